@@ -1,0 +1,77 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { signIn } from "next-auth/react";
+import { useState, type FormEvent } from "react";
+import { FormAlert } from "@/components/ui/form-alert";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { TextField } from "@/components/ui/text-field";
+import { signUpSchema } from "@/lib/auth/credentials-schema";
+import { fieldErrorsFromProblem, fieldErrorsFromZod, readProblem, type FieldErrors } from "@/lib/forms/field-errors";
+
+export function SignUpForm() {
+  const router = useRouter();
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [alert, setAlert] = useState<{ message: string; taken?: boolean } | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setAlert(null);
+    const form = new FormData(event.currentTarget);
+    const parsed = signUpSchema.safeParse({ name: form.get("name"), email: form.get("email"), password: form.get("password") });
+    if (!parsed.success) return setErrors(fieldErrorsFromZod(parsed.error));
+    setErrors({});
+    setPending(true);
+    try {
+      const response = await fetch("/api/auth/signup", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(parsed.data),
+      });
+      if (!response.ok) {
+        const problem = await readProblem(response);
+        setErrors(fieldErrorsFromProblem(problem));
+        setAlert({ message: problem.detail ?? "Could not create the account.", taken: problem.status === 409 });
+        return;
+      }
+      const login = await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
+      if (!login?.ok) {
+        router.push("/login");
+        return;
+      }
+      router.push("/workspaces/new");
+      router.refresh();
+    } catch {
+      setAlert({ message: "Could not reach AgentHQ. Check your connection and try again." });
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4">
+      {alert && (
+        <FormAlert>
+          {alert.message}
+          {alert.taken && (
+            <> <Link href="/login" className="font-medium underline">Log in</Link></>
+          )}
+        </FormAlert>
+      )}
+      <TextField label="Name" name="name" autoComplete="name" required error={errors.name} />
+      <TextField label="Email" name="email" type="email" autoComplete="email" required error={errors.email} />
+      <TextField
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        hint="At least 10 characters, mixing letters with numbers or symbols."
+        error={errors.password}
+      />
+      <SubmitButton pending={pending} pendingLabel="Creating account…">Create account</SubmitButton>
+    </form>
+  );
+}

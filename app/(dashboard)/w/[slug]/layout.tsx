@@ -1,0 +1,37 @@
+// The dashboard shell of one workspace: switcher, section navigation, account menu.
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { site } from "@/config/site";
+import { LocalModeBanner } from "@/components/dashboard/local-mode-banner";
+import { SignOutButton } from "@/components/dashboard/sign-out-button";
+import { WorkspaceNav } from "@/components/dashboard/workspace-nav";
+import { WorkspaceSwitcher } from "@/components/dashboard/workspace-switcher";
+import { loadWorkspace } from "./load-workspace";
+
+export default async function WorkspaceLayout({ children, params }: { children: ReactNode; params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const { user, workspace, workspaces } = await loadWorkspace(slug);
+  return (
+    <div className="min-h-screen bg-white">
+      <LocalModeBanner />
+      <header className="border-b border-slate-200">
+        <div className="flex items-center justify-between gap-4 px-6 py-3">
+          <div className="flex items-center gap-4">
+            <Link href={`/w/${workspace.slug}`} className="font-bold tracking-tight">{site.name}</Link>
+            <WorkspaceSwitcher current={workspace} workspaces={workspaces} />
+          </div>
+          <div className="flex items-center gap-3">
+            <span className="hidden text-sm text-slate-600 sm:inline" data-testid="signed-in-as">{user.email}</span>
+            <SignOutButton />
+          </div>
+        </div>
+      </header>
+      <div className="md:flex">
+        <aside className="border-b border-slate-200 p-3 md:w-56 md:border-b-0 md:border-r md:p-4">
+          <WorkspaceNav slug={workspace.slug} />
+        </aside>
+        <main className="flex-1 px-6 py-6">{children}</main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,13 @@
+// Loads the signed-in user and the workspace of the URL once per request (layout and page share it).
+// A workspace the user is not a member of is a 404, exactly like one that does not exist.
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { requireSessionUser } from "@/lib/auth/require-session-user";
+import { findMemberWorkspace, listWorkspaces } from "@/lib/workspaces/list-workspaces";
+
+export const loadWorkspace = cache(async (slug: string) => {
+  const user = await requireSessionUser(`/w/${slug}`);
+  const workspace = await findMemberWorkspace(user.id, slug);
+  if (!workspace) notFound();
+  return { user, workspace, workspaces: await listWorkspaces(user.id) };
+});

@@ -1,0 +1,7 @@
+// next-auth's own routes: /api/auth/csrf, /callback/*, /session, /signout, …
+import NextAuth from "next-auth";
+import { authOptions } from "@/lib/auth/auth-options";
+
+const handler = NextAuth(authOptions);
+
+export { handler as GET, handler as POST };

@@ -1,0 +1,12 @@
+// How limits read on the pricing page.
+const numbers = new Intl.NumberFormat("en-US");
+
+export function formatLimit(value: number | null, unit = ""): string {
+  if (value === null) return "Custom";
+  return `${numbers.format(value)}${unit ? ` ${unit}` : ""}`;
+}
+
+export function formatPrice(priceUsd: number | null): string {
+  if (priceUsd === null) return "Contact us";
+  return priceUsd === 0 ? "$0" : `$${numbers.format(priceUsd)}`;
+}

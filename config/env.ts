@@ -1,0 +1,43 @@
+// The environment, parsed once with zod at start-up. Nothing else in the app reads process.env.
+import { z } from "zod";
+
+const optional = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .optional();
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** PostgreSQL connection string. Unset: `npm start` runs an embedded PostgreSQL under DATA_DIR. */
+  DATABASE_URL: optional,
+  /** Where local state lives: the embedded database, the generated auth secret. */
+  DATA_DIR: z.string().default(".data"),
+  /** Port of the embedded PostgreSQL (used only when DATABASE_URL is unset). */
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  /** Signs session cookies. Unset: `npm start` generates one and keeps it in DATA_DIR. */
+  NEXTAUTH_SECRET: optional,
+  /** Public base URL of the app, used in links and OAuth callbacks. */
+  NEXTAUTH_URL: optional,
+  GITHUB_ID: optional,
+  GITHUB_SECRET: optional,
+  GOOGLE_ID: optional,
+  GOOGLE_SECRET: optional,
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  /** Set by `npm start` when it runs the embedded database, so the UI can say so. */
+  AGENTHQ_EMBEDDED_DB: z.string().optional().transform((v) => v === "1"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new Error(`Invalid environment:\n${problems}`);
+  }
+  return parsed.data;
+}
+
+export const env = parseEnv(process.env);

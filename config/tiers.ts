@@ -1,0 +1,70 @@
+// The one source of truth for tiers: the pricing page, checkout and limit enforcement all read this.
+
+export const TIER_IDS = ["free", "starter", "pro", "enterprise"] as const;
+export type TierId = (typeof TIER_IDS)[number];
+
+/** `null` means "no fixed limit" (Enterprise limits are agreed per contract). */
+export interface TierLimits {
+  apiCallsPerMinute: number | null;
+  apiCallsPerMonth: number | null;
+  agentMinutesPerMonth: number | null;
+  concurrentRuns: number | null;
+  members: number | null;
+}
+
+export interface Tier {
+  id: TierId;
+  name: string;
+  /** Monthly price in US dollars; `null` for "contact us". */
+  priceUsd: number | null;
+  tagline: string;
+  limits: TierLimits;
+  /** Paid tiers may run past the included quota up to this multiple, then pause. */
+  overageCap: number;
+  highlights: string[];
+}
+
+export const TIERS: Record<TierId, Tier> = {
+  free: {
+    id: "free",
+    name: "Free",
+    priceUsd: 0,
+    tagline: "Try every agent on a side project.",
+    limits: { apiCallsPerMinute: 60, apiCallsPerMonth: 10_000, agentMinutesPerMonth: 60, concurrentRuns: 1, members: 1 },
+    overageCap: 1,
+    highlights: ["All agents", "Community support", "Stops at the quota, never bills"],
+  },
+  starter: {
+    id: "starter",
+    name: "Starter",
+    priceUsd: 49,
+    tagline: "For a small team shipping its first agents.",
+    limits: { apiCallsPerMinute: 300, apiCallsPerMonth: 250_000, agentMinutesPerMonth: 1_000, concurrentRuns: 5, members: 5 },
+    overageCap: 2,
+    highlights: ["Email support", "Usage alerts at 80% and 100%", "Overage up to 2x, then auto-pause"],
+  },
+  pro: {
+    id: "pro",
+    name: "Pro",
+    priceUsd: 149,
+    tagline: "For products that run agents all day.",
+    limits: { apiCallsPerMinute: 1_000, apiCallsPerMonth: 2_000_000, agentMinutesPerMonth: 5_000, concurrentRuns: 20, members: 25 },
+    overageCap: 2,
+    highlights: ["Priority support", "Audit log", "Overage up to 2x, then auto-pause"],
+  },
+  enterprise: {
+    id: "enterprise",
+    name: "Enterprise",
+    priceUsd: null,
+    tagline: "Custom limits, contracts and support.",
+    limits: { apiCallsPerMinute: null, apiCallsPerMonth: null, agentMinutesPerMonth: null, concurrentRuns: null, members: null },
+    overageCap: 2,
+    highlights: ["Custom limits", "SSO and security review", "Dedicated support"],
+  },
+};
+
+export const TIER_LIST: Tier[] = TIER_IDS.map((id) => TIERS[id]);
+
+export function getTier(id: TierId): Tier {
+  return TIERS[id];
+}

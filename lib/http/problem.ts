@@ -1,0 +1,42 @@
+// Turns any thrown value into an application/problem+json response. Unknown errors become a generic
+// 500 whose message is logged (with the request id) but never sent.
+import { z } from "zod";
+import { describeError, logger } from "@/lib/log/logger";
+import { AppError, type FieldError } from "./app-error";
+
+export const PROBLEM_CONTENT_TYPE = "application/problem+json";
+
+export function zodFieldErrors(error: z.ZodError): FieldError[] {
+  return error.issues.map((issue) => ({
+    path: issue.path.join(".") || "(body)",
+    message: issue.message,
+  }));
+}
+
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (error instanceof z.ZodError) {
+    return new AppError("invalid_request", "The request has invalid fields.", { fieldErrors: zodFieldErrors(error) });
+  }
+  return new AppError("internal", "Something went wrong on our side. Quote the request id when you contact support.");
+}
+
+export function problemResponse(error: unknown, requestId: string): Response {
+  const appError = toAppError(error);
+  if (appError.code === "internal" && !(error instanceof AppError)) {
+    logger.error("unhandled error", { requestId, ...describeError(error) });
+  }
+  const body = {
+    type: `https://agenthq.dev/errors/${appError.code}`,
+    title: appError.title,
+    status: appError.status,
+    code: appError.code,
+    detail: appError.message,
+    requestId,
+    ...(appError.fieldErrors && { errors: appError.fieldErrors }),
+  };
+  return new Response(JSON.stringify(body), {
+    status: appError.status,
+    headers: { "content-type": PROBLEM_CONTENT_TYPE, "x-request-id": requestId, ...appError.headers },
+  });
+}

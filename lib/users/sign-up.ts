@@ -1,0 +1,27 @@
+// Creating an account with email and password.
+import { db } from "@/lib/db/client";
+import { hashPassword } from "@/lib/auth/password";
+import type { SignUpInput } from "@/lib/auth/credentials-schema";
+import { AppError } from "@/lib/http/app-error";
+import { Prisma } from "@/lib/generated/prisma/client";
+
+export interface PublicUser {
+  id: string;
+  email: string;
+  name: string;
+}
+
+export async function signUp(input: SignUpInput): Promise<PublicUser> {
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await db().user.create({
+      data: { email: input.email, name: input.name, passwordHash },
+      select: { id: true, email: true, name: true },
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      throw new AppError("conflict", "An account with this email already exists. Log in instead.");
+    }
+    throw error;
+  }
+}

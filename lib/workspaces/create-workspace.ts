@@ -1,0 +1,39 @@
+// Creating a workspace: the creator becomes its owner, in one transaction with an audit entry.
+import { randomBytes } from "node:crypto";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/http/app-error";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { CreateWorkspaceInput } from "./schemas";
+import { slugify } from "./slug";
+import type { WorkspaceSummary } from "./list-workspaces";
+
+const isUniqueViolation = (error: unknown) =>
+  error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+
+export async function createWorkspace(userId: string, input: CreateWorkspaceInput): Promise<WorkspaceSummary> {
+  // A slug the user chose must be free; one we derived from the name gets a suffix until it is.
+  const candidates = input.slug
+    ? [input.slug]
+    : [slugify(input.name), ...Array.from({ length: 4 }, () => `${slugify(input.name)}-${randomBytes(3).toString("hex")}`)];
+  for (const slug of candidates) {
+    try {
+      return await insertWorkspace(userId, input.name, slug);
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+    }
+  }
+  throw new AppError("conflict", input.slug ? `The slug "${input.slug}" is taken.` : "Could not find a free slug; choose one.");
+}
+
+async function insertWorkspace(userId: string, name: string, slug: string): Promise<WorkspaceSummary> {
+  return db().$transaction(async (tx) => {
+    const workspace = await tx.workspace.create({
+      data: { name, slug, memberships: { create: { userId, role: "owner" } } },
+      select: { id: true, slug: true, name: true, tier: true, status: true },
+    });
+    await tx.auditLog.create({
+      data: { workspaceId: workspace.id, actorId: userId, action: "workspace.created", target: slug },
+    });
+    return { ...workspace, role: "owner" as const };
+  });
+}

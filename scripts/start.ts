@@ -1,0 +1,88 @@
+// npm start — the whole product from one command. With no environment it runs an embedded PostgreSQL
+// under .data/, migrates it, builds the app if there is no build yet, and serves it. Ctrl-C or SIGTERM
+// stops the app and then the embedded database.
+import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { env } from "@/config/env";
+import { migrate } from "@/lib/db/migrate";
+import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded-postgres";
+
+const dev = process.argv.includes("--dev");
+const nextBin = path.resolve("node_modules/next/dist/bin/next");
+const say = (message: string) => console.log(`[agenthq] ${message}`);
+
+/** A session-signing secret kept in DATA_DIR, so sessions survive restarts of a local install. */
+async function localAuthSecret(dataDir: string): Promise<string> {
+  const file = path.join(dataDir, "auth-secret");
+  if (existsSync(file)) return (await readFile(file, "utf8")).trim();
+  await mkdir(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  await writeFile(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+let embedded: EmbeddedDatabase | undefined;
+let databaseUrl = env.DATABASE_URL;
+if (!databaseUrl) {
+  say(`DATABASE_URL is not set: starting embedded PostgreSQL in ${path.join(env.DATA_DIR, "postgres")} (port ${env.EMBEDDED_PG_PORT})`);
+  embedded = await startEmbeddedPostgres({ dataDir: env.DATA_DIR, port: env.EMBEDDED_PG_PORT });
+  await embedded.createDatabase("agenthq");
+  databaseUrl = embedded.urlFor("agenthq");
+}
+
+async function stopDatabase() {
+  if (!embedded) return;
+  say("stopping embedded PostgreSQL");
+  await embedded.stop().catch(() => undefined);
+  embedded = undefined;
+}
+
+try {
+  const result = await migrate(databaseUrl);
+  say(result.applied.length ? `applied migrations: ${result.applied.join(", ")}` : "database schema is up to date");
+} catch (error) {
+  console.error(`[agenthq] migration failed: ${error instanceof Error ? error.message : error}`);
+  await stopDatabase();
+  process.exit(1);
+}
+
+if (!dev && !existsSync(".next/BUILD_ID")) {
+  say("no production build found: running `next build` (first start only)");
+  const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit" });
+  if (build.status !== 0) {
+    await stopDatabase();
+    process.exit(build.status ?? 1);
+  }
+}
+
+const childEnv: NodeJS.ProcessEnv = {
+  ...process.env,
+  DATABASE_URL: databaseUrl,
+  NEXTAUTH_SECRET: env.NEXTAUTH_SECRET ?? (await localAuthSecret(env.DATA_DIR)),
+  NEXTAUTH_URL: env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`,
+  AGENTHQ_EMBEDDED_DB: embedded ? "1" : "",
+};
+const local = [embedded && "embedded PostgreSQL", !env.NEXTAUTH_SECRET && "generated auth secret"].filter(Boolean);
+if (local.length) say(`local defaults in use: ${local.join(", ")}`);
+
+const app = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(env.PORT)], {
+  stdio: "inherit",
+  env: childEnv,
+});
+say(`serving on http://localhost:${env.PORT}`);
+
+let stopping = false;
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    app.kill(signal);
+  });
+}
+app.on("exit", async (code, signal) => {
+  await stopDatabase();
+  process.exit(code ?? (signal ? 0 : 1));
+});
