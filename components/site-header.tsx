@@ -17,7 +17,7 @@ export function SiteHeader() {
           ))}
         </nav>
         <div className="flex items-center gap-3 text-sm">
-          <Link href="/login" className="font-medium text-slate-700 hover:text-slate-950">
+          <Link href="/login" prefetch={false} className="font-medium text-slate-700 hover:text-slate-950">
             Log in
           </Link>
           <ButtonLink href="/signup">Sign up</ButtonLink>

@@ -20,6 +20,8 @@ export function ButtonLink({
   return (
     <Link
       href={href}
+      // Buttons lead to heavier pages (forms); loading them on click keeps marketing pages light.
+      prefetch={false}
       className={`inline-flex items-center justify-center rounded-md px-4 py-2 text-sm font-semibold shadow-sm ${STYLES[variant]} ${className}`}
     >
       {children}

@@ -1,0 +1,90 @@
+// The HTTP contract of the foundation routes, called as a customer's program would.
+import { expect, test, type APIResponse } from "@playwright/test";
+import { PASSWORD, uniqueEmail } from "./support";
+
+async function expectProblem(response: APIResponse, status: number, code: string) {
+  expect(response.status()).toBe(status);
+  expect(response.headers()["content-type"]).toContain("application/problem+json");
+  const body = await response.json();
+  expect(body).toMatchObject({ type: `https://agenthq.dev/errors/${code}`, status, code });
+  expect(typeof body.title).toBe("string");
+  expect(typeof body.detail).toBe("string");
+  expect(JSON.stringify(body)).not.toMatch(/at .+\.(ts|js):\d+/);
+  return body;
+}
+
+test.describe("operations", () => {
+  test("health and readiness answer", async ({ request }) => {
+    const health = await request.get("/api/health");
+    expect(health.status()).toBe(200);
+    expect(await health.json()).toEqual({ status: "ok" });
+
+    const ready = await request.get("/api/ready");
+    expect(ready.status()).toBe(200);
+    expect(await ready.json()).toMatchObject({ checks: { database: "ok" } });
+  });
+
+  test("every response carries a request id: a sane one is echoed, anything else replaced", async ({ request }) => {
+    const echoed = await request.get("/api/health", { headers: { "x-request-id": "client-id-123" } });
+    expect(echoed.headers()["x-request-id"]).toBe("client-id-123");
+
+    const hostile = await request.get("/api/health", { headers: { "x-request-id": "<script>" + "x".repeat(300) } });
+    expect(hostile.headers()["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
+
+    for (const path of ["/", "/pricing", "/login", "/api/ready", "/does-not-exist"]) {
+      const response = await request.get(path);
+      expect(response.headers()["x-request-id"], path).toBeTruthy();
+    }
+    const failed = await request.post("/api/auth/signup", { data: {} });
+    const body = await failed.json();
+    expect(failed.headers()["x-request-id"]).toBe(body.requestId);
+  });
+
+  test("pages carry security headers and no X-Powered-By", async ({ request }) => {
+    const response = await request.get("/");
+    const headers = response.headers();
+    expect(headers["x-content-type-options"]).toBe("nosniff");
+    expect(headers["x-frame-options"]).toBe("DENY");
+    expect(headers["x-powered-by"]).toBeUndefined();
+  });
+});
+
+test.describe("POST /api/auth/signup", () => {
+  test("creates an account once; the same email again is a conflict", async ({ request }) => {
+    const email = uniqueEmail("api");
+    const created = await request.post("/api/auth/signup", { data: { email: email.toUpperCase(), password: PASSWORD, name: "Api" } });
+    expect(created.status()).toBe(201);
+    const body = await created.json();
+    expect(body).toEqual({ id: expect.any(String), email });
+
+    await expectProblem(await request.post("/api/auth/signup", { data: { email, password: PASSWORD, name: "Again" } }), 409, "conflict");
+  });
+
+  test("rejects weak passwords and bad fields, listing each", async ({ request }) => {
+    const body = await expectProblem(
+      await request.post("/api/auth/signup", { data: { email: "nope", password: "password", name: "", role: "owner" } }),
+      400,
+      "invalid_request",
+    );
+    const paths = body.errors.map((e: { path: string }) => e.path);
+    expect(paths).toEqual(expect.arrayContaining(["email", "password", "name", "(body)"]));
+  });
+
+  test("answers malformed, oversized and mistyped bodies with a clear 4xx", async ({ request }) => {
+    const url = "/api/auth/signup";
+    await expectProblem(await request.post(url, { headers: { "content-type": "application/json" }, data: "{not json" }), 400, "invalid_request");
+    await expectProblem(await request.post(url, { headers: { "content-type": "application/json" }, data: "[]" }), 400, "invalid_request");
+    await expectProblem(await request.post(url, { headers: { "content-type": "text/plain" }, data: "hello" }), 415, "unsupported_media_type");
+    const huge = JSON.stringify({ email: uniqueEmail(), password: PASSWORD, name: "x".repeat(1024 * 1024) });
+    await expectProblem(await request.post(url, { headers: { "content-type": "application/json" }, data: huge }), 413, "payload_too_large");
+    const wrongMethod = await request.delete(url);
+    expect(wrongMethod.status()).toBe(405);
+  });
+});
+
+test.describe("/api/workspaces", () => {
+  test("requires a session", async ({ request }) => {
+    await expectProblem(await request.get("/api/workspaces"), 401, "unauthorized");
+    await expectProblem(await request.post("/api/workspaces", { data: { name: "x" } }), 401, "unauthorized");
+  });
+});

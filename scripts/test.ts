@@ -1,0 +1,69 @@
+// npm test — unit and integration tests (Vitest) on a real PostgreSQL, then the browser and API suite
+// (Playwright, Debian's Chromium) against a production build. PostgreSQL is the server of DATABASE_URL
+// when set (a scratch database is created on it and dropped afterwards), else an embedded one started
+// and stopped here. Set SKIP_BUILD=1 to reuse an existing build; SKIP_E2E=1 (never in CI) to skip the browser.
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdtemp, rm, chmod } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { migrate } from "@/lib/db/migrate";
+import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded-postgres";
+import { createScratchDatabase, dropScratchDatabase } from "@/tests/support/databases";
+
+const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+const say = (message: string) => console.log(`\n[test] ${message}`);
+
+function run(command: string, args: string[], env: Record<string, string>): boolean {
+  const result = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
+  return result.status === 0;
+}
+
+const skipE2e = process.env.SKIP_E2E === "1" && process.env.CI !== "true";
+if (!skipE2e && !existsSync(CHROMIUM)) {
+  console.error(
+    `Chromium was not found at ${CHROMIUM}. The browser tests need Debian's Chromium:\n` +
+      "  sudo apt-get install chromium\n(or set CHROMIUM_PATH). SKIP_E2E=1 skips them outside CI.",
+  );
+  process.exit(1);
+}
+
+let embedded: EmbeddedDatabase | undefined;
+let embeddedDir: string | undefined;
+let serverUrl = process.env.DATABASE_URL;
+if (!serverUrl) {
+  embeddedDir = await mkdtemp(path.join(os.tmpdir(), "agenthq-test-pg-"));
+  await chmod(embeddedDir, 0o755);
+  say(`DATABASE_URL is not set: starting an embedded PostgreSQL in ${embeddedDir}`);
+  embedded = await startEmbeddedPostgres({ dataDir: embeddedDir, port: Number(process.env.TEST_PG_PORT || 54339) });
+  serverUrl = embedded.adminUrl;
+}
+
+const testDatabase = await createScratchDatabase(serverUrl, "test");
+let ok = false;
+try {
+  await migrate(testDatabase);
+  const env = { DATABASE_URL: testDatabase, TEST_SERVER_DATABASE_URL: serverUrl, NEXT_TELEMETRY_DISABLED: "1" };
+
+  say("unit and integration tests (Vitest)");
+  ok = run(process.execPath, ["node_modules/vitest/vitest.mjs", "run"], { ...env, NODE_ENV: "test" });
+
+  if (ok && !skipE2e) {
+    if (process.env.SKIP_BUILD !== "1") {
+      say("building the app (next build)");
+      ok = run(process.execPath, ["node_modules/next/dist/bin/next", "build"], env);
+    }
+    if (ok) {
+      say("browser and API tests (Playwright, Chromium)");
+      ok = run(process.execPath, ["node_modules/@playwright/test/cli.js", "test"], { ...env, CHROMIUM_PATH: CHROMIUM });
+    }
+  } else if (skipE2e) {
+    say("SKIP_E2E=1: browser tests skipped");
+  }
+} finally {
+  await dropScratchDatabase(serverUrl, testDatabase).catch((e) => console.error(`could not drop test database: ${e}`));
+  if (embedded) await embedded.stop();
+  if (embeddedDir) await rm(embeddedDir, { recursive: true, force: true });
+}
+say(ok ? "all tests passed" : "tests failed");
+process.exit(ok ? 0 : 1);
