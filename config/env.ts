@@ -12,6 +12,11 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** PostgreSQL connection string. Unset: `npm start` runs an embedded PostgreSQL under DATA_DIR. */
   DATABASE_URL: optional,
+  /**
+   * The role the app's queries run as (SET via the connection's startup options). It owns no table and
+   * cannot bypass row-level security; migrations create it. Empty: use DATABASE_URL's user as is.
+   */
+  DATABASE_APP_ROLE: z.string().regex(/^[a-z_][a-z0-9_]*$|^$/).default("agenthq_app"),
   /** Where local state lives: the embedded database, the generated auth secret. */
   DATA_DIR: z.string().default(".data"),
   /** Port of the embedded PostgreSQL (used only when DATABASE_URL is unset). */
@@ -24,6 +29,9 @@ const envSchema = z.object({
   GITHUB_SECRET: optional,
   GOOGLE_ID: optional,
   GOOGLE_SECRET: optional,
+  /** SMTP server for emails (invitations, verification, password resets), e.g. smtps://user:pass@host:465. */
+  SMTP_URL: optional,
+  MAIL_FROM: z.string().default("AgentHQ <no-reply@agenthq.local>"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   /** Set by `npm start` when it runs the embedded database, so the UI can say so. */
   AGENTHQ_EMBEDDED_DB: z.string().optional().transform((v) => v === "1"),
@@ -41,3 +49,6 @@ function parseEnv(source: NodeJS.ProcessEnv): Env {
 }
 
 export const env = parseEnv(process.env);
+
+/** The public base URL, for links in emails. */
+export const appUrl = (env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, "");

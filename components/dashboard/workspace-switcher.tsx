@@ -1,6 +1,6 @@
 // Switch between the user's workspaces. A native <details> menu: no client JavaScript needed.
 import Link from "next/link";
-import type { WorkspaceSummary } from "@/lib/workspaces/list-workspaces";
+import type { WorkspaceSummary } from "@/lib/workspaces/workspace-context";
 
 export function WorkspaceSwitcher({ current, workspaces }: { current: WorkspaceSummary; workspaces: WorkspaceSummary[] }) {
   return (

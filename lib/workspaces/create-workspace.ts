@@ -1,20 +1,22 @@
 // Creating a workspace: the creator becomes its owner, in one transaction with an audit entry.
-import { randomBytes } from "node:crypto";
-import { db } from "@/lib/db/client";
+import { randomBytes, randomUUID } from "node:crypto";
+import { inWorkspace } from "@/lib/db/tenant";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/http/app-error";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CreateWorkspaceInput } from "./schemas";
 import { slugify } from "./slug";
-import type { WorkspaceSummary } from "./list-workspaces";
+import type { WorkspaceSummary } from "./workspace-context";
 
 const isUniqueViolation = (error: unknown) =>
   error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 
 export async function createWorkspace(userId: string, input: CreateWorkspaceInput): Promise<WorkspaceSummary> {
   // A slug the user chose must be free; one we derived from the name gets a suffix until it is.
+  const derived = slugify(input.name);
   const candidates = input.slug
     ? [input.slug]
-    : [slugify(input.name), ...Array.from({ length: 4 }, () => `${slugify(input.name)}-${randomBytes(3).toString("hex")}`)];
+    : [derived, ...Array.from({ length: 4 }, () => `${derived}-${randomBytes(3).toString("hex")}`)];
   for (const slug of candidates) {
     try {
       return await insertWorkspace(userId, input.name, slug);
@@ -26,14 +28,14 @@ export async function createWorkspace(userId: string, input: CreateWorkspaceInpu
 }
 
 async function insertWorkspace(userId: string, name: string, slug: string): Promise<WorkspaceSummary> {
-  return db().$transaction(async (tx) => {
+  // The id is chosen here so that the transaction can name the new workspace as its tenant.
+  const id = randomUUID();
+  return inWorkspace(id, async (tx) => {
     const workspace = await tx.workspace.create({
-      data: { name, slug, memberships: { create: { userId, role: "owner" } } },
-      select: { id: true, slug: true, name: true, tier: true, status: true },
+      data: { id, name, slug, memberships: { create: { userId, role: "owner" } } },
+      select: { id: true, slug: true, name: true, tier: true, status: true, pausedReason: true },
     });
-    await tx.auditLog.create({
-      data: { workspaceId: workspace.id, actorId: userId, action: "workspace.created", target: slug },
-    });
+    await recordAudit(tx, { workspaceId: id, actorId: userId, action: "workspace.created", target: slug });
     return { ...workspace, role: "owner" as const };
   });
 }

@@ -9,3 +9,7 @@ export const createWorkspaceSchema = z.strictObject({
   slug: slugSchema.optional(),
 });
 export type CreateWorkspaceInput = z.infer<typeof createWorkspaceSchema>;
+
+export const renameWorkspaceSchema = z.strictObject({ name: workspaceNameSchema });
+
+export const deleteWorkspaceSchema = z.strictObject({ confirm: z.string().max(100) });

@@ -1,6 +1,6 @@
 // Accounts on the real database: sign-up, credential checks, revocable sessions.
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
+import { ownerDb } from "../support/owner-db";
 import { createSession, findActiveSessionUser, revokeAllSessions, revokeSession } from "@/lib/auth/sessions";
 import { verifyCredentials } from "@/lib/auth/verify-credentials";
 import { AppError } from "@/lib/http/app-error";
@@ -11,7 +11,7 @@ describe("sign-up", () => {
   it("stores a password hash, never the password", async () => {
     const email = uniqueEmail("hash");
     const user = await signUp({ email, password: TEST_PASSWORD, name: "Hash" });
-    const row = await db().user.findUniqueOrThrow({ where: { id: user.id } });
+    const row = await ownerDb().user.findUniqueOrThrow({ where: { id: user.id } });
     expect(row.passwordHash).toMatch(/^scrypt\$/);
     expect(JSON.stringify(row)).not.toContain(TEST_PASSWORD);
     expect(user).toEqual({ id: row.id, email, name: "Hash" });
@@ -25,7 +25,7 @@ describe("sign-up", () => {
     const rejected = results.filter((r) => r.status === "rejected") as PromiseRejectedResult[];
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(rejected.every((r) => r.reason instanceof AppError && r.reason.code === "conflict")).toBe(true);
-    expect(await db().user.count({ where: { email } })).toBe(1);
+    expect(await ownerDb().user.count({ where: { email } })).toBe(1);
   });
 });
 
@@ -57,7 +57,7 @@ describe("sessions", () => {
   it("does not honour an expired session", async () => {
     const user = await signUp({ email: uniqueEmail("exp"), password: TEST_PASSWORD, name: "Exp" });
     const token = await createSession(user.id);
-    await db().session.update({ where: { sessionToken: token }, data: { expires: new Date(Date.now() - 1000) } });
+    await ownerDb().session.update({ where: { sessionToken: token }, data: { expires: new Date(Date.now() - 1000) } });
     expect(await findActiveSessionUser(token)).toBeNull();
   });
 });

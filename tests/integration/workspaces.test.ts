@@ -1,9 +1,9 @@
 // Workspaces on the real database: creation, slugs, membership visibility.
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
+import { ownerDb } from "../support/owner-db";
 import { AppError } from "@/lib/http/app-error";
 import { createWorkspace } from "@/lib/workspaces/create-workspace";
-import { findMemberWorkspace, listWorkspaces } from "@/lib/workspaces/list-workspaces";
+import { findMemberWorkspace, listWorkspaces } from "@/lib/workspaces/workspace-context";
 import { createUser, uniqueSlug } from "../support/factories";
 
 describe("creating a workspace", () => {
@@ -12,9 +12,9 @@ describe("creating a workspace", () => {
     const slug = uniqueSlug();
     const workspace = await createWorkspace(user.id, { name: "Acme", slug });
     expect(workspace).toMatchObject({ slug, name: "Acme", tier: "free", status: "active", role: "owner" });
-    const membership = await db().membership.findFirstOrThrow({ where: { workspaceId: workspace.id } });
+    const membership = await ownerDb().membership.findFirstOrThrow({ where: { workspaceId: workspace.id } });
     expect(membership).toMatchObject({ userId: user.id, role: "owner" });
-    const audit = await db().auditLog.findMany({ where: { workspaceId: workspace.id } });
+    const audit = await ownerDb().auditLog.findMany({ where: { workspaceId: workspace.id } });
     expect(audit.map((a) => [a.action, a.actorId])).toEqual([["workspace.created", user.id]]);
   });
 

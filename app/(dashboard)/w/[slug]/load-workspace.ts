@@ -3,7 +3,7 @@
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { requireSessionUser } from "@/lib/auth/require-session-user";
-import { findMemberWorkspace, listWorkspaces } from "@/lib/workspaces/list-workspaces";
+import { findMemberWorkspace, listWorkspaces } from "@/lib/workspaces/workspace-context";
 
 export const loadWorkspace = cache(async (slug: string) => {
   const user = await requireSessionUser(`/w/${slug}`);

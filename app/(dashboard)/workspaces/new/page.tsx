@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { site } from "@/config/site";
 import { requireSessionUser } from "@/lib/auth/require-session-user";
-import { listWorkspaces } from "@/lib/workspaces/list-workspaces";
+import { listWorkspaces } from "@/lib/workspaces/workspace-context";
 import { CreateWorkspaceForm } from "./create-workspace-form";
 
 export const metadata: Metadata = { title: "New workspace" };

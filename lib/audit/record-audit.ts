@@ -1,0 +1,28 @@
+// The audit log: security-relevant actions, written in the same transaction as the change they record.
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Tx } from "@/lib/db/tenant";
+
+export type AuditAction =
+  | "workspace.created"
+  | "workspace.renamed"
+  | "member.added"
+  | "member.removed"
+  | "member.role_changed"
+  | "invitation.sent"
+  | "invitation.accepted"
+  | "invitation.revoked"
+  | "key.created"
+  | "key.revoked"
+  | "tier.changed";
+
+export interface AuditEntry {
+  workspaceId: string;
+  actorId: string | null;
+  action: AuditAction;
+  target?: string;
+  metadata?: Prisma.InputJsonObject;
+}
+
+export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<void> {
+  await tx.auditLog.create({ data: entry });
+}

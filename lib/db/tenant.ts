@@ -1,0 +1,31 @@
+// Tenant scope for database work. Every query on a tenant table runs inside one of these transactions,
+// which tell PostgreSQL's row-level security whose rows are visible (see the tenant_isolation migration).
+import { db } from "./client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+export type Tx = Prisma.TransactionClient;
+
+interface Scope {
+  /** The workspace whose rows are visible and writable. */
+  workspaceId?: string;
+  /** The user whose own memberships (and their workspaces) are visible. */
+  userId?: string;
+}
+
+async function withScope<T>(scope: Scope, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return db().$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT set_config('app.workspace_id', ${scope.workspaceId ?? ""}, true),
+                              set_config('app.user_id', ${scope.userId ?? ""}, true)`;
+    return work(tx);
+  });
+}
+
+/** Work inside one workspace (optionally also seeing the acting user's own memberships). */
+export function inWorkspace<T>(workspaceId: string, work: (tx: Tx) => Promise<T>, actingUserId?: string): Promise<T> {
+  return withScope({ workspaceId, userId: actingUserId }, work);
+}
+
+/** Work across the workspaces a user belongs to (their memberships), before a workspace is chosen. */
+export function asUser<T>(userId: string, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return withScope({ userId }, work);
+}

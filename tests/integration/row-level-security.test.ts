@@ -1,0 +1,90 @@
+// Row-level security, the second layer of tenant isolation: the app's database role sees no tenant row
+// without a workspace set, and with workspace A set cannot read, change or delete B's rows.
+import { randomUUID } from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { inWorkspace } from "@/lib/db/tenant";
+import { createWorkspace } from "@/lib/workspaces/create-workspace";
+import { createUser, uniqueSlug } from "../support/factories";
+import { ownerDb } from "../support/owner-db";
+import { readDatamodel } from "../support/prisma-datamodel";
+
+/** Every table with a workspaceId column is a tenant table, plus Workspace itself. */
+const TENANT_TABLES = readDatamodel()
+  .models.filter((m) => m.fields.some((f) => f.name === "workspaceId"))
+  .map((m) => m.dbName ?? m.name);
+const tenantColumn = (table: string) => (table === "Workspace" ? "id" : "workspaceId");
+const ALL_TABLES = [...TENANT_TABLES, "Workspace"];
+
+/** One row in every tenant table for a workspace, written as the owner. */
+async function seedTenantRows(workspaceId: string, userId: string) {
+  const o = ownerDb();
+  const period = new Date(Date.UTC(2026, 10, 1));
+  const run = await o.run.create({ data: { workspaceId, agent: "research", input: { question: "q" } } });
+  await o.runEvent.create({ data: { workspaceId, runId: run.id, type: "log", data: { message: "m" } } });
+  await o.invitation.create({ data: { workspaceId, email: `${randomUUID()}@x.test`, role: "member", tokenHash: randomUUID(), expiresAt: new Date(Date.now() + 1e6) } });
+  await o.apiKey.create({ data: { workspaceId, name: "k", prefix: "ahq_live_", last4: "abcd", hash: randomUUID(), scopes: ["runs:read"] } });
+  await o.subscription.create({ data: { workspaceId, stripeSubscriptionId: randomUUID(), priceId: "price", status: "active", currentPeriodEnd: new Date() } });
+  await o.usageEvent.create({ data: { workspaceId, metric: "api_calls", quantity: 1, idempotencyKey: randomUUID(), periodStart: period } });
+  await o.usageCounter.create({ data: { workspaceId, metric: "api_calls", periodStart: period, used: 1 } });
+  await o.auditLog.create({ data: { workspaceId, actorId: userId, action: "test.seeded" } });
+}
+
+describe("row-level security", () => {
+  let a: string;
+  let b: string;
+
+  beforeAll(async () => {
+    const [alice, bob] = [await createUser("rls-a"), await createUser("rls-b")];
+    a = (await createWorkspace(alice.id, { name: "A", slug: uniqueSlug("rls-a") })).id;
+    b = (await createWorkspace(bob.id, { name: "B", slug: uniqueSlug("rls-b") })).id;
+    await seedTenantRows(a, alice.id);
+    await seedTenantRows(b, bob.id);
+  });
+
+  it("covers every tenant table of the schema", () => {
+    expect(TENANT_TABLES.sort()).toEqual(
+      ["ApiKey", "AuditLog", "Invitation", "Membership", "Run", "RunEvent", "Subscription", "UsageCounter", "UsageEvent"].sort(),
+    );
+  });
+
+  it("connects as a role that owns no table and cannot bypass row-level security", async () => {
+    const [role] = await db().$queryRaw<{ current_user: string; rolsuper: boolean; rolbypassrls: boolean }[]>`
+      SELECT current_user, r.rolsuper, r.rolbypassrls FROM pg_roles r WHERE r.rolname = current_user`;
+    expect(role).toEqual({ current_user: "agenthq_app", rolsuper: false, rolbypassrls: false });
+    const owned = await db().$queryRaw<{ tablename: string }[]>`
+      SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tableowner = current_user`;
+    expect(owned).toEqual([]);
+  });
+
+  it.each(ALL_TABLES)("%s reads empty without a workspace", async (table) => {
+    const [{ count }] = (await db().$queryRawUnsafe(`SELECT count(*)::int AS count FROM "${table}"`)) as { count: number }[];
+    expect(count).toBe(0);
+    const [{ count: asOwner }] = (await ownerDb().$queryRawUnsafe(
+      `SELECT count(*)::int AS count FROM "${table}" WHERE "${tenantColumn(table)}" IN ($1, $2)`, a, b,
+    )) as { count: number }[];
+    expect(asOwner).toBeGreaterThanOrEqual(2);
+  });
+
+  it.each(ALL_TABLES)("%s: with workspace A set, B's rows cannot be read, updated or deleted", async (table) => {
+    const column = tenantColumn(table);
+    const result = await inWorkspace(a, async (tx) => {
+      const rows = (await tx.$queryRawUnsafe(`SELECT "${column}" AS tenant FROM "${table}"`)) as { tenant: string }[];
+      const updated = await tx.$executeRawUnsafe(`UPDATE "${table}" SET "${column}" = "${column}" WHERE "${column}" = $1`, b);
+      const deleted = await tx.$executeRawUnsafe(`DELETE FROM "${table}" WHERE "${column}" = $1`, b);
+      return { tenants: [...new Set(rows.map((r) => r.tenant))], updated, deleted };
+    });
+    expect(result).toEqual({ tenants: [a], updated: 0, deleted: 0 });
+    const [{ count }] = (await ownerDb().$queryRawUnsafe(
+      `SELECT count(*)::int AS count FROM "${table}" WHERE "${column}" = $1`, b,
+    )) as { count: number }[];
+    expect(count).toBeGreaterThan(0);
+  });
+
+  it("refuses to write a row into another workspace", async () => {
+    await expect(
+      inWorkspace(a, (tx) => tx.auditLog.create({ data: { workspaceId: b, action: "test.smuggled" } })),
+    ).rejects.toThrow(/row-level security/);
+    expect(await ownerDb().auditLog.count({ where: { workspaceId: b, action: "test.smuggled" } })).toBe(0);
+  });
+});
