@@ -1,3 +1,5 @@
+import type { Permission } from "@/lib/members/permissions";
+
 // Site-wide copy and navigation, read by layouts and pages.
 
 export const site = {
@@ -12,13 +14,14 @@ export const marketingNav = [
   { href: "/#faq", label: "FAQ" },
 ];
 
-/** Sections of a workspace's dashboard, relative to /w/:slug. */
+/** Sections of a workspace's dashboard, relative to /w/:slug, with the permission each needs. */
 export const workspaceNav = [
-  { segment: "", label: "Overview" },
-  { segment: "runs", label: "Runs" },
-  { segment: "keys", label: "API keys" },
-  { segment: "members", label: "Members" },
-  { segment: "usage", label: "Usage" },
-  { segment: "billing", label: "Billing" },
-  { segment: "settings", label: "Settings" },
-] as const;
+  { segment: "", label: "Overview", permission: "workspace:read" },
+  { segment: "runs", label: "Runs", permission: "runs:read" },
+  { segment: "keys", label: "API keys", permission: "keys:read" },
+  { segment: "members", label: "Members", permission: "members:read" },
+  { segment: "usage", label: "Usage", permission: "usage:read" },
+  { segment: "billing", label: "Billing", permission: "billing:read" },
+  { segment: "audit-log", label: "Audit log", permission: "audit:read" },
+  { segment: "settings", label: "Settings", permission: "workspace:read" },
+] as const satisfies readonly { segment: string; label: string; permission: Permission }[];

@@ -1,6 +1,6 @@
 // The HTTP contract of the foundation routes, called as a customer's program would.
 import { expect, test, type APIResponse } from "@playwright/test";
-import { PASSWORD, uniqueEmail } from "./support";
+import { PASSWORD, uniqueEmail } from "./support/ids";
 
 async function expectProblem(response: APIResponse, status: number, code: string) {
   expect(response.status()).toBe(status);

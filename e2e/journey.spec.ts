@@ -3,7 +3,7 @@ import { expect, test } from "@playwright/test";
 import { LogInPage, NewWorkspacePage, SignUpPage } from "./pages/auth-pages";
 import { DashboardPage } from "./pages/dashboard-page";
 import { LandingPage } from "./pages/landing-page";
-import { PASSWORD, uniqueEmail, uniqueSlug } from "./support";
+import { PASSWORD, uniqueEmail, uniqueSlug } from "./support/ids";
 
 test("a visitor reads the pricing, signs up, creates a workspace, logs out and back in", async ({ page }) => {
   const landing = new LandingPage(page);

@@ -4,11 +4,12 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { workspaceNav } from "@/config/site";
 
-export function WorkspaceNav({ slug }: { slug: string }) {
+/** `allowed` lists the sections the member's role may open (decided on the server). */
+export function WorkspaceNav({ slug, allowed }: { slug: string; allowed: string[] }) {
   const pathname = usePathname();
   return (
     <nav aria-label="Workspace" className="flex gap-1 overflow-x-auto md:flex-col">
-      {workspaceNav.map((item) => {
+      {workspaceNav.filter((item) => allowed.includes(item.segment)).map((item) => {
         const href = item.segment ? `/w/${slug}/${item.segment}` : `/w/${slug}`;
         const active = item.segment ? pathname.startsWith(href) : pathname === href;
         return (

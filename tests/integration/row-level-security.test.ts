@@ -16,6 +16,11 @@ const TENANT_TABLES = readDatamodel()
 const tenantColumn = (table: string) => (table === "Workspace" ? "id" : "workspaceId");
 const ALL_TABLES = [...TENANT_TABLES, "Workspace"];
 
+async function countRows(client: { $queryRawUnsafe: (sql: string, ...values: unknown[]) => Promise<unknown> }, sql: string, ...values: unknown[]) {
+  const rows = (await client.$queryRawUnsafe(sql, ...values)) as { count: number }[];
+  return rows[0]!.count;
+}
+
 /** One row in every tenant table for a workspace, written as the owner. */
 async function seedTenantRows(workspaceId: string, userId: string) {
   const o = ownerDb();
@@ -58,11 +63,8 @@ describe("row-level security", () => {
   });
 
   it.each(ALL_TABLES)("%s reads empty without a workspace", async (table) => {
-    const [{ count }] = (await db().$queryRawUnsafe(`SELECT count(*)::int AS count FROM "${table}"`)) as { count: number }[];
-    expect(count).toBe(0);
-    const [{ count: asOwner }] = (await ownerDb().$queryRawUnsafe(
-      `SELECT count(*)::int AS count FROM "${table}" WHERE "${tenantColumn(table)}" IN ($1, $2)`, a, b,
-    )) as { count: number }[];
+    expect(await countRows(db(), `SELECT count(*)::int AS count FROM "${table}"`)).toBe(0);
+    const asOwner = await countRows(ownerDb(), `SELECT count(*)::int AS count FROM "${table}" WHERE "${tenantColumn(table)}" IN ($1, $2)`, a, b);
     expect(asOwner).toBeGreaterThanOrEqual(2);
   });
 
@@ -75,10 +77,7 @@ describe("row-level security", () => {
       return { tenants: [...new Set(rows.map((r) => r.tenant))], updated, deleted };
     });
     expect(result).toEqual({ tenants: [a], updated: 0, deleted: 0 });
-    const [{ count }] = (await ownerDb().$queryRawUnsafe(
-      `SELECT count(*)::int AS count FROM "${table}" WHERE "${column}" = $1`, b,
-    )) as { count: number }[];
-    expect(count).toBeGreaterThan(0);
+    expect(await countRows(ownerDb(), `SELECT count(*)::int AS count FROM "${table}" WHERE "${column}" = $1`, b)).toBeGreaterThan(0);
   });
 
   it("refuses to write a row into another workspace", async () => {

@@ -17,15 +17,16 @@ export async function createTeam(tier: "free" | "pro" = "pro"): Promise<TeamFixt
   const slug = uniqueSlug("team");
   const workspace = await createWorkspace(owner.id, { name: "Team", slug });
   await ownerDb().workspace.update({ where: { id: workspace.id }, data: { tier } });
-  const users = { owner } as TeamFixture["users"];
+  const users: Partial<TeamFixture["users"]> = { owner };
   for (const role of ["admin", "member", "viewer"] as const) {
-    users[role] = await createUser(role);
-    await ownerDb().membership.create({ data: { workspaceId: workspace.id, userId: users[role].id, role } });
+    const user = await createUser(role);
+    await ownerDb().membership.create({ data: { workspaceId: workspace.id, userId: user.id, role } });
+    users[role] = user;
   }
   return {
     workspaceId: workspace.id,
     slug,
-    users,
-    as: (role) => ({ workspaceId: workspace.id, slug, actorId: users[role].id, role }),
+    users: users as TeamFixture["users"],
+    as: (role) => ({ workspaceId: workspace.id, slug, actorId: users[role]!.id, role }),
   };
 }

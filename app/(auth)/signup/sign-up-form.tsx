@@ -10,7 +10,8 @@ import { TextField } from "@/components/ui/text-field";
 import { signUpSchema } from "@/lib/auth/credentials-schema";
 import { fieldErrorsFromProblem, fieldErrorsFromZod, readProblem, type FieldErrors } from "@/lib/forms/field-errors";
 
-export function SignUpForm() {
+/** `next` is where a new user goes once signed in: their first workspace, or an invitation. */
+export function SignUpForm({ next, email }: { next: string; email?: string }) {
   const router = useRouter();
   const [errors, setErrors] = useState<FieldErrors>({});
   const [alert, setAlert] = useState<{ message: string; taken?: boolean } | null>(null);
@@ -41,7 +42,7 @@ export function SignUpForm() {
         router.push("/login");
         return;
       }
-      router.push("/workspaces/new");
+      router.push(next);
       router.refresh();
     } catch {
       setAlert({ message: "Could not reach AgentHQ. Check your connection and try again." });
@@ -61,7 +62,7 @@ export function SignUpForm() {
         </FormAlert>
       )}
       <TextField label="Name" name="name" autoComplete="name" required error={errors.name} />
-      <TextField label="Email" name="email" type="email" autoComplete="email" required error={errors.email} />
+      <TextField label="Email" name="email" type="email" autoComplete="email" required defaultValue={email} error={errors.email} />
       <TextField
         label="Password"
         name="password"

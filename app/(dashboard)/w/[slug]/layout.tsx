@@ -1,7 +1,8 @@
 // The dashboard shell of one workspace: switcher, section navigation, account menu.
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { site } from "@/config/site";
+import { site, workspaceNav } from "@/config/site";
+import { can } from "@/lib/members/permissions";
 import { LocalModeBanner } from "@/components/dashboard/local-mode-banner";
 import { SignOutButton } from "@/components/dashboard/sign-out-button";
 import { WorkspaceNav } from "@/components/dashboard/workspace-nav";
@@ -28,7 +29,10 @@ export default async function WorkspaceLayout({ children, params }: { children: 
       </header>
       <div className="md:flex">
         <aside className="border-b border-slate-200 p-3 md:w-56 md:border-b-0 md:border-r md:p-4">
-          <WorkspaceNav slug={workspace.slug} />
+          <WorkspaceNav
+            slug={workspace.slug}
+            allowed={workspaceNav.filter((item) => can(workspace.role, item.permission)).map((item) => item.segment)}
+          />
         </aside>
         <main className="flex-1 px-6 py-6">{children}</main>
       </div>

@@ -3,11 +3,18 @@
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { requireSessionUser } from "@/lib/auth/require-session-user";
-import { findMemberWorkspace, listWorkspaces } from "@/lib/workspaces/workspace-context";
+import { can, type Permission } from "@/lib/members/permissions";
+import { contextOf, findMemberWorkspace, listWorkspaces } from "@/lib/workspaces/workspace-context";
 
 export const loadWorkspace = cache(async (slug: string) => {
   const user = await requireSessionUser(`/w/${slug}`);
   const workspace = await findMemberWorkspace(user.id, slug);
   if (!workspace) notFound();
-  return { user, workspace, workspaces: await listWorkspaces(user.id) };
+  return { user, workspace, ctx: contextOf(user.id, workspace), workspaces: await listWorkspaces(user.id) };
 });
+
+/** For a section that needs a permission: its data, or null when the member's role may not open it. */
+export async function loadWorkspaceFor(slug: string, permission: Permission) {
+  const loaded = await loadWorkspace(slug);
+  return can(loaded.workspace.role, permission) ? loaded : null;
+}

@@ -22,7 +22,7 @@ export default async function WorkspaceOverview({ params }: { params: Promise<{ 
         {facts.map((f) => (
           <div key={f.label} className="rounded-lg border border-slate-200 p-4">
             <dt className="text-xs uppercase tracking-wide text-slate-500">{f.label}</dt>
-            <dd className="mt-1 text-lg font-semibold capitalize">{f.value}</dd>
+            <dd className="mt-1 text-lg font-semibold capitalize" data-testid={`fact-${f.label}`}>{f.value}</dd>
           </div>
         ))}
       </dl>

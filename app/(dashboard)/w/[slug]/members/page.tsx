@@ -1,14 +1,61 @@
-// /w/:slug/members — Who can use this workspace, and with which role.
-import { EmptyState } from "@/components/dashboard/empty-state";
+// /w/:slug/members — who is in the workspace; managers invite, change roles and remove.
 import { PageHeader } from "@/components/dashboard/page-header";
+import { getTier } from "@/config/tiers";
+import { listPendingInvitations } from "@/lib/invitations/invitations";
+import { listMembers } from "@/lib/members/list-members";
+import { can } from "@/lib/members/permissions";
 import { loadWorkspace } from "../load-workspace";
+import { InviteForm } from "./invite-form";
+import { MemberRow } from "./member-row";
+import { PendingInvitations } from "./pending-invitations";
 
 export default async function MembersPage({ params }: { params: Promise<{ slug: string }> }) {
-  await loadWorkspace((await params).slug);
+  const { ctx, workspace, user } = await loadWorkspace((await params).slug);
+  const [members, invitations] = await Promise.all([listMembers(ctx), listPendingInvitations(ctx)]);
+  const limit = getTier(workspace.tier).limits.members;
+  const canInvite = can(ctx.role, "members:invite");
   return (
     <>
-      <PageHeader title="Members" description="Who can use this workspace, and with which role." />
-      <EmptyState title="Just you for now">Inviting teammates arrives with workspace roles.</EmptyState>
+      <PageHeader
+        title="Members"
+        description={`${members.length} member${members.length === 1 ? "" : "s"}${limit === null ? "" : ` of ${limit} on the ${getTier(workspace.tier).name} tier`}.`}
+      />
+      <div className="mt-6 overflow-x-auto">
+        <table className="w-full min-w-[36rem] text-left text-sm">
+          <thead>
+            <tr className="border-b border-slate-200 text-slate-600">
+              <th scope="col" className="py-2 pr-4 font-medium">Name</th>
+              <th scope="col" className="py-2 pr-4 font-medium">Email</th>
+              <th scope="col" className="py-2 pr-4 font-medium">Role</th>
+              <th scope="col" className="py-2 font-medium"><span className="sr-only">Actions</span></th>
+            </tr>
+          </thead>
+          <tbody>
+            {members.map((m) => (
+              <MemberRow
+                key={m.userId}
+                slug={workspace.slug}
+                member={m}
+                isSelf={m.userId === user.id}
+                actorRole={ctx.role}
+                canManage={can(ctx.role, "members:update") && (m.role !== "owner" || ctx.role === "owner")}
+              />
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {canInvite && (
+        <section className="mt-10 max-w-xl">
+          <h2 className="text-lg font-semibold">Invite a teammate</h2>
+          <InviteForm slug={workspace.slug} actorRole={ctx.role} />
+        </section>
+      )}
+      {invitations.length > 0 && (
+        <section className="mt-10">
+          <h2 className="text-lg font-semibold">Pending invitations</h2>
+          <PendingInvitations slug={workspace.slug} invitations={invitations} canRevoke={canInvite} />
+        </section>
+      )}
     </>
   );
 }

@@ -1,0 +1,79 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import type { Member } from "@/lib/members/list-members";
+import { apiRequest } from "@/lib/forms/api-request";
+
+const ROLES = ["owner", "admin", "member", "viewer"] as const;
+type Role = (typeof ROLES)[number];
+
+export function MemberRow({
+  slug,
+  member,
+  isSelf,
+  actorRole,
+  canManage,
+}: {
+  slug: string;
+  member: Member;
+  isSelf: boolean;
+  actorRole: Role;
+  canManage: boolean;
+}) {
+  const router = useRouter();
+  const [error, setError] = useState<string>();
+  const [pending, setPending] = useState(false);
+  const url = `/api/workspaces/${slug}/members/${member.userId}`;
+  // Owners may grant any role; admins anything but owner; anyone may step down.
+  const choices = ROLES.filter((r) => (actorRole === "owner" ? true : r !== "owner"));
+
+  async function run(method: "PATCH" | "DELETE", body?: unknown, after?: () => void) {
+    setPending(true);
+    setError(undefined);
+    const result = await apiRequest(method, url, body);
+    setPending(false);
+    if (!result.ok) return setError(result.problem.detail ?? "That did not work.");
+    after ? after() : router.refresh();
+  }
+
+  return (
+    <tr className="border-b border-slate-100 align-top" data-testid={`member-${member.email}`}>
+      <td className="py-2 pr-4">{member.name}{isSelf && <span className="ml-1 text-slate-500">(you)</span>}</td>
+      <td className="py-2 pr-4">{member.email}</td>
+      <td className="py-2 pr-4">
+        {canManage || isSelf ? (
+          <select
+            aria-label={`Role of ${member.email}`}
+            value={member.role}
+            disabled={pending}
+            onChange={(e) => run("PATCH", { role: e.target.value })}
+            className="rounded-md border border-slate-300 px-2 py-1"
+          >
+            {(isSelf && !canManage ? ROLES.filter((r) => ROLES.indexOf(r) >= ROLES.indexOf(member.role)) : choices).map((r) => (
+              <option key={r} value={r}>{r}</option>
+            ))}
+          </select>
+        ) : (
+          <span className="capitalize">{member.role}</span>
+        )}
+        {error && <p role="alert" className="mt-1 text-xs text-red-600">{error}</p>}
+      </td>
+      <td className="py-2 text-right">
+        {(canManage || isSelf) && (
+          <button
+            type="button"
+            disabled={pending}
+            onClick={() => {
+              const question = isSelf ? "Leave this workspace?" : `Remove ${member.email} from this workspace?`;
+              if (window.confirm(question)) void run("DELETE", undefined, isSelf ? () => router.push("/w") : undefined);
+            }}
+            className="rounded-md px-2 py-1 text-sm text-red-700 hover:bg-red-50"
+          >
+            {isSelf ? "Leave" : "Remove"}
+          </button>
+        )}
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,136 @@
+// Tenant isolation and roles across every session route: each route × each role of workspace A, plus an
+// outsider (owner of workspace B) and an anonymous caller. The outsider always gets 404, exactly like a
+// missing workspace; each role gets what the permission table grants; no body mentions the other tenant.
+import { expect, request, test, type APIRequestContext } from "@playwright/test";
+import { signUpAndLogIn, type ApiUser } from "./support/accounts";
+import { uniqueEmail } from "./support/ids";
+import { createTeam, invite, ROLES, type Role, type Team } from "./support/team";
+
+interface World {
+  a: Team;
+  b: Team;
+  /** A member of A that mutating routes can act on without changing the callers' roles. */
+  target: ApiUser;
+}
+
+interface RouteCase {
+  name: string;
+  method: "GET" | "POST" | "PATCH" | "DELETE";
+  path: (w: World) => string;
+  body?: (w: World) => unknown;
+  /** Status each role of the workspace gets. */
+  expect: Record<Role, number>;
+}
+
+const ALL_OK = (status: number) => ({ owner: status, admin: status, member: status, viewer: status });
+const MANAGERS = (status: number) => ({ owner: status, admin: status, member: 403, viewer: 403 });
+
+const ROUTES: RouteCase[] = [
+  { name: "read workspace", method: "GET", path: (w) => `/api/workspaces/${w.a.slug}`, expect: ALL_OK(200) },
+  { name: "rename workspace", method: "PATCH", path: (w) => `/api/workspaces/${w.a.slug}`, body: (w) => ({ name: w.a.name }), expect: MANAGERS(200) },
+  {
+    name: "delete workspace (wrong confirmation)",
+    method: "DELETE",
+    path: (w) => `/api/workspaces/${w.a.slug}`,
+    body: () => ({ confirm: "not-the-slug" }),
+    expect: { owner: 400, admin: 403, member: 403, viewer: 403 },
+  },
+  { name: "list members", method: "GET", path: (w) => `/api/workspaces/${w.a.slug}/members`, expect: ALL_OK(200) },
+  {
+    name: "change a member's role",
+    method: "PATCH",
+    path: (w) => `/api/workspaces/${w.a.slug}/members/${w.target.id}`,
+    body: () => ({ role: "viewer" }),
+    expect: MANAGERS(200),
+  },
+  {
+    name: "remove a member who does not exist",
+    method: "DELETE",
+    path: (w) => `/api/workspaces/${w.a.slug}/members/nobody-${w.b.id}`,
+    expect: MANAGERS(404),
+  },
+  { name: "list invitations", method: "GET", path: (w) => `/api/workspaces/${w.a.slug}/invitations`, expect: ALL_OK(200) },
+  {
+    name: "invite",
+    method: "POST",
+    path: (w) => `/api/workspaces/${w.a.slug}/invitations`,
+    body: () => ({ email: uniqueEmail("matrix"), role: "viewer" }),
+    expect: MANAGERS(201),
+  },
+  { name: "revoke a missing invitation", method: "DELETE", path: (w) => `/api/workspaces/${w.a.slug}/invitations/missing`, expect: MANAGERS(404) },
+  { name: "read audit log", method: "GET", path: (w) => `/api/workspaces/${w.a.slug}/audit-log`, expect: MANAGERS(200) },
+];
+
+test.describe.configure({ mode: "serial" });
+
+let world: World;
+let anonymous: APIRequestContext;
+
+test.beforeAll(async ({ baseURL }) => {
+  test.setTimeout(120_000);
+  const [a, b] = [await createTeam(baseURL!, "matrix-a"), await createTeam(baseURL!, "matrix-b")];
+  const target = await signUpAndLogIn(baseURL!, "matrix-target");
+  await invite(a.users.owner, a.slug, target, "viewer");
+  world = { a, b, target };
+  anonymous = await request.newContext({ baseURL });
+});
+
+function call(api: APIRequestContext, route: RouteCase) {
+  const body = route.body?.(world);
+  return api.fetch(route.path(world), { method: route.method, ...(body !== undefined && { data: body }) });
+}
+
+/** Neither the id, the slug nor the name of `other` may appear in a response of `own`'s routes. */
+function expectNoMentionOf(text: string, other: Team) {
+  for (const secret of [other.id, other.slug, other.name]) expect(text).not.toContain(secret);
+}
+
+for (const route of ROUTES) {
+  test.describe(`${route.method} ${route.name}`, () => {
+    for (const role of ROLES) {
+      test(`${role} of the workspace gets ${route.expect[role]}`, async () => {
+        const response = await call(world.a.users[role].api, route);
+        expect(response.status()).toBe(route.expect[role]);
+        expectNoMentionOf(await response.text(), world.b);
+      });
+    }
+
+    test("an outsider (owner of another workspace) gets 404, as for a missing workspace", async () => {
+      const response = await call(world.b.users.owner.api, route);
+      expect(response.status()).toBe(404);
+      const body = await response.json();
+      expect(body.code).toBe("not_found");
+      expectNoMentionOf(JSON.stringify(body), world.a);
+
+      const missing = await world.b.users.owner.api.fetch(route.path(world).replace(world.a.slug, "no-such-workspace-x"), {
+        method: route.method,
+        ...(route.body && { data: route.body(world) }),
+      });
+      expect(missing.status()).toBe(404);
+      expect(Object.keys(await missing.json()).sort()).toEqual(Object.keys(body).sort());
+    });
+
+    test("an anonymous caller gets 401", async () => {
+      const response = await call(anonymous, route);
+      expect(response.status()).toBe(401);
+    });
+  });
+}
+
+test("the workspace list shows each user only their own workspaces", async () => {
+  for (const role of ROLES) {
+    const response = await world.a.users[role].api.get("/api/workspaces");
+    expect(response.status()).toBe(200);
+    const { data } = await response.json();
+    expect(data.map((w: { slug: string; role: string }) => [w.slug, w.role])).toEqual([[world.a.slug, role]]);
+    expectNoMentionOf(JSON.stringify(data), world.b);
+  }
+});
+
+test("nothing an outsider sent changed workspace A", async () => {
+  const response = await world.a.users.owner.api.get(`/api/workspaces/${world.a.slug}/members`);
+  const { data } = await response.json();
+  expect(data.map((m: { role: string }) => m.role).sort()).toEqual(["admin", "member", "owner", "viewer", "viewer"]);
+  const workspace = await (await world.a.users.owner.api.get(`/api/workspaces/${world.a.slug}`)).json();
+  expect(workspace.name).toBe(world.a.name);
+});
