@@ -32,6 +32,8 @@ export default defineConfig({
       NEXTAUTH_SECRET: "e2e-only-secret-not-for-production",
       NEXTAUTH_URL: baseURL,
       LOG_LEVEL: "warn",
+      // The suite signs up and logs in many users from one address; per-email limits are tested as shipped.
+      AUTH_IP_LIMIT_PER_MINUTE: "1000",
     },
   },
 });

@@ -5,7 +5,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { REQUEST_ID_HEADER, requestIdFrom } from "@/lib/http/request-id";
 
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
-const SIGNED_IN_AREAS = ["/w", "/workspaces"];
+const SIGNED_IN_AREAS = ["/w", "/workspaces", "/account"];
 
 const SECURITY_HEADERS: Record<string, string> = {
   "x-content-type-options": "nosniff",

@@ -29,6 +29,13 @@ const envSchema = z.object({
   GITHUB_SECRET: optional,
   GOOGLE_ID: optional,
   GOOGLE_SECRET: optional,
+  /** Plain Redis for rate limits, shared by all instances (e.g. redis://127.0.0.1:6379). */
+  REDIS_URL: optional,
+  /** Upstash Redis (REST) for rate limits; takes precedence over REDIS_URL. */
+  UPSTASH_REDIS_REST_URL: optional,
+  UPSTASH_REDIS_REST_TOKEN: optional,
+  /** Login and sign-up attempts allowed per client IP per minute. */
+  AUTH_IP_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   /** SMTP server for emails (invitations, verification, password resets), e.g. smtps://user:pass@host:465. */
   SMTP_URL: optional,
   MAIL_FROM: z.string().default("AgentHQ <no-reply@agenthq.local>"),

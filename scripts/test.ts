@@ -39,11 +39,15 @@ if (!serverUrl) {
   serverUrl = embedded.adminUrl;
 }
 
+// Redis for the rate-limit tests: TEST_REDIS_URL, else REDIS_URL; without either those tests are skipped.
+const redisUrl = process.env.TEST_REDIS_URL || process.env.REDIS_URL || "";
+if (!redisUrl) say("no TEST_REDIS_URL or REDIS_URL: the Redis rate-limit tests are skipped (CI always runs them)");
+
 const testDatabase = await createScratchDatabase(serverUrl, "test");
 let ok = false;
 try {
   await migrate(testDatabase);
-  const env = { DATABASE_URL: testDatabase, TEST_SERVER_DATABASE_URL: serverUrl, NEXT_TELEMETRY_DISABLED: "1" };
+  const env = { DATABASE_URL: testDatabase, TEST_SERVER_DATABASE_URL: serverUrl, TEST_REDIS_URL: redisUrl, NEXT_TELEMETRY_DISABLED: "1" };
 
   say("unit and integration tests (Vitest)");
   ok = run(process.execPath, ["node_modules/vitest/vitest.mjs", "run"], { ...env, NODE_ENV: "test" });

@@ -18,7 +18,11 @@ function providers(): NextAuthOptions["providers"] {
       async authorize(credentials) {
         const parsed = logInSchema.safeParse(credentials);
         if (!parsed.success) return null;
-        return verifyCredentials(parsed.data.email, parsed.data.password);
+        const check = await verifyCredentials(parsed.data.email, parsed.data.password);
+        if (check.ok) return check.user;
+        // next-auth passes an error's message to the login page as ?error=…
+        if (check.reason === "locked") throw new Error("AccountLocked");
+        return null;
       },
     }),
   ];

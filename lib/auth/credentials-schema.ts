@@ -33,3 +33,14 @@ export const logInSchema = z.object({
   email: emailSchema,
   password: z.string().min(1).max(200),
 });
+
+export const emailOnlySchema = z.strictObject({ email: emailSchema });
+
+export const tokenSchema = z.strictObject({ token: z.string().min(20).max(100) });
+
+export const resetPasswordSchema = z.strictObject({ token: z.string().min(20).max(100), password: passwordSchema });
+
+export const changePasswordSchema = z.strictObject({
+  currentPassword: z.string().min(1, "Enter your current password.").max(200),
+  newPassword: passwordSchema,
+});

@@ -4,6 +4,7 @@ import { hashPassword } from "@/lib/auth/password";
 import type { SignUpInput } from "@/lib/auth/credentials-schema";
 import { AppError } from "@/lib/http/app-error";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { sendVerificationEmail } from "./account-emails";
 
 export interface PublicUser {
   id: string;
@@ -13,8 +14,9 @@ export interface PublicUser {
 
 export async function signUp(input: SignUpInput): Promise<PublicUser> {
   const passwordHash = await hashPassword(input.password);
+  let user: PublicUser;
   try {
-    return await db().user.create({
+    user = await db().user.create({
       data: { email: input.email, name: input.name, passwordHash },
       select: { id: true, email: true, name: true },
     });
@@ -24,4 +26,6 @@ export async function signUp(input: SignUpInput): Promise<PublicUser> {
     }
     throw error;
   }
+  await sendVerificationEmail(user);
+  return user;
 }

@@ -33,9 +33,9 @@ describe("credentials", () => {
   it("accepts the right password and rejects a wrong one or an unknown email alike", async () => {
     const email = uniqueEmail("login");
     const user = await signUp({ email, password: TEST_PASSWORD, name: "Login" });
-    expect(await verifyCredentials(email, TEST_PASSWORD)).toEqual(user);
-    expect(await verifyCredentials(email, `${TEST_PASSWORD}x`)).toBeNull();
-    expect(await verifyCredentials(uniqueEmail("nobody"), TEST_PASSWORD)).toBeNull();
+    expect(await verifyCredentials(email, TEST_PASSWORD)).toEqual({ ok: true, user });
+    expect(await verifyCredentials(email, `${TEST_PASSWORD}x`)).toEqual({ ok: false, reason: "invalid" });
+    expect(await verifyCredentials(uniqueEmail("nobody"), TEST_PASSWORD)).toEqual({ ok: false, reason: "invalid" });
   });
 });
 

@@ -6,6 +6,7 @@ import { useState, type FormEvent } from "react";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { TextField } from "@/components/ui/text-field";
+import { LOGIN_ERRORS } from "./login-errors";
 
 export function LogInForm({
   callbackPath,
@@ -31,7 +32,7 @@ export function LogInForm({
     try {
       const result = await signIn("credentials", { email, password, redirect: false });
       if (!result?.ok) {
-        setError("Email or password is incorrect.");
+        setError(LOGIN_ERRORS[result?.error ?? ""] ?? LOGIN_ERRORS.default);
         return;
       }
       router.push(callbackPath);
@@ -50,6 +51,9 @@ export function LogInForm({
         <TextField label="Email" name="email" type="email" autoComplete="email" required />
         <TextField label="Password" name="password" type="password" autoComplete="current-password" required />
         <SubmitButton pending={pending} pendingLabel="Logging in…">Log in</SubmitButton>
+        <p className="text-right text-sm">
+          <a href="/forgot-password" className="text-brand-700 underline">Forgot your password?</a>
+        </p>
       </form>
       {providers.length > 0 && (
         <div className="space-y-2 border-t border-slate-200 pt-4">

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { oauthProviders } from "@/lib/auth/auth-options";
 import { safeCallbackPath } from "@/lib/forms/field-errors";
 import { LogInForm } from "./log-in-form";
+import { LOGIN_ERRORS } from "./login-errors";
 
 export const metadata: Metadata = { title: "Log in" };
 
@@ -15,7 +16,7 @@ export default async function LogInPage({ searchParams }: { searchParams: Promis
         <LogInForm
           callbackPath={safeCallbackPath(callbackUrl, "/w")}
           providers={oauthProviders()}
-          initialError={error ? "Could not sign you in. Try again." : undefined}
+          initialError={error ? (LOGIN_ERRORS[error] ?? "Could not sign you in. Try again.") : undefined}
         />
       </div>
       <p className="mt-6 text-sm text-slate-600">

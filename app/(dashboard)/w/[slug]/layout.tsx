@@ -22,7 +22,7 @@ export default async function WorkspaceLayout({ children, params }: { children: 
             <WorkspaceSwitcher current={workspace} workspaces={workspaces} />
           </div>
           <div className="flex items-center gap-3">
-            <span className="hidden text-sm text-slate-600 sm:inline" data-testid="signed-in-as">{user.email}</span>
+            <Link href="/account" className="hidden text-sm text-slate-600 hover:underline sm:inline" data-testid="signed-in-as">{user.email}</Link>
             <SignOutButton />
           </div>
         </div>

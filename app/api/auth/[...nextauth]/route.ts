@@ -1,7 +1,40 @@
 // next-auth's own routes: /api/auth/csrf, /callback/*, /session, /signout, …
+// Password log-ins are rate limited per client IP and per email before next-auth sees them.
 import NextAuth from "next-auth";
+import { appUrl } from "@/config/env";
+import { AUTH_LIMITS, enforceAuthLimits } from "@/lib/auth/auth-rate-limits";
 import { authOptions } from "@/lib/auth/auth-options";
+import { clientIp } from "@/lib/http/client-ip";
+import { problemResponse } from "@/lib/http/problem";
+import { requestIdFrom } from "@/lib/http/request-id";
 
 const handler = NextAuth(authOptions);
+type Context = { params: Promise<{ nextauth: string[] }> };
 
-export { handler as GET, handler as POST };
+async function limitPasswordLogIn(request: Request): Promise<Response | null> {
+  const form = await request.clone().formData().catch(() => null);
+  const email = String(form?.get("email") ?? "").trim().toLowerCase().slice(0, 254);
+  try {
+    await enforceAuthLimits([
+      [AUTH_LIMITS.loginPerIp, clientIp(request.headers)],
+      ...(email ? [[AUTH_LIMITS.loginPerEmail, email] as [typeof AUTH_LIMITS.loginPerEmail, string]] : []),
+    ]);
+    return null;
+  } catch (error) {
+    const problem = problemResponse(error, requestIdFrom(request.headers));
+    // next-auth's client reads `url` to find the error; keep the problem fields for everyone else.
+    const body = { ...(await problem.json()), url: `${appUrl}/login?error=RateLimited` };
+    return new Response(JSON.stringify(body), { status: problem.status, headers: problem.headers });
+  }
+}
+
+export async function POST(request: Request, context: Context) {
+  const { nextauth } = await context.params;
+  if (nextauth.join("/") === "callback/credentials") {
+    const limited = await limitPasswordLogIn(request);
+    if (limited) return limited;
+  }
+  return handler(request, context);
+}
+
+export { handler as GET };

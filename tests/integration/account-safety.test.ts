@@ -1,0 +1,98 @@
+// Account safety with real email: lockout and unlock, password reset, email verification, password change.
+// Mail goes through nodemailer to a local SMTP stand-in; links are followed from the received messages.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startSmtpStandIn } from "../support/smtp-stand-in";
+import { TEST_PASSWORD, uniqueEmail } from "../support/ids";
+import { ownerDb } from "../support/owner-db";
+
+const smtp = await startSmtpStandIn();
+process.env.SMTP_URL = smtp.url;
+// Imported after SMTP_URL is set: the environment is parsed once, on first import.
+const { verifyCredentials, LOCKOUT_THRESHOLD } = await import("@/lib/auth/verify-credentials");
+const { signUp } = await import("@/lib/users/sign-up");
+const recovery = await import("@/lib/users/account-recovery");
+const { createSession, findActiveSessionUser } = await import("@/lib/auth/sessions");
+
+const tokenOf = (link: string) => link.split("/").pop()!;
+
+afterAll(() => smtp.close());
+
+async function newUser(label: string) {
+  return signUp({ email: uniqueEmail(label), password: TEST_PASSWORD, name: label });
+}
+
+describe("lockout", () => {
+  it(`locks the account after ${LOCKOUT_THRESHOLD} failures, even for the right password, and mails an unlock link`, async () => {
+    const user = await newUser("lock");
+    for (let i = 1; i < LOCKOUT_THRESHOLD; i++) {
+      expect(await verifyCredentials(user.email, `wrong-${i}-Password`)).toEqual({ ok: false, reason: "invalid" });
+    }
+    expect(await verifyCredentials(user.email, "wrong-last-Password")).toEqual({ ok: false, reason: "locked" });
+    expect(await verifyCredentials(user.email, TEST_PASSWORD)).toEqual({ ok: false, reason: "locked" });
+
+    const link = smtp.linkFor(user.email, "/unlock");
+    await recovery.unlockAccount(tokenOf(link));
+    expect(await verifyCredentials(user.email, TEST_PASSWORD)).toMatchObject({ ok: true });
+    await expect(recovery.unlockAccount(tokenOf(link))).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("counts concurrent failures exactly", async () => {
+    const user = await newUser("burst");
+    await Promise.all(Array.from({ length: LOCKOUT_THRESHOLD - 1 }, (_, i) => verifyCredentials(user.email, `bad-${i}-Password`)));
+    const row = await ownerDb().user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(row.failedLoginCount).toBe(LOCKOUT_THRESHOLD - 1);
+    expect(row.lockedUntil).toBeNull();
+  });
+});
+
+describe("password reset", () => {
+  it("sets the new password from the mailed link once, unlocks, and ends every session", async () => {
+    const user = await newUser("reset");
+    const session = await createSession(user.id);
+    await recovery.requestPasswordReset(user.email);
+    const token = tokenOf(smtp.linkFor(user.email, "/reset-password"));
+
+    await recovery.resetPassword(token, "brand-New-pass-77");
+    expect(await verifyCredentials(user.email, "brand-New-pass-77")).toMatchObject({ ok: true });
+    expect(await verifyCredentials(user.email, TEST_PASSWORD)).toMatchObject({ ok: false });
+    expect(await findActiveSessionUser(session)).toBeNull();
+    await expect(recovery.resetPassword(token, "another-New-pass-88")).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("answers an unknown email without sending anything", async () => {
+    const before = smtp.inbox.length;
+    await recovery.requestPasswordReset(uniqueEmail("nobody"));
+    expect(smtp.inbox.length).toBe(before);
+  });
+
+  it("refuses an expired link", async () => {
+    const user = await newUser("expired");
+    await recovery.requestPasswordReset(user.email);
+    const token = tokenOf(smtp.linkFor(user.email, "/reset-password"));
+    await ownerDb().userToken.updateMany({ where: { userId: user.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await expect(recovery.resetPassword(token, "brand-New-pass-77")).rejects.toMatchObject({ code: "not_found" });
+  });
+});
+
+describe("email verification", () => {
+  it("mails a link at sign-up that confirms the address once", async () => {
+    const user = await newUser("verify");
+    const token = tokenOf(smtp.linkFor(user.email, "/verify-email"));
+    expect((await ownerDb().user.findUniqueOrThrow({ where: { id: user.id } })).emailVerified).toBeNull();
+    await recovery.verifyEmail(token);
+    expect((await ownerDb().user.findUniqueOrThrow({ where: { id: user.id } })).emailVerified).not.toBeNull();
+    await expect(recovery.verifyEmail(token)).rejects.toMatchObject({ code: "not_found" });
+  });
+});
+
+describe("password change", () => {
+  it("needs the current password and ends every other session", async () => {
+    const user = await newUser("change");
+    const [current, other] = [await createSession(user.id), await createSession(user.id)];
+    await expect(recovery.changePassword(user.id, "not-my-Password-1", "brand-New-pass-77", current)).rejects.toMatchObject({ code: "invalid_request" });
+    await recovery.changePassword(user.id, TEST_PASSWORD, "brand-New-pass-77", current);
+    expect(await findActiveSessionUser(current)).not.toBeNull();
+    expect(await findActiveSessionUser(other)).toBeNull();
+    expect(await verifyCredentials(user.email, "brand-New-pass-77")).toMatchObject({ ok: true });
+  });
+});
