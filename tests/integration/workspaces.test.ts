@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { ownerDb } from "../support/owner-db";
 import { AppError } from "@/lib/http/app-error";
 import { createWorkspace } from "@/lib/workspaces/create-workspace";
-import { findMemberWorkspace, listWorkspaces } from "@/lib/workspaces/workspace-context";
+import { deleteWorkspace, renameWorkspace } from "@/lib/workspaces/update-workspace";
+import { contextOf, findMemberWorkspace, listWorkspaces } from "@/lib/workspaces/workspace-context";
 import { createUser, uniqueSlug } from "../support/factories";
 
 describe("creating a workspace", () => {
@@ -55,5 +56,44 @@ describe("workspace visibility", () => {
     const error = await createWorkspace(user.id, { name: "Two", slug }).catch((e) => e);
     expect(error).toBeInstanceOf(AppError);
     expect(error.status).toBe(409);
+  });
+});
+
+describe("renaming and deleting", () => {
+  it("renames with an audit entry", async () => {
+    const user = await createUser("rename");
+    const workspace = await createWorkspace(user.id, { name: "Old", slug: uniqueSlug() });
+    await renameWorkspace(contextOf(user.id, workspace), "New");
+    expect((await findMemberWorkspace(user.id, workspace.slug))?.name).toBe("New");
+    const entry = await ownerDb().auditLog.findFirstOrThrow({ where: { workspaceId: workspace.id, action: "workspace.renamed" } });
+    expect(entry.metadata).toEqual({ from: "Old", to: "New" });
+  });
+
+  it("deletes only with the slug as confirmation, and takes all the workspace's data with it", async () => {
+    const user = await createUser("delete");
+    const workspace = await createWorkspace(user.id, { name: "Doomed", slug: uniqueSlug() });
+    const ctx = contextOf(user.id, workspace);
+    await ownerDb().run.create({ data: { workspaceId: workspace.id, agent: "research", input: {} } });
+    await expect(deleteWorkspace(ctx, "wrong")).rejects.toMatchObject({ code: "invalid_request" });
+    expect(await ownerDb().workspace.count({ where: { id: workspace.id } })).toBe(1);
+
+    await deleteWorkspace(ctx, workspace.slug);
+    expect(await ownerDb().workspace.count({ where: { id: workspace.id } })).toBe(0);
+    for (const count of [
+      ownerDb().membership.count({ where: { workspaceId: workspace.id } }),
+      ownerDb().run.count({ where: { workspaceId: workspace.id } }),
+      ownerDb().auditLog.count({ where: { workspaceId: workspace.id } }),
+    ]) expect(await count).toBe(0);
+    expect(await listWorkspaces(user.id)).toEqual([]);
+  });
+
+  it("refuses renaming and deleting to roles without the permission", async () => {
+    const user = await createUser("norights");
+    const workspace = await createWorkspace(user.id, { name: "Kept", slug: uniqueSlug() });
+    const asViewer = { ...contextOf(user.id, workspace), role: "viewer" as const };
+    const asAdmin = { ...contextOf(user.id, workspace), role: "admin" as const };
+    await expect(renameWorkspace(asViewer, "Nope")).rejects.toMatchObject({ code: "forbidden" });
+    await expect(deleteWorkspace(asAdmin, workspace.slug)).rejects.toMatchObject({ code: "forbidden" });
+    expect((await findMemberWorkspace(user.id, workspace.slug))?.name).toBe("Kept");
   });
 });

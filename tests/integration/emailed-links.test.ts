@@ -1,4 +1,5 @@
-// Account safety with real email: lockout and unlock, password reset, email verification, password change.
+// Everything that works through emailed links, with real email: lockout and unlock, password reset,
+// email verification, password change, invitations.
 // Mail goes through nodemailer to a local SMTP stand-in; links are followed from the received messages.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSmtpStandIn } from "../support/smtp-stand-in";
@@ -12,6 +13,9 @@ const { verifyCredentials, LOCKOUT_THRESHOLD } = await import("@/lib/auth/verify
 const { signUp } = await import("@/lib/users/sign-up");
 const recovery = await import("@/lib/users/account-recovery");
 const { createSession, findActiveSessionUser } = await import("@/lib/auth/sessions");
+const { inviteMember } = await import("@/lib/invitations/invitations");
+const { acceptInvitation } = await import("@/lib/invitations/accept-invitation");
+const { createWorkspace } = await import("@/lib/workspaces/create-workspace");
 
 const tokenOf = (link: string) => link.split("/").pop()!;
 
@@ -94,5 +98,20 @@ describe("password change", () => {
     expect(await findActiveSessionUser(current)).not.toBeNull();
     expect(await findActiveSessionUser(other)).toBeNull();
     expect(await verifyCredentials(user.email, "brand-New-pass-77")).toMatchObject({ ok: true });
+  });
+});
+
+describe("invitations by email", () => {
+  it("emails the link instead of handing it to the inviter, and the link works", async () => {
+    const owner = await newUser("inviter");
+    const workspace = await createWorkspace(owner.id, { name: "Mailed" });
+    await ownerDb().workspace.update({ where: { id: workspace.id }, data: { tier: "starter" } });
+    const invitee = await newUser("mailed-invitee");
+    const ctx = { workspaceId: workspace.id, slug: workspace.slug, actorId: owner.id, role: "owner" as const };
+    const invitation = await inviteMember(ctx, { email: invitee.email, role: "member" });
+    expect(invitation.delivery).toBe("sent");
+    expect(invitation).not.toHaveProperty("acceptUrl");
+    const link = smtp.linkFor(invitee.email, "/invite");
+    expect(await acceptInvitation(invitee, tokenOf(link))).toEqual({ slug: workspace.slug, role: "member" });
   });
 });
