@@ -1,4 +1,5 @@
 // /w/:slug/members — who is in the workspace; managers invite, change roles and remove.
+import Link from "next/link";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { getTier } from "@/config/tiers";
 import { listPendingInvitations } from "@/lib/invitations/invitations";
@@ -14,6 +15,7 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
   const [members, invitations] = await Promise.all([listMembers(ctx), listPendingInvitations(ctx)]);
   const limit = getTier(workspace.tier).limits.members;
   const canInvite = can(ctx.role, "members:invite");
+  const seatsFull = limit !== null && members.length + invitations.length >= limit;
   return (
     <>
       <PageHeader
@@ -47,7 +49,18 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
       {canInvite && (
         <section className="mt-10 max-w-xl">
           <h2 className="text-lg font-semibold">Invite a teammate</h2>
-          <InviteForm slug={workspace.slug} actorRole={ctx.role} />
+          {seatsFull ? (
+            <p role="status" className="mt-3 rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900">
+              All {limit} seat{limit === 1 ? "" : "s"} of the {getTier(workspace.tier).name} tier are taken (members and pending invitations).{" "}
+              {can(ctx.role, "billing:read") ? (
+                <Link href={`/w/${workspace.slug}/billing`} className="font-medium underline">Upgrade to invite more.</Link>
+              ) : (
+                "Ask an owner to upgrade."
+              )}
+            </p>
+          ) : (
+            <InviteForm slug={workspace.slug} actorRole={ctx.role} />
+          )}
         </section>
       )}
       {invitations.length > 0 && (
