@@ -12,6 +12,7 @@ export const marketingNav = [
   { href: "/#agents", label: "Agents" },
   { href: "/pricing", label: "Pricing" },
   { href: "/#faq", label: "FAQ" },
+  { href: "/docs/api", label: "API" },
 ];
 
 /** Sections of a workspace's dashboard, relative to /w/:slug, with the permission each needs. */

@@ -13,7 +13,9 @@ export type AuditAction =
   | "invitation.revoked"
   | "key.created"
   | "key.revoked"
-  | "tier.changed";
+  | "tier.changed"
+  | "workspace.paused"
+  | "workspace.resumed";
 
 export interface AuditEntry {
   workspaceId: string;

@@ -1,0 +1,16 @@
+import { z } from "zod";
+
+export const API_SCOPES = ["runs:read", "runs:write", "usage:read"] as const;
+export type ApiScope = (typeof API_SCOPES)[number];
+
+export const createKeySchema = z.strictObject({
+  name: z.string().trim().min(1, "Name the key.").max(60, "Use at most 60 characters."),
+  scopes: z.array(z.enum(API_SCOPES)).min(1, "Choose at least one scope.").max(3).optional(),
+  expiresAt: z.iso
+    .datetime({ offset: true })
+    .transform((s) => new Date(s))
+    .refine((d) => d.getTime() > Date.now() + 60_000, "Choose a time in the future.")
+    .refine((d) => d.getTime() < Date.now() + 5 * 366 * 24 * 3600 * 1000, "Choose a time within 5 years.")
+    .optional(),
+});
+export type CreateKeyInput = z.infer<typeof createKeySchema>;

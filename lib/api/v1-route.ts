@@ -1,0 +1,71 @@
+// The one request path of the public API (/api/v1/*), built from small steps: authenticate the key
+// (401; failures are rate limited per IP), rate limit per workspace and key (429), refuse a paused
+// workspace (423), check the route's scope (403), count the call against the quota (402/423), then run
+// the handler in the key's workspace. Every answer after authentication carries the RateLimit headers.
+import { authenticateApiKey, type ApiKeyPrincipal } from "@/lib/api-keys/authenticate-api-key";
+import type { ApiScope } from "@/lib/api-keys/schemas";
+import { touchLastUsed } from "@/lib/api-keys/touch-last-used";
+import { AppError } from "@/lib/http/app-error";
+import { clientIp } from "@/lib/http/client-ip";
+import { problemResponse } from "@/lib/http/problem";
+import { route, type RouteContext } from "@/lib/http/route";
+import { checkRateLimit } from "@/lib/ratelimit/rate-limiter";
+import { meterApiCall } from "@/lib/usage/meter-api-call";
+import type { WorkspaceContext } from "@/lib/workspaces/workspace-context";
+import { limitApiCall, rateLimitHeaders, UNAUTHENTICATED_RULE } from "./v1-rate-limit";
+
+export interface V1Context<P> extends RouteContext<P> {
+  key: ApiKeyPrincipal;
+  ctx: WorkspaceContext;
+}
+
+async function authenticate(request: Request): Promise<ApiKeyPrincipal> {
+  try {
+    return await authenticateApiKey(request.headers.get("authorization"));
+  } catch (error) {
+    const limit = await checkRateLimit(UNAUTHENTICATED_RULE, clientIp(request.headers));
+    if (!limit.success) {
+      throw new AppError("rate_limited", "Too many requests without a valid API key.", { headers: rateLimitHeaders(limit) });
+    }
+    throw error;
+  }
+}
+
+function assertActive(key: ApiKeyPrincipal) {
+  if (key.workspace.status === "paused") {
+    throw new AppError(
+      "workspace_paused",
+      key.workspace.pausedReason === "quota"
+        ? "This workspace reached its usage cap and is paused until the next period or an upgrade."
+        : "This workspace is paused.",
+    );
+  }
+}
+
+function assertScope(key: ApiKeyPrincipal, scope: ApiScope | undefined) {
+  if (scope && !key.scopes.includes(scope)) {
+    throw new AppError("forbidden", `This API key lacks the ${scope} scope (or its creator's role no longer allows it).`);
+  }
+}
+
+export function v1Route<P = Record<string, never>>(options: { scope?: ApiScope }, handler: (c: V1Context<P>) => Promise<Response>) {
+  return route<P>(async (c) => {
+    const key = await authenticate(c.request);
+    const limit = await limitApiCall(key.workspace.tier, key.workspace.id, key.keyId);
+    const headers = rateLimitHeaders(limit);
+    let response: Response;
+    try {
+      if (!limit.success) throw new AppError("rate_limited", "Rate limit reached for this workspace's tier. Slow down and retry after the reset.");
+      assertActive(key);
+      assertScope(key, options.scope);
+      await meterApiCall(key.workspace);
+      touchLastUsed({ keyId: key.keyId, workspaceId: key.workspace.id, lastUsedAt: key.lastUsedAt });
+      const ctx: WorkspaceContext = { workspaceId: key.workspace.id, slug: key.workspace.slug, actorId: key.createdById, role: key.role };
+      response = await handler({ ...c, key, ctx });
+    } catch (error) {
+      response = problemResponse(error, c.requestId);
+    }
+    for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+    return response;
+  });
+}

@@ -1,0 +1,33 @@
+// The current period's usage of a workspace against its tier's limits.
+import { getTier } from "@/config/tiers";
+import { inWorkspace } from "@/lib/db/tenant";
+import type { Tier } from "@/lib/generated/prisma/enums";
+import { periodEnd, periodStart } from "./period";
+import { includedQuota } from "./quota";
+
+export interface UsageSummary {
+  periodStart: string;
+  periodEnd: string;
+  tier: Tier;
+  apiCalls: { used: number; limit: number | null };
+  agentMinutes: { used: number; limit: number | null };
+  concurrentRuns: { used: number; limit: number | null };
+}
+
+export async function getUsage(workspace: { id: string; tier: Tier }, at = new Date()): Promise<UsageSummary> {
+  const start = periodStart(at);
+  const { counters, running } = await inWorkspace(workspace.id, async (tx) => ({
+    counters: await tx.usageCounter.findMany({ where: { workspaceId: workspace.id, periodStart: start } }),
+    running: await tx.run.count({ where: { workspaceId: workspace.id, status: { in: ["queued", "running"] } } }),
+  }));
+  const used = (metric: string) => Number(counters.find((c) => c.metric === metric)?.used ?? 0);
+  const minutesLimit = includedQuota(workspace.tier, "agent_seconds");
+  return {
+    periodStart: start.toISOString(),
+    periodEnd: periodEnd(at).toISOString(),
+    tier: workspace.tier,
+    apiCalls: { used: used("api_calls"), limit: includedQuota(workspace.tier, "api_calls") },
+    agentMinutes: { used: Math.round((used("agent_seconds") / 60) * 100) / 100, limit: minutesLimit === null ? null : minutesLimit / 60 },
+    concurrentRuns: { used: running, limit: getTier(workspace.tier).limits.concurrentRuns },
+  };
+}

@@ -1,0 +1,25 @@
+// Counts one accepted v1 call against the workspace's quota, or refuses it: 402 on Free at its quota,
+// 423 (and an auto-pause) on a paid tier at its overage cap.
+import { randomUUID } from "node:crypto";
+import type { TierId } from "@/config/tiers";
+import { AppError } from "@/lib/http/app-error";
+import { pauseForQuota } from "./pause-workspace";
+import { usageCap } from "./quota";
+import { recordUsage } from "./record-usage";
+
+export async function meterApiCall(workspace: { id: string; tier: TierId }): Promise<void> {
+  const result = await recordUsage({
+    workspaceId: workspace.id,
+    metric: "api_calls",
+    quantity: 1,
+    // Server-made, never the client's request id: a client must not be able to replay its way past counting.
+    idempotencyKey: `api:${randomUUID()}`,
+    cap: usageCap(workspace.tier, "api_calls"),
+  });
+  if (result.admitted) return;
+  if (workspace.tier === "free") {
+    throw new AppError("quota_exceeded", "This workspace has used its monthly API calls on the Free tier. Upgrade to continue.");
+  }
+  await pauseForQuota(workspace.id, "api_calls");
+  throw new AppError("workspace_paused", "This workspace reached its usage cap and is paused until the next period or an upgrade.");
+}

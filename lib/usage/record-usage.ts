@@ -1,0 +1,28 @@
+// Metering: one ledger entry and the period counter, in one atomic, idempotent database call
+// (app_record_usage). Refusing what does not fit under the cap is part of the same statement, so
+// concurrent requests at the edge of a quota admit exactly what fits.
+import { db } from "@/lib/db/client";
+import type { UsageMetric } from "@/lib/generated/prisma/enums";
+import { periodStart } from "./period";
+
+export interface UsageRecord {
+  used: number;
+  admitted: boolean;
+  duplicate: boolean;
+}
+
+export async function recordUsage(input: {
+  workspaceId: string;
+  metric: UsageMetric;
+  quantity: number;
+  idempotencyKey: string;
+  cap: number | null;
+  at?: Date;
+}): Promise<UsageRecord> {
+  const start = periodStart(input.at);
+  const [row] = await db().$queryRaw<{ used: bigint; admitted: boolean; duplicate: boolean }[]>`
+    SELECT * FROM app_record_usage(${input.workspaceId}, ${input.metric}::"UsageMetric", ${input.quantity}::int,
+                                   ${input.idempotencyKey}, ${start}::timestamp(3), ${input.cap}::bigint)`;
+  if (!row) throw new Error("app_record_usage returned no row");
+  return { used: Number(row.used), admitted: row.admitted, duplicate: row.duplicate };
+}

@@ -1,0 +1,69 @@
+// Metering exactness: the ledger and the counter agree, retries never count twice, and concurrent
+// requests at the edge of a cap admit exactly what fits.
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { meterApiCall } from "@/lib/usage/meter-api-call";
+import { periodStart } from "@/lib/usage/period";
+import { recordUsage } from "@/lib/usage/record-usage";
+import { ownerDb } from "../support/owner-db";
+import { createTeam } from "../support/workspace-fixture";
+
+async function totals(workspaceId: string) {
+  const ledger = await ownerDb().usageEvent.aggregate({ where: { workspaceId, metric: "api_calls" }, _sum: { quantity: true }, _count: true });
+  const counter = await ownerDb().usageCounter.findFirst({ where: { workspaceId, metric: "api_calls", periodStart: periodStart() } });
+  return { ledgerRows: ledger._count, ledgerSum: ledger._sum.quantity ?? 0, counter: Number(counter?.used ?? 0) };
+}
+
+describe("usage ledger and counter", () => {
+  it("counts 200 concurrent calls exactly, and replaying their keys adds nothing", async () => {
+    const team = await createTeam();
+    const keys = Array.from({ length: 200 }, () => `test:${randomUUID()}`);
+    const record = (key: string) => recordUsage({ workspaceId: team.workspaceId, metric: "api_calls", quantity: 1, idempotencyKey: key, cap: null });
+    await Promise.all(keys.map(record));
+    expect(await totals(team.workspaceId)).toEqual({ ledgerRows: 200, ledgerSum: 200, counter: 200 });
+
+    const replays = await Promise.all([...keys.slice(0, 50), ...keys.slice(0, 50)].map(record));
+    expect(replays.every((r) => r.duplicate && r.admitted)).toBe(true);
+    expect(await totals(team.workspaceId)).toEqual({ ledgerRows: 200, ledgerSum: 200, counter: 200 });
+  });
+
+  it("admits exactly what fits under the cap when 50 arrive at once", async () => {
+    const team = await createTeam();
+    const results = await Promise.all(
+      Array.from({ length: 50 }, () =>
+        recordUsage({ workspaceId: team.workspaceId, metric: "api_calls", quantity: 1, idempotencyKey: `edge:${randomUUID()}`, cap: 7 }),
+      ),
+    );
+    expect(results.filter((r) => r.admitted)).toHaveLength(7);
+    expect(await totals(team.workspaceId)).toEqual({ ledgerRows: 7, ledgerSum: 7, counter: 7 });
+  });
+
+  it("cannot write usage into another workspace's ledger through the app role", async () => {
+    const [a, b] = [await createTeam(), await createTeam()];
+    await recordUsage({ workspaceId: a.workspaceId, metric: "api_calls", quantity: 1, idempotencyKey: "shared-key", cap: null });
+    await recordUsage({ workspaceId: b.workspaceId, metric: "api_calls", quantity: 1, idempotencyKey: "shared-key", cap: null });
+    expect((await totals(a.workspaceId)).counter).toBe(1);
+    expect((await totals(b.workspaceId)).counter).toBe(1);
+  });
+});
+
+describe("API call quota", () => {
+  it("stops a Free workspace at its monthly quota with quota_exceeded", async () => {
+    const team = await createTeam("free");
+    await ownerDb().usageCounter.create({ data: { workspaceId: team.workspaceId, metric: "api_calls", periodStart: periodStart(), used: 9_999 } });
+    await meterApiCall({ id: team.workspaceId, tier: "free" });
+    await expect(meterApiCall({ id: team.workspaceId, tier: "free" })).rejects.toMatchObject({ code: "quota_exceeded" });
+    expect((await totals(team.workspaceId)).counter).toBe(10_000);
+  });
+
+  it("lets a paid workspace into overage up to 2x, then pauses it", async () => {
+    const team = await createTeam("pro");
+    await ownerDb().workspace.update({ where: { id: team.workspaceId }, data: { tier: "starter" } });
+    await ownerDb().usageCounter.create({ data: { workspaceId: team.workspaceId, metric: "api_calls", periodStart: periodStart(), used: 499_999 } });
+    await meterApiCall({ id: team.workspaceId, tier: "starter" });
+    await expect(meterApiCall({ id: team.workspaceId, tier: "starter" })).rejects.toMatchObject({ code: "workspace_paused" });
+    const workspace = await ownerDb().workspace.findUniqueOrThrow({ where: { id: team.workspaceId } });
+    expect(workspace).toMatchObject({ status: "paused", pausedReason: "quota" });
+    expect(await ownerDb().auditLog.count({ where: { workspaceId: team.workspaceId, action: "workspace.paused" } })).toBe(1);
+  });
+});
