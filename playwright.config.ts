@@ -1,8 +1,31 @@
 // Browser and API tests against the production build (`next start`), in Debian's Chromium.
 import { defineConfig } from "@playwright/test";
+import { E2E_PORT, MAIN_INSTANCE } from "./e2e/support/instances";
 
-const port = Number(process.env.E2E_PORT || 3100);
-const baseURL = `http://localhost:${port}`;
+const port = E2E_PORT;
+const baseURL = MAIN_INSTANCE;
+
+function server(serverPort: number, redisUrl: string) {
+  const url = `http://localhost:${serverPort}`;
+  return {
+    command: `node node_modules/next/dist/bin/next start -p ${serverPort}`,
+    url: `${url}/api/health`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: "ignore" as const,
+    stderr: "pipe" as const,
+    env: {
+      DATABASE_URL: process.env.DATABASE_URL ?? "",
+      REDIS_URL: redisUrl,
+      NEXTAUTH_SECRET: "e2e-only-secret-not-for-production",
+      NEXTAUTH_URL: url,
+      LOG_LEVEL: "warn",
+      // The suite signs up and logs in many users from one address; per-email limits are tested as shipped.
+      AUTH_IP_LIMIT_PER_MINUTE: "1000",
+    },
+  };
+}
+
 
 export default defineConfig({
   testDir: "e2e",
@@ -20,20 +43,11 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     },
   },
-  webServer: {
-    command: `node node_modules/next/dist/bin/next start -p ${port}`,
-    url: `${baseURL}/api/health`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: "ignore",
-    stderr: "pipe",
-    env: {
-      DATABASE_URL: process.env.DATABASE_URL ?? "",
-      NEXTAUTH_SECRET: "e2e-only-secret-not-for-production",
-      NEXTAUTH_URL: baseURL,
-      LOG_LEVEL: "warn",
-      // The suite signs up and logs in many users from one address; per-email limits are tested as shipped.
-      AUTH_IP_LIMIT_PER_MINUTE: "1000",
-    },
-  },
+  // Three instances of the same build: two sharing Redis (when TEST_REDIS_URL is set) for the
+  // cross-instance tests, and one on the in-memory rate limiter.
+  webServer: [
+    server(port, process.env.TEST_REDIS_URL ?? ""),
+    server(port + 1, process.env.TEST_REDIS_URL ?? ""),
+    server(port + 2, ""),
+  ],
 });

@@ -59,6 +59,21 @@ const ROUTES: RouteCase[] = [
   },
   { name: "revoke a missing invitation", method: "DELETE", path: (w) => `/api/workspaces/${w.a.slug}/invitations/missing`, expect: MANAGERS(404) },
   { name: "read audit log", method: "GET", path: (w) => `/api/workspaces/${w.a.slug}/audit-log`, expect: MANAGERS(200) },
+  { name: "list API keys", method: "GET", path: (w) => `/api/workspaces/${w.a.slug}/keys`, expect: ALL_OK(200) },
+  {
+    name: "create an API key",
+    method: "POST",
+    path: (w) => `/api/workspaces/${w.a.slug}/keys`,
+    body: () => ({ name: "matrix key" }),
+    expect: { owner: 201, admin: 201, member: 201, viewer: 403 },
+  },
+  {
+    name: "revoke a missing API key",
+    method: "DELETE",
+    path: (w) => `/api/workspaces/${w.a.slug}/keys/missing`,
+    expect: { owner: 404, admin: 404, member: 404, viewer: 403 },
+  },
+  { name: "read usage", method: "GET", path: (w) => `/api/workspaces/${w.a.slug}/usage`, expect: ALL_OK(200) },
 ];
 
 test.describe.configure({ mode: "serial" });
