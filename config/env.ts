@@ -36,6 +36,10 @@ const envSchema = z.object({
   UPSTASH_REDIS_REST_TOKEN: optional,
   /** Login and sign-up attempts allowed per client IP per minute. */
   AUTH_IP_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  /** API calls per minute for Enterprise workspaces (their limits are agreed per contract). */
+  ENTERPRISE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(6_000),
+  /** Serve /api/bench/bare, the baseline route of `npm run bench`. Off in normal operation. */
+  BENCH_ROUTES: z.string().optional().transform((v) => v === "1"),
   /** SMTP server for emails (invitations, verification, password resets), e.g. smtps://user:pass@host:465. */
   SMTP_URL: optional,
   MAIL_FROM: z.string().default("AgentHQ <no-reply@agenthq.local>"),

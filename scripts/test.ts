@@ -4,12 +4,7 @@
 // and stopped here. Set SKIP_BUILD=1 to reuse an existing build; SKIP_E2E=1 (never in CI) to skip the browser.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdtemp, rm, chmod } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
-import { migrate } from "@/lib/db/migrate";
-import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded-postgres";
-import { createScratchDatabase, dropScratchDatabase } from "@/tests/support/databases";
+import { provisionTestDatabase } from "@/tests/support/test-database";
 
 const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 const say = (message: string) => console.log(`\n[test] ${message}`);
@@ -28,26 +23,16 @@ if (!skipE2e && !existsSync(CHROMIUM)) {
   process.exit(1);
 }
 
-let embedded: EmbeddedDatabase | undefined;
-let embeddedDir: string | undefined;
-let serverUrl = process.env.DATABASE_URL;
-if (!serverUrl) {
-  embeddedDir = await mkdtemp(path.join(os.tmpdir(), "agenthq-test-pg-"));
-  await chmod(embeddedDir, 0o755);
-  say(`DATABASE_URL is not set: starting an embedded PostgreSQL in ${embeddedDir}`);
-  embedded = await startEmbeddedPostgres({ dataDir: embeddedDir, port: Number(process.env.TEST_PG_PORT || 54339) });
-  serverUrl = embedded.adminUrl;
-}
+if (!process.env.DATABASE_URL) say("DATABASE_URL is not set: starting an embedded PostgreSQL for the tests");
+const database = await provisionTestDatabase("test", Number(process.env.TEST_PG_PORT || 54339));
 
 // Redis for the rate-limit tests: TEST_REDIS_URL, else REDIS_URL; without either those tests are skipped.
 const redisUrl = process.env.TEST_REDIS_URL || process.env.REDIS_URL || "";
 if (!redisUrl) say("no TEST_REDIS_URL or REDIS_URL: the Redis rate-limit tests are skipped (CI always runs them)");
 
-const testDatabase = await createScratchDatabase(serverUrl, "test");
 let ok = false;
 try {
-  await migrate(testDatabase);
-  const env = { DATABASE_URL: testDatabase, TEST_SERVER_DATABASE_URL: serverUrl, TEST_REDIS_URL: redisUrl, NEXT_TELEMETRY_DISABLED: "1" };
+  const env = { DATABASE_URL: database.url, TEST_SERVER_DATABASE_URL: database.serverUrl, TEST_REDIS_URL: redisUrl, NEXT_TELEMETRY_DISABLED: "1" };
 
   say("unit and integration tests (Vitest)");
   ok = run(process.execPath, ["node_modules/vitest/vitest.mjs", "run"], { ...env, NODE_ENV: "test" });
@@ -65,9 +50,7 @@ try {
     say("SKIP_E2E=1: browser tests skipped");
   }
 } finally {
-  await dropScratchDatabase(serverUrl, testDatabase).catch((e) => console.error(`could not drop test database: ${e}`));
-  if (embedded) await embedded.stop();
-  if (embeddedDir) await rm(embeddedDir, { recursive: true, force: true });
+  await database.cleanup();
 }
 say(ok ? "all tests passed" : "tests failed");
 process.exit(ok ? 0 : 1);

@@ -1,15 +1,14 @@
 // Tier rate limits for the public API: per workspace and per key, from the tiers config; per client IP
 // for requests that do not authenticate.
+import { env } from "@/config/env";
 import { getTier, type TierId } from "@/config/tiers";
 import { checkRateLimit } from "@/lib/ratelimit/rate-limiter";
 import type { RateLimitResult, RateLimitRule } from "@/lib/ratelimit/types";
 
-/** Enterprise limits are agreed per contract; until configured, this keeps capacity safe. */
-export const ENTERPRISE_DEFAULT_PER_MINUTE = 6_000;
 export const UNAUTHENTICATED_PER_MINUTE = 60;
 
 export function tierRule(tier: TierId, scope: "workspace" | "key"): RateLimitRule {
-  return { name: `v1-${scope}`, limit: getTier(tier).limits.apiCallsPerMinute ?? ENTERPRISE_DEFAULT_PER_MINUTE, windowSeconds: 60 };
+  return { name: `v1-${scope}`, limit: getTier(tier).limits.apiCallsPerMinute ?? env.ENTERPRISE_RATE_LIMIT_PER_MINUTE, windowSeconds: 60 };
 }
 
 export const UNAUTHENTICATED_RULE: RateLimitRule = { name: "v1-unauthenticated-ip", limit: UNAUTHENTICATED_PER_MINUTE, windowSeconds: 60 };

@@ -1,25 +1,34 @@
-// The Prisma client, one per process, talking to PostgreSQL through node-postgres.
+// The database connections of this process: one node-postgres pool, used by Prisma (through its pg
+// adapter) for everything, and directly by the few hot-path statements that are plain SQL anyway
+// (metering), where skipping Prisma's query layer saves about a third of a millisecond per request.
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { env } from "@/config/env";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
-const globalForPrisma = globalThis as unknown as { agenthqPrisma?: PrismaClient };
+const globalForDb = globalThis as unknown as { agenthqPool?: pg.Pool; agenthqPrisma?: PrismaClient };
 
-function createClient(): PrismaClient {
+function createPool(): pg.Pool {
   if (!env.DATABASE_URL) {
     throw new Error("DATABASE_URL is not set. Start the app with `npm start`, which provides a database.");
   }
-  const adapter = new PrismaPg({
+  return new pg.Pool({
     connectionString: env.DATABASE_URL,
     max: 10,
     connectionTimeoutMillis: 5_000,
+    // Every query runs as the app role, to which row-level security applies.
     ...(env.DATABASE_APP_ROLE && { options: `-c role=${env.DATABASE_APP_ROLE}` }),
   });
-  return new PrismaClient({ adapter });
 }
 
-/** The shared client; created on first use so that importing this module never connects. */
+/** The shared pool; created on first use so that importing this module never connects. */
+export function pool(): pg.Pool {
+  globalForDb.agenthqPool ??= createPool();
+  return globalForDb.agenthqPool;
+}
+
+/** The shared Prisma client, on the same pool. */
 export function db(): PrismaClient {
-  globalForPrisma.agenthqPrisma ??= createClient();
-  return globalForPrisma.agenthqPrisma;
+  globalForDb.agenthqPrisma ??= new PrismaClient({ adapter: new PrismaPg(pool()) });
+  return globalForDb.agenthqPrisma;
 }

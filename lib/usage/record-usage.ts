@@ -1,7 +1,7 @@
 // Metering: one ledger entry and the period counter, in one atomic, idempotent database call
 // (app_record_usage). Refusing what does not fit under the cap is part of the same statement, so
 // concurrent requests at the edge of a quota admit exactly what fits.
-import { db } from "@/lib/db/client";
+import { pool } from "@/lib/db/client";
 import type { UsageMetric } from "@/lib/generated/prisma/enums";
 import { periodStart } from "./period";
 
@@ -20,9 +20,11 @@ export async function recordUsage(input: {
   at?: Date;
 }): Promise<UsageRecord> {
   const start = periodStart(input.at);
-  const [row] = await db().$queryRaw<{ used: bigint; admitted: boolean; duplicate: boolean }[]>`
-    SELECT * FROM app_record_usage(${input.workspaceId}, ${input.metric}::"UsageMetric", ${input.quantity}::int,
-                                   ${input.idempotencyKey}, ${start}::timestamp(3), ${input.cap}::bigint)`;
+  const { rows } = await pool().query<{ used: string; admitted: boolean; duplicate: boolean }>(
+    `SELECT * FROM app_record_usage($1, $2::"UsageMetric", $3::int, $4, $5::timestamp(3), $6::bigint)`,
+    [input.workspaceId, input.metric, input.quantity, input.idempotencyKey, start.toISOString(), input.cap],
+  );
+  const row = rows[0];
   if (!row) throw new Error("app_record_usage returned no row");
   return { used: Number(row.used), admitted: row.admitted, duplicate: row.duplicate };
 }

@@ -1,0 +1,96 @@
+// npm run bench — throughput and latency of GET /api/v1/workspace through the whole v1 path (key
+// authentication, tier rate limit, usage metering) against a bare route handler in the same server, at
+// 1, 10 and 50 connections, in one run. Prints the ratios, and checks that the usage ledger counted
+// exactly the calls that were answered. BENCH_SECONDS (default 5) sets each measurement's length; with
+// BENCH_REDIS_URL the rate limiter runs on that Redis, else in memory.
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import autocannon from "autocannon";
+import pg from "pg";
+import { provisionTestDatabase } from "@/tests/support/test-database";
+import { startAppServer } from "./support/app-server";
+import { HttpSession } from "./support/http-session";
+
+const SECONDS = Number(process.env.BENCH_SECONDS || 5);
+const CONNECTIONS = [1, 10, 50];
+const PORT = Number(process.env.BENCH_PORT || 3200);
+
+interface Measurement {
+  rps: number;
+  p50: number;
+  p99: number;
+  ok: number;
+  errors: number;
+}
+
+async function measure(url: string, connections: number, headers: Record<string, string> = {}): Promise<Measurement> {
+  const result = await autocannon({ url, connections, duration: SECONDS, headers });
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    ok: result["2xx"],
+    errors: result.errors + result.timeouts + result.non2xx,
+  };
+}
+
+if (!existsSync(".next/BUILD_ID")) {
+  console.log("[bench] no build: running next build");
+  if (spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: "inherit" }).status !== 0) process.exit(1);
+}
+
+const database = await provisionTestDatabase("bench", 54349);
+const server = await startAppServer(PORT, {
+  DATABASE_URL: database.url,
+  BENCH_ROUTES: "1",
+  ENTERPRISE_RATE_LIMIT_PER_MINUTE: "100000000",
+  REDIS_URL: process.env.BENCH_REDIS_URL ?? "",
+  LOG_LEVEL: "warn",
+  NEXTAUTH_SECRET: "bench-only-secret",
+  NEXTAUTH_URL: `http://127.0.0.1:${PORT}`,
+});
+
+try {
+  const session = new HttpSession(server.url);
+  await session.signUpAndLogIn(`bench-${randomBytes(4).toString("hex")}@example.test`, "bench-Password-1234");
+  const workspace = await session.json<{ id: string; slug: string }>("/api/workspaces", "POST", { name: "Bench" });
+  // Enterprise: no monthly cap, and a per-minute limit set far above what this machine can send.
+  const owner = new pg.Client({ connectionString: database.url });
+  await owner.connect();
+  await owner.query(`UPDATE "Workspace" SET tier = 'enterprise' WHERE id = $1`, [workspace.id]);
+  await owner.end();
+  const { key } = await session.json<{ key: string }>(`/api/workspaces/${workspace.slug}/keys`, "POST", { name: "bench" });
+  const auth = { authorization: `Bearer ${key}` };
+
+  console.log(`[bench] ${SECONDS} s per measurement, rate limiter: ${process.env.BENCH_REDIS_URL ? "Redis" : "memory"}, database: ${database.embedded ? "embedded" : "DATABASE_URL"}`);
+  await measure(`${server.url}/api/bench/bare`, 10);
+  await measure(`${server.url}/api/v1/workspace`, 10, auth); // warm-up
+  const rows = [];
+  for (const connections of CONNECTIONS) {
+    const bare = await measure(`${server.url}/api/bench/bare`, connections);
+    const v1 = await measure(`${server.url}/api/v1/workspace`, connections, auth);
+    rows.push({ connections, bare, v1 });
+  }
+
+  console.log("\nconnections | bare req/s | v1 req/s | throughput ratio | bare p50/p99 ms | v1 p50/p99 ms | added p50 ms | v1 errors");
+  console.log("---|---|---|---|---|---|---|---");
+  for (const { connections, bare, v1 } of rows) {
+    console.log(
+      [connections, bare.rps.toFixed(0), v1.rps.toFixed(0), `${((v1.rps / bare.rps) * 100).toFixed(1)}%`,
+        `${bare.p50}/${bare.p99}`, `${v1.p50}/${v1.p99}`, (v1.p50 - bare.p50).toFixed(1), v1.errors].join(" | "),
+    );
+  }
+
+  // Exactness under load: a fixed number of calls (none cut off by a time limit) must add exactly that
+  // many to the usage counter.
+  const usageNow = async () => (await session.json<{ apiCalls: { used: number } }>(`/api/workspaces/${workspace.slug}/usage`)).apiCalls.used;
+  const before = await usageNow();
+  const fixed = await autocannon({ url: `${server.url}/api/v1/workspace`, connections: 50, amount: 2_000, headers: auth });
+  const counted = (await usageNow()) - before;
+  console.log(`\nexactness: 2000 calls at 50 connections, ${fixed["2xx"]} answered 2xx, usage counter rose by ${counted}: ${counted === fixed["2xx"] ? "exact" : "MISMATCH"}`);
+  if (counted !== fixed["2xx"]) process.exitCode = 1;
+} finally {
+  await server.stop();
+  await database.cleanup();
+}
