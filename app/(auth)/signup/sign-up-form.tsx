@@ -8,7 +8,8 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { TextField } from "@/components/ui/text-field";
 import { signUpSchema } from "@/lib/auth/credentials-schema";
-import { fieldErrorsFromProblem, fieldErrorsFromZod, readProblem, type FieldErrors } from "@/lib/forms/field-errors";
+import { apiRequest } from "@/lib/forms/api-request";
+import { fieldErrorsFromProblem, fieldErrorsFromZod, type FieldErrors } from "@/lib/forms/field-errors";
 
 /** `next` is where a new user goes once signed in: their first workspace, or an invitation. */
 export function SignUpForm({ next, email }: { next: string; email?: string }) {
@@ -25,30 +26,17 @@ export function SignUpForm({ next, email }: { next: string; email?: string }) {
     if (!parsed.success) return setErrors(fieldErrorsFromZod(parsed.error));
     setErrors({});
     setPending(true);
-    try {
-      const response = await fetch("/api/auth/signup", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(parsed.data),
-      });
-      if (!response.ok) {
-        const problem = await readProblem(response);
-        setErrors(fieldErrorsFromProblem(problem));
-        setAlert({ message: problem.detail ?? "Could not create the account.", taken: problem.status === 409 });
-        return;
-      }
-      const login = await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
-      if (!login?.ok) {
-        router.push("/login");
-        return;
-      }
-      router.push(next);
-      router.refresh();
-    } catch {
-      setAlert({ message: "Could not reach AgentHQ. Check your connection and try again." });
-    } finally {
+    const created = await apiRequest("POST", "/api/auth/signup", parsed.data);
+    if (!created.ok) {
       setPending(false);
+      setErrors(fieldErrorsFromProblem(created.problem));
+      setAlert({ message: created.problem.detail ?? "Could not create the account.", taken: created.problem.status === 409 });
+      return;
     }
+    const login = await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false }).catch(() => null);
+    setPending(false);
+    router.push(login?.ok ? next : "/login");
+    router.refresh();
   }
 
   return (

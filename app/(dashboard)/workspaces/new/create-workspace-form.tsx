@@ -5,7 +5,8 @@ import { useState, type FormEvent } from "react";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { TextField } from "@/components/ui/text-field";
-import { fieldErrorsFromProblem, fieldErrorsFromZod, readProblem, type FieldErrors } from "@/lib/forms/field-errors";
+import { apiRequest } from "@/lib/forms/api-request";
+import { fieldErrorsFromProblem, fieldErrorsFromZod, type FieldErrors } from "@/lib/forms/field-errors";
 import { createWorkspaceSchema } from "@/lib/workspaces/schemas";
 
 export function CreateWorkspaceForm() {
@@ -23,26 +24,15 @@ export function CreateWorkspaceForm() {
     if (!parsed.success) return setErrors(fieldErrorsFromZod(parsed.error));
     setErrors({});
     setPending(true);
-    try {
-      const response = await fetch("/api/workspaces", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(parsed.data),
-      });
-      if (!response.ok) {
-        const problem = await readProblem(response);
-        setErrors(fieldErrorsFromProblem(problem));
-        setAlert(problem.status === 401 ? "Your session ended. Log in again." : problem.detail);
-        return;
-      }
-      const workspace = (await response.json()) as { slug: string };
-      router.push(`/w/${workspace.slug}`);
-      router.refresh();
-    } catch {
-      setAlert("Could not reach AgentHQ. Check your connection and try again.");
-    } finally {
-      setPending(false);
+    const result = await apiRequest<{ slug: string }>("POST", "/api/workspaces", parsed.data);
+    setPending(false);
+    if (!result.ok) {
+      setErrors(fieldErrorsFromProblem(result.problem));
+      setAlert(result.problem.status === 401 ? "Your session ended. Log in again." : result.problem.detail);
+      return;
     }
+    router.push(`/w/${result.data.slug}`);
+    router.refresh();
   }
 
   return (
