@@ -40,6 +40,17 @@ const envSchema = z.object({
   ENTERPRISE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(6_000),
   /** Serve /api/bench/bare, the baseline route of `npm run bench`. Off in normal operation. */
   BENCH_ROUTES: z.string().optional().transform((v) => v === "1"),
+  /** Anthropic API key; unset: runs use the built-in offline demo provider. */
+  ANTHROPIC_API_KEY: optional,
+  /** Anthropic API base URL (a proxy, or a stand-in in tests). */
+  ANTHROPIC_BASE_URL: optional,
+  ANTHROPIC_MODEL: z.string().default("claude-sonnet-4-5"),
+  /** How long each turn of the offline demo provider takes, so that runs visibly stream. */
+  OFFLINE_TURN_MS: z.coerce.number().int().min(0).max(60_000).default(700),
+  /** Run workers inside the app process (0: none; then run `npm run worker`). */
+  RUN_WORKERS: z.coerce.number().int().min(0).max(64).default(2),
+  /** Seconds before the queue retries a run whose worker vanished; default: the agent's max runtime + 30 s. */
+  RUN_LEASE_SECONDS: z.coerce.number().int().min(5).optional(),
   /** SMTP server for emails (invitations, verification, password resets), e.g. smtps://user:pass@host:465. */
   SMTP_URL: optional,
   MAIL_FROM: z.string().default("AgentHQ <no-reply@agenthq.local>"),

@@ -7,7 +7,7 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { env } from "@/config/env";
-import { migrate } from "@/lib/db/migrate";
+import { prepareDatabase } from "@/lib/db/prepare-database";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded-postgres";
 
 const dev = process.argv.includes("--dev");
@@ -41,7 +41,7 @@ async function stopDatabase() {
 }
 
 try {
-  const result = await migrate(databaseUrl);
+  const result = await prepareDatabase(databaseUrl);
   say(result.applied.length ? `applied migrations: ${result.applied.join(", ")}` : "database schema is up to date");
 } catch (error) {
   console.error(`[agenthq] migration failed: ${error instanceof Error ? error.message : error}`);

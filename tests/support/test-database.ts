@@ -3,7 +3,7 @@
 import { chmod, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { migrate } from "@/lib/db/migrate";
+import { prepareDatabase } from "@/lib/db/prepare-database";
 import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { createScratchDatabase, dropScratchDatabase } from "./databases";
 
@@ -28,7 +28,7 @@ export async function provisionTestDatabase(label: string, embeddedPort: number)
     };
   }
   const url = await createScratchDatabase(serverUrl, label);
-  await migrate(url);
+  await prepareDatabase(url);
   const server = serverUrl;
   return {
     url,

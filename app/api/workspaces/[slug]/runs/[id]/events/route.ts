@@ -1,0 +1,9 @@
+// GET /api/workspaces/:slug/runs/:id/events — the run's live events for the dashboard (SSE).
+import { workspaceRoute } from "@/lib/http/workspace-route";
+import { parseLastEventId, runEventStream } from "@/lib/runs/run-event-stream";
+
+export const dynamic = "force-dynamic";
+
+export const GET = workspaceRoute<{ slug: string; id: string }>("runs:read", async ({ request, workspace, params }) =>
+  runEventStream(workspace.id, params.id, parseLastEventId(request.headers.get("last-event-id")), request.signal),
+);

@@ -1,0 +1,53 @@
+// Anthropic's Messages API through the official SDK, streamed, with tool use. Failures become
+// ProviderErrors with a message fit for the customer; the SDK retries once on its own.
+import Anthropic from "@anthropic-ai/sdk";
+import type { ContentBlock, ModelProvider, ModelRequest, ModelTurn } from "../model-types";
+import { ProviderError } from "../model-types";
+
+export class AnthropicProvider implements ModelProvider {
+  readonly name = "anthropic" as const;
+  private readonly client: Anthropic;
+
+  constructor(options: { apiKey: string; baseURL?: string; model: string; timeoutMs?: number }) {
+    this.client = new Anthropic({ apiKey: options.apiKey, baseURL: options.baseURL, maxRetries: 1, timeout: options.timeoutMs ?? 60_000 });
+    this.model = options.model;
+  }
+
+  private readonly model: string;
+
+  async turn(request: ModelRequest): Promise<ModelTurn> {
+    try {
+      const stream = this.client.messages.stream(
+        {
+          model: this.model,
+          max_tokens: 2048,
+          system: request.system,
+          messages: request.messages as Anthropic.MessageParam[],
+          ...(request.tools.length > 0 && { tools: request.tools as Anthropic.Tool[] }),
+        },
+        { signal: request.signal },
+      );
+      if (request.onText) stream.on("text", request.onText);
+      const message = await stream.finalMessage();
+      const content = message.content.flatMap((block): ContentBlock[] =>
+        block.type === "text"
+          ? [{ type: "text", text: block.text }]
+          : block.type === "tool_use"
+            ? [{ type: "tool_use", id: block.id, name: block.name, input: block.input }]
+            : [],
+      );
+      return { content, stopReason: message.stop_reason };
+    } catch (error) {
+      if (request.signal.aborted) throw error;
+      throw toProviderError(error);
+    }
+  }
+}
+
+function toProviderError(error: unknown): ProviderError {
+  if (error instanceof Anthropic.APIConnectionTimeoutError) return new ProviderError("The model provider did not answer in time.");
+  if (error instanceof Anthropic.APIConnectionError) return new ProviderError("Could not reach the model provider.");
+  if (error instanceof Anthropic.RateLimitError) return new ProviderError("The model provider is rate limiting requests (429). Try again later.");
+  if (error instanceof Anthropic.APIError) return new ProviderError(`The model provider answered with an error (${error.status ?? "unknown status"}).`);
+  return new ProviderError("The model provider failed unexpectedly.");
+}

@@ -1,0 +1,49 @@
+// The built-in provider used when no ANTHROPIC_API_KEY is set: deterministic, clearly labelled demo
+// turns that exercise the same agent loop (a tool call, then a final answer) without any model.
+import type { ContentBlock, ModelProvider, ModelRequest, ModelTurn } from "../model-types";
+
+export const OFFLINE_LABEL = "[Offline demo: no model provider is configured, so this result is a deterministic placeholder.]";
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener("abort", () => (clearTimeout(timer), reject(signal.reason)), { once: true });
+  });
+}
+
+function inputText(request: ModelRequest): string {
+  const first = request.messages[0]?.content;
+  return typeof first === "string" ? first : "";
+}
+
+export class OfflineProvider implements ModelProvider {
+  readonly name = "offline" as const;
+
+  constructor(private readonly turnMs: number) {}
+
+  async turn(request: ModelRequest): Promise<ModelTurn> {
+    await sleep(this.turnMs, request.signal);
+    const toolResults = request.messages.flatMap((m) =>
+      typeof m.content === "string" ? [] : m.content.filter((b): b is Extract<ContentBlock, { type: "tool_result" }> => b.type === "tool_result"),
+    );
+    const tool = request.tools[0];
+    if (tool && toolResults.length === 0) {
+      return {
+        content: [
+          { type: "text", text: `Looking at the input with ${tool.name}.` },
+          { type: "tool_use", id: "offline_tool_1", name: tool.name, input: { text: inputText(request) } },
+        ],
+        stopReason: "tool_use",
+      };
+    }
+    const answer = [
+      OFFLINE_LABEL,
+      "",
+      `Instructions: ${request.system}`,
+      ...(toolResults.length ? ["", "Tool findings:", ...toolResults.map((r) => r.content)] : []),
+    ].join("\n");
+    request.onText?.(answer);
+    return { content: [{ type: "text", text: answer }], stopReason: "end_turn" };
+  }
+}

@@ -1,0 +1,112 @@
+// Starting a run: the agent and its input are validated, the workspace must be active, within its
+// agent-minutes quota and its tier's concurrent runs; then the run row and its queue job are written in
+// one transaction. The same idempotency key again returns the run it made the first time.
+import { env } from "@/config/env";
+import { getTier, type TierId } from "@/config/tiers";
+import { findAgent } from "@/lib/agents/catalog";
+import { inWorkspace } from "@/lib/db/tenant";
+import { AppError } from "@/lib/http/app-error";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { WorkspaceStatus } from "@/lib/generated/prisma/enums";
+import { zodFieldErrors } from "@/lib/http/problem";
+import { enqueueRun } from "@/lib/queue/run-queue";
+import { periodStart } from "@/lib/usage/period";
+import { usageCap } from "@/lib/usage/quota";
+import { pauseForQuota } from "@/lib/usage/pause-workspace";
+import type { CreateRunInput } from "./schemas";
+import { toRunView, type RunView } from "./run-view";
+
+export interface RunCreator {
+  workspace: { id: string; tier: TierId; status: WorkspaceStatus };
+  userId: string;
+  apiKeyId?: string;
+}
+
+/** Seconds a run's queue job may stay active before the queue presumes its worker dead and retries it. */
+export function runLeaseSeconds(maxRuntimeSeconds: number): number {
+  return env.RUN_LEASE_SECONDS ?? maxRuntimeSeconds + 30;
+}
+
+function validate(input: CreateRunInput) {
+  const agent = findAgent(input.agent);
+  if (!agent) {
+    throw new AppError("invalid_request", `Unknown agent "${input.agent}". GET /api/v1/agents lists them.`, {
+      fieldErrors: [{ path: "agent", message: "Unknown agent." }],
+    });
+  }
+  const parsed = agent.inputSchema.safeParse(input.input);
+  if (!parsed.success) {
+    throw new AppError("invalid_request", `The input does not fit the ${agent.id} agent.`, {
+      fieldErrors: zodFieldErrors(parsed.error).map((e) => ({ path: e.path === "(body)" ? "input" : `input.${e.path}`, message: e.message })),
+    });
+  }
+  return { agent, input: parsed.data as Prisma.InputJsonValue };
+}
+
+async function assertAgentMinutesLeft(creator: RunCreator) {
+  const cap = usageCap(creator.workspace.tier, "agent_seconds");
+  if (cap === null) return;
+  const counter = await inWorkspace(creator.workspace.id, (tx) =>
+    tx.usageCounter.findFirst({ where: { workspaceId: creator.workspace.id, metric: "agent_seconds", periodStart: periodStart() } }),
+  );
+  if (Number(counter?.used ?? 0) < cap) return;
+  if (creator.workspace.tier === "free") {
+    throw new AppError("quota_exceeded", "This workspace has used its agent-minutes for the month on the Free tier. Upgrade to run more.");
+  }
+  await pauseForQuota(creator.workspace.id, "agent_seconds");
+  throw new AppError("workspace_paused", "This workspace reached its usage cap and is paused until the next period or an upgrade.");
+}
+
+export async function createRun(creator: RunCreator, request: CreateRunInput): Promise<{ run: RunView; created: boolean }> {
+  const { agent, input } = validate(request);
+  const workspaceId = creator.workspace.id;
+  if (request.idempotencyKey) {
+    const existing = await inWorkspace(workspaceId, (tx) =>
+      tx.run.findUnique({ where: { workspaceId_idempotencyKey: { workspaceId, idempotencyKey: request.idempotencyKey! } } }),
+    );
+    if (existing) return { run: toRunView(existing), created: false };
+  }
+  if (creator.workspace.status === "paused") throw new AppError("workspace_paused", "This workspace is paused.");
+  await assertAgentMinutesLeft(creator);
+
+  const concurrentLimit = getTier(creator.workspace.tier).limits.concurrentRuns;
+  try {
+    const run = await inWorkspace(workspaceId, async (tx) => {
+      // The workspace row lock serialises run creation per workspace, so the concurrency check is exact.
+      await tx.$queryRaw`SELECT id FROM "Workspace" WHERE id = ${workspaceId} FOR UPDATE`;
+      if (concurrentLimit !== null) {
+        const active = await tx.run.count({ where: { workspaceId, status: { in: ["queued", "running"] } } });
+        if (active >= concurrentLimit) {
+          throw new AppError(
+            "rate_limited",
+            `The ${getTier(creator.workspace.tier).name} tier runs at most ${concurrentLimit} run${concurrentLimit === 1 ? "" : "s"} at a time. Wait for one to finish.`,
+            { headers: { "retry-after": "5" } },
+          );
+        }
+      }
+      const created = await tx.run.create({
+        data: {
+          workspaceId,
+          agent: agent.id,
+          input,
+          idempotencyKey: request.idempotencyKey,
+          apiKeyId: creator.apiKeyId,
+          createdById: creator.userId,
+        },
+      });
+      await tx.runEvent.create({ data: { workspaceId, runId: created.id, type: "status", data: { status: "queued" } } });
+      await enqueueRun(tx, { runId: created.id, workspaceId }, runLeaseSeconds(agent.maxRuntimeSeconds));
+      return created;
+    });
+    return { run: toRunView(run), created: true };
+  } catch (error) {
+    // A concurrent request with the same idempotency key won the race: answer with its run.
+    if (request.idempotencyKey && error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      const existing = await inWorkspace(workspaceId, (tx) =>
+        tx.run.findUniqueOrThrow({ where: { workspaceId_idempotencyKey: { workspaceId, idempotencyKey: request.idempotencyKey! } } }),
+      );
+      return { run: toRunView(existing), created: false };
+    }
+    throw error;
+  }
+}

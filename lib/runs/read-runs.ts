@@ -1,0 +1,27 @@
+// Reading runs of a workspace: one by id, or a page of them newest first.
+import { inWorkspace } from "@/lib/db/tenant";
+import { AppError } from "@/lib/http/app-error";
+import type { ListRunsQuery } from "./schemas";
+import { toRunView, type RunView } from "./run-view";
+
+export async function getRun(workspaceId: string, runId: string): Promise<RunView> {
+  const run = await inWorkspace(workspaceId, (tx) => tx.run.findFirst({ where: { id: runId, workspaceId } }));
+  if (!run) throw new AppError("not_found", "No run with this id in this workspace.");
+  return toRunView(run);
+}
+
+export async function listRuns(workspaceId: string, query: ListRunsQuery): Promise<{ data: RunView[]; nextCursor: string | null }> {
+  const rows = await inWorkspace(workspaceId, async (tx) => {
+    if (query.cursor && !(await tx.run.findFirst({ where: { id: query.cursor, workspaceId }, select: { id: true } }))) {
+      throw new AppError("invalid_request", "Unknown cursor.", { fieldErrors: [{ path: "cursor", message: "Not a cursor from this list." }] });
+    }
+    return tx.run.findMany({
+      where: { workspaceId, ...(query.status && { status: query.status }), ...(query.agent && { agent: query.agent }) },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: query.limit + 1,
+      ...(query.cursor && { cursor: { id: query.cursor }, skip: 1 }),
+    });
+  });
+  const page = rows.slice(0, query.limit);
+  return { data: page.map(toRunView), nextCursor: rows.length > query.limit ? (page.at(-1)?.id ?? null) : null };
+}

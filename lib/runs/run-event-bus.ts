@@ -1,0 +1,60 @@
+// Live run events across app instances: one LISTEN connection per process on the run_events channel
+// (a trigger NOTIFYs on every RunEvent insert), fanned out to this process's subscribers by run id.
+import { EventEmitter } from "node:events";
+import pg from "pg";
+import { env } from "@/config/env";
+import { describeError, logger } from "@/lib/log/logger";
+
+const globalForBus = globalThis as unknown as { agenthqRunEventBus?: RunEventBus };
+
+class RunEventBus {
+  private readonly emitter = new EventEmitter().setMaxListeners(0);
+  private client: pg.Client | null = null;
+  private connecting: Promise<void> | null = null;
+
+  subscribe(runId: string, onEvent: () => void): () => void {
+    void this.ensureListening();
+    this.emitter.on(runId, onEvent);
+    return () => this.emitter.off(runId, onEvent);
+  }
+
+  private ensureListening(): Promise<void> {
+    if (this.client) return Promise.resolve();
+    this.connecting ??= this.connect().finally(() => (this.connecting = null));
+    return this.connecting;
+  }
+
+  private async connect(): Promise<void> {
+    const client = new pg.Client({
+      connectionString: env.DATABASE_URL,
+      ...(env.DATABASE_APP_ROLE && { options: `-c role=${env.DATABASE_APP_ROLE}` }),
+    });
+    client.on("notification", (message) => {
+      try {
+        const { runId } = JSON.parse(message.payload ?? "{}") as { runId?: string };
+        if (runId) this.emitter.emit(runId);
+      } catch {
+        // Not ours.
+      }
+    });
+    client.on("error", (error) => {
+      logger.warn("run event listener lost its connection; reconnecting", describeError(error));
+      this.client = null;
+      client.end().catch(() => undefined);
+      setTimeout(() => void this.ensureListening().catch(() => undefined), 1_000).unref();
+    });
+    try {
+      await client.connect();
+      await client.query("LISTEN run_events");
+      this.client = client;
+    } catch (error) {
+      logger.warn("could not listen for run events; streams fall back to polling", describeError(error));
+      await client.end().catch(() => undefined);
+    }
+  }
+}
+
+export function runEventBus(): RunEventBus {
+  globalForBus.agenthqRunEventBus ??= new RunEventBus();
+  return globalForBus.agenthqRunEventBus;
+}

@@ -1,0 +1,28 @@
+// Run events: what a run reports as it goes (status changes, log lines, output, done). Each insert fires
+// NOTIFY run_events (a trigger), which wakes the live streams on every app instance.
+import { inWorkspace } from "@/lib/db/tenant";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+export type RunEventType = "status" | "log" | "output" | "done";
+
+export interface RunEventView {
+  id: string;
+  type: RunEventType;
+  data: unknown;
+  createdAt: string;
+}
+
+export async function appendRunEvent(workspaceId: string, runId: string, type: RunEventType, data: Prisma.InputJsonValue): Promise<void> {
+  await inWorkspace(workspaceId, (tx) => tx.runEvent.create({ data: { workspaceId, runId, type, data } }));
+}
+
+export async function listRunEvents(workspaceId: string, runId: string, afterId?: bigint): Promise<RunEventView[]> {
+  const rows = await inWorkspace(workspaceId, (tx) =>
+    tx.runEvent.findMany({
+      where: { workspaceId, runId, ...(afterId !== undefined && { id: { gt: afterId } }) },
+      orderBy: { id: "asc" },
+      take: 1000,
+    }),
+  );
+  return rows.map((e) => ({ id: e.id.toString(), type: e.type as RunEventType, data: e.data, createdAt: e.createdAt.toISOString() }));
+}

@@ -1,0 +1,16 @@
+// npm run worker — a run worker process. Needs DATABASE_URL (the same database as the app). Stops
+// gracefully on SIGTERM/SIGINT: running runs finish first (up to 30 s).
+import { env } from "@/config/env";
+import { startRunWorker } from "@/lib/runs/run-worker";
+
+if (!env.DATABASE_URL) {
+  console.error("DATABASE_URL is not set: a worker needs the app's database.");
+  process.exit(2);
+}
+const worker = await startRunWorker(Math.max(1, env.RUN_WORKERS));
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, async () => {
+    await worker.stop();
+    process.exit(0);
+  });
+}
