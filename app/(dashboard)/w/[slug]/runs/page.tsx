@@ -1,14 +1,83 @@
-// /w/:slug/runs — Every run of an agent in this workspace, newest first.
-import { EmptyState } from "@/components/dashboard/empty-state";
+// /w/:slug/runs — runs newest first, filtered by status or agent, a page at a time; and a form to start one.
+import Link from "next/link";
 import { PageHeader } from "@/components/dashboard/page-header";
+import { RunStatusBadge } from "@/components/dashboard/run-status-badge";
+import { AGENTS, publicAgent } from "@/lib/agents/catalog";
+import { can } from "@/lib/members/permissions";
+import { listRuns } from "@/lib/runs/read-runs";
+import { listRunsQuerySchema, RUN_STATUSES } from "@/lib/runs/schemas";
 import { loadWorkspace } from "../load-workspace";
+import { StartRunForm } from "./start-run-form";
 
-export default async function RunsPage({ params }: { params: Promise<{ slug: string }> }) {
-  await loadWorkspace((await params).slug);
+export default async function RunsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
+  const { workspace, ctx } = await loadWorkspace((await params).slug);
+  const raw = await searchParams;
+  const parsed = listRunsQuerySchema.safeParse({ status: raw.status || undefined, agent: raw.agent || undefined, cursor: raw.cursor || undefined, limit: 20 });
+  const query = parsed.success ? parsed.data : { limit: 20 };
+  const page = await listRuns(workspace.id, query);
+  const base = `/w/${workspace.slug}/runs`;
+  const filterLink = (extra: Record<string, string | undefined>) => {
+    const search = new URLSearchParams(Object.entries({ status: query.status, agent: query.agent, ...extra }).filter((e): e is [string, string] => Boolean(e[1])));
+    return `${base}${search.size ? `?${search}` : ""}`;
+  };
   return (
     <>
       <PageHeader title="Runs" description="Every run of an agent in this workspace, newest first." />
-      <EmptyState title="No runs yet">Runs you start through the API appear here, live.</EmptyState>
+      {can(ctx.role, "runs:write") && (
+        <details className="mt-6 rounded-xl border border-slate-200 p-4" open={page.data.length === 0}>
+          <summary className="cursor-pointer font-semibold">Start a run</summary>
+          <StartRunForm slug={workspace.slug} agents={AGENTS.map(publicAgent)} />
+        </details>
+      )}
+      <nav aria-label="Filter runs" className="mt-6 flex flex-wrap gap-2 text-sm">
+        {[undefined, ...RUN_STATUSES].map((status) => (
+          <Link
+            key={status ?? "all"}
+            href={filterLink({ status, cursor: undefined })}
+            aria-current={query.status === status ? "page" : undefined}
+            className={`rounded-full border px-3 py-1 ${query.status === status ? "border-brand-600 bg-brand-50 font-semibold" : "border-slate-300"}`}
+          >
+            {status ?? "all"}
+          </Link>
+        ))}
+      </nav>
+      {page.data.length === 0 ? (
+        <p className="mt-6 text-sm text-slate-600">No runs{query.status ? ` with status ${query.status}` : ""} yet.</p>
+      ) : (
+        <div className="mt-4 overflow-x-auto">
+          <table className="w-full min-w-[40rem] text-left text-sm">
+            <thead>
+              <tr className="border-b border-slate-200 text-slate-600">
+                <th scope="col" className="py-2 pr-4 font-medium">Run</th>
+                <th scope="col" className="py-2 pr-4 font-medium">Agent</th>
+                <th scope="col" className="py-2 pr-4 font-medium">Status</th>
+                <th scope="col" className="py-2 pr-4 font-medium">Agent-seconds</th>
+                <th scope="col" className="py-2 font-medium">Started</th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.data.map((run) => (
+                <tr key={run.id} className="border-b border-slate-100">
+                  <td className="py-2 pr-4 font-mono text-xs"><Link href={`${base}/${run.id}`} className="text-brand-700 underline">{run.id}</Link></td>
+                  <td className="py-2 pr-4">{run.agent}</td>
+                  <td className="py-2 pr-4"><RunStatusBadge status={run.status} /></td>
+                  <td className="py-2 pr-4">{run.agentSeconds}</td>
+                  <td className="py-2 text-slate-600">{run.createdAt.replace("T", " ").slice(0, 19)} UTC</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {page.nextCursor && (
+        <Link href={filterLink({ cursor: page.nextCursor })} className="mt-4 inline-block text-sm text-brand-700 underline">Older runs</Link>
+      )}
     </>
   );
 }

@@ -1,0 +1,75 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { FormAlert } from "@/components/ui/form-alert";
+import { apiRequest } from "@/lib/forms/api-request";
+
+/** An example input per agent, so a first run needs no reading. */
+const EXAMPLES: Record<string, unknown> = {
+  research: { question: "What are the trade-offs of row-level security for multi-tenant SaaS?" },
+  "code-review": { code: "function login(user, password) {\n  // TODO: hash\n  return db.query(\"SELECT * FROM users WHERE name='\" + user + \"'\");\n}", language: "javascript" },
+  writer: { brief: "Release notes: API keys now expire; rate limit headers on every response.", tone: "friendly" },
+  "data-analyst": { csv: "month,signups,revenue\nJan,120,4300\nFeb,180,5200\nMar,260,7900" },
+  "support-triage": { ticket: "Our API calls fail with errors since this morning, urgent!" },
+};
+
+export function StartRunForm({ slug, agents }: { slug: string; agents: { id: string; name: string; description: string }[] }) {
+  const router = useRouter();
+  const [agent, setAgent] = useState(agents[0]?.id ?? "");
+  const [input, setInput] = useState(JSON.stringify(EXAMPLES[agents[0]?.id ?? ""] ?? {}, null, 2));
+  const [error, setError] = useState<string>();
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(input);
+    } catch {
+      return setError("The input is not valid JSON.");
+    }
+    setPending(true);
+    const result = await apiRequest<{ id: string }>("POST", `/api/workspaces/${slug}/runs`, { agent, input: parsed });
+    setPending(false);
+    if (!result.ok) {
+      const fields = result.problem.errors?.map((e) => `${e.path}: ${e.message}`).join("; ");
+      return setError(fields ? `${result.problem.detail} ${fields}` : result.problem.detail);
+    }
+    router.push(`/w/${slug}/runs/${result.data.id}`);
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="mt-4 space-y-3">
+      {error && <FormAlert>{error}</FormAlert>}
+      <div>
+        <label htmlFor="run-agent" className="block text-sm font-medium text-slate-800">Agent</label>
+        <select
+          id="run-agent"
+          value={agent}
+          onChange={(e) => {
+            setAgent(e.target.value);
+            setInput(JSON.stringify(EXAMPLES[e.target.value] ?? {}, null, 2));
+          }}
+          className="mt-1 rounded-md border border-slate-300 px-2 py-2 text-sm"
+        >
+          {agents.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
+        </select>
+        <p className="mt-1 text-xs text-slate-500">{agents.find((a) => a.id === agent)?.description}</p>
+      </div>
+      <div>
+        <label htmlFor="run-input" className="block text-sm font-medium text-slate-800">Input (JSON)</label>
+        <textarea
+          id="run-input"
+          value={input}
+          onChange={(e) => setInput(e.target.value)}
+          rows={6}
+          className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 font-mono text-xs"
+        />
+      </div>
+      <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
+        {pending ? "Starting…" : "Start run"}
+      </button>
+    </form>
+  );
+}
