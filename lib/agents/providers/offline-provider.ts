@@ -12,9 +12,17 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
+/** The run's main text: the first string field of its input (the question, the code, the CSV…). */
 function inputText(request: ModelRequest): string {
   const first = request.messages[0]?.content;
-  return typeof first === "string" ? first : "";
+  if (typeof first !== "string") return "";
+  try {
+    const input = JSON.parse(first) as Record<string, unknown>;
+    const text = Object.values(input).find((v): v is string => typeof v === "string");
+    return text ?? first;
+  } catch {
+    return first;
+  }
 }
 
 export class OfflineProvider implements ModelProvider {
