@@ -43,11 +43,16 @@ async function meterSlice(job: RunJob, tier: TierId, key: string, seconds: numbe
   return false;
 }
 
-async function finish(job: RunJob, status: RunStatus, fields: { output?: Prisma.InputJsonValue; error?: string; seconds: number }) {
+async function finish(job: RunJob, status: RunStatus, fields: { output?: Prisma.InputJsonValue; error?: string }) {
   await inWorkspace(job.workspaceId, async (tx) => {
+    // The run's agent-seconds are what the ledger holds for it, across attempts (a retried run's first
+    // attempt was billed up to its worker's last metering slice).
+    const [metered] = await tx.$queryRaw<{ seconds: bigint | null }[]>`
+      SELECT sum(quantity) AS seconds FROM "UsageEvent"
+       WHERE "workspaceId" = ${job.workspaceId} AND metric = 'agent_seconds' AND "idempotencyKey" LIKE ${`run:${job.runId}:%`}`;
     await tx.run.updateMany({
       where: { id: job.runId, workspaceId: job.workspaceId, status: "running" },
-      data: { status, output: fields.output, error: fields.error, finishedAt: new Date(), agentSeconds: { increment: fields.seconds } },
+      data: { status, output: fields.output, error: fields.error, finishedAt: new Date(), agentSeconds: Number(metered?.seconds ?? 0) },
     });
   });
   if (fields.output !== undefined) await appendRunEvent(job.workspaceId, job.runId, "output", fields.output);
@@ -73,7 +78,7 @@ export async function executeRun(job: RunJob, provider: ModelProvider): Promise<
 
   await inWorkspace(job.workspaceId, (tx) => tx.run.updateMany({ where: { id: run.id }, data: { provider: provider.name } }));
   await appendRunEvent(job.workspaceId, run.id, "status", { status: "running", attempt: run.attempt, provider: provider.name });
-  if (!agent) return finish(job, "failed", { error: `Unknown agent ${run.agent}.`, seconds: 0 });
+  if (!agent) return finish(job, "failed", { error: `Unknown agent ${run.agent}.` });
 
   // Watchdog: cancel requests, the runtime limit, and metering slices, checked twice a second.
   let checking = false;
@@ -130,7 +135,7 @@ export async function executeRun(job: RunJob, provider: ModelProvider): Promise<
   const remainder = Math.max(0, elapsedSeconds() - meteredSeconds);
   if (remainder > 0) await meterSlice(job, workspace.tier, `run:${run.id}:a${run.attempt}:final`, remainder);
   if (stopReason === "quota" && workspace.tier !== "free") await pauseForQuota(job.workspaceId, "agent_seconds");
-  await finish(job, status, { output, error, seconds: meteredSeconds + remainder });
+  await finish(job, status, { output, error });
 }
 
 /** A run whose worker died on its last attempt: the queue gave up on it, so it is failed here. */
