@@ -74,6 +74,21 @@ const ROUTES: RouteCase[] = [
     expect: { owner: 404, admin: 404, member: 404, viewer: 403 },
   },
   { name: "read usage", method: "GET", path: (w) => `/api/workspaces/${w.a.slug}/usage`, expect: ALL_OK(200) },
+  { name: "list runs", method: "GET", path: (w) => `/api/workspaces/${w.a.slug}/runs`, expect: ALL_OK(200) },
+  {
+    name: "start a run with an unknown agent",
+    method: "POST",
+    path: (w) => `/api/workspaces/${w.a.slug}/runs`,
+    body: () => ({ agent: "no-such-agent", input: {} }),
+    expect: { owner: 400, admin: 400, member: 400, viewer: 403 },
+  },
+  { name: "read a missing run", method: "GET", path: (w) => `/api/workspaces/${w.a.slug}/runs/missing`, expect: ALL_OK(404) },
+  {
+    name: "cancel a missing run",
+    method: "POST",
+    path: (w) => `/api/workspaces/${w.a.slug}/runs/missing/cancel`,
+    expect: { owner: 404, admin: 404, member: 404, viewer: 403 },
+  },
 ];
 
 test.describe.configure({ mode: "serial" });

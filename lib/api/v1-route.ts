@@ -11,6 +11,7 @@ import { problemResponse } from "@/lib/http/problem";
 import { route, type RouteContext } from "@/lib/http/route";
 import { checkRateLimit } from "@/lib/ratelimit/rate-limiter";
 import { meterApiCall } from "@/lib/usage/meter-api-call";
+import { liftPauseOfPastPeriod } from "@/lib/usage/pause-workspace";
 import type { WorkspaceContext } from "@/lib/workspaces/workspace-context";
 import { limitApiCall, rateLimitHeaders, UNAUTHENTICATED_RULE } from "./v1-rate-limit";
 
@@ -31,7 +32,10 @@ async function authenticate(request: Request): Promise<ApiKeyPrincipal> {
   }
 }
 
-function assertActive(key: ApiKeyPrincipal) {
+async function assertActive(key: ApiKeyPrincipal) {
+  if (key.workspace.status === "paused" && (await liftPauseOfPastPeriod(key.workspace))) {
+    key.workspace = { ...key.workspace, status: "active", pausedReason: null };
+  }
   if (key.workspace.status === "paused") {
     throw new AppError(
       "workspace_paused",
@@ -56,7 +60,7 @@ export function v1Route<P = Record<string, never>>(options: { scope?: ApiScope }
     let response: Response;
     try {
       if (!limit.success) throw new AppError("rate_limited", "Rate limit reached for this workspace's tier. Slow down and retry after the reset.");
-      assertActive(key);
+      await assertActive(key);
       assertScope(key, options.scope);
       await meterApiCall(key.workspace);
       touchLastUsed({ keyId: key.keyId, workspaceId: key.workspace.id, lastUsedAt: key.lastUsedAt });

@@ -15,7 +15,8 @@ export type AuditAction =
   | "key.revoked"
   | "tier.changed"
   | "workspace.paused"
-  | "workspace.resumed";
+  | "workspace.resumed"
+  | "usage.alert";
 
 export interface AuditEntry {
   workspaceId: string;

@@ -12,12 +12,12 @@ import { zodFieldErrors } from "@/lib/http/problem";
 import { enqueueRun } from "@/lib/queue/run-queue";
 import { periodStart } from "@/lib/usage/period";
 import { usageCap } from "@/lib/usage/quota";
-import { pauseForQuota } from "@/lib/usage/pause-workspace";
+import { liftPauseOfPastPeriod, pauseForQuota } from "@/lib/usage/pause-workspace";
 import type { CreateRunInput } from "./schemas";
 import { toRunView, type RunView } from "./run-view";
 
 export interface RunCreator {
-  workspace: { id: string; tier: TierId; status: WorkspaceStatus };
+  workspace: { id: string; tier: TierId; status: WorkspaceStatus; pausedReason?: string | null };
   userId: string;
   apiKeyId?: string;
 }
@@ -66,7 +66,9 @@ export async function createRun(creator: RunCreator, request: CreateRunInput): P
     );
     if (existing) return { run: toRunView(existing), created: false };
   }
-  if (creator.workspace.status === "paused") throw new AppError("workspace_paused", "This workspace is paused.");
+  if (creator.workspace.status === "paused" && !(await liftPauseOfPastPeriod({ id: workspaceId, status: "paused", pausedReason: creator.workspace.pausedReason ?? null }))) {
+    throw new AppError("workspace_paused", "This workspace is paused until the next period or an upgrade.");
+  }
   await assertAgentMinutesLeft(creator);
 
   const concurrentLimit = getTier(creator.workspace.tier).limits.concurrentRuns;

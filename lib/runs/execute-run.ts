@@ -12,6 +12,7 @@ import { describeError, logger } from "@/lib/log/logger";
 import { pauseForQuota } from "@/lib/usage/pause-workspace";
 import { usageCap } from "@/lib/usage/quota";
 import { recordUsage } from "@/lib/usage/record-usage";
+import { checkUsageAlerts } from "@/lib/usage/usage-alerts";
 import type { RunJob } from "@/lib/queue/run-queue";
 import { appendRunEvent } from "./run-events";
 
@@ -37,7 +38,10 @@ async function claim(job: RunJob) {
 async function meterSlice(job: RunJob, tier: TierId, key: string, seconds: number): Promise<boolean> {
   const base = { workspaceId: job.workspaceId, metric: "agent_seconds" as const, quantity: seconds, idempotencyKey: key };
   const result = await recordUsage({ ...base, cap: usageCap(tier, "agent_seconds") });
-  if (result.admitted) return true;
+  if (result.admitted) {
+    await checkUsageAlerts({ id: job.workspaceId, tier }, "agent_seconds", result.used);
+    return true;
+  }
   // A running run is stopped at the cap, but the seconds it already used are billed.
   await recordUsage({ ...base, cap: null });
   return false;

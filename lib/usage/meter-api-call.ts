@@ -6,6 +6,7 @@ import { AppError } from "@/lib/http/app-error";
 import { pauseForQuota } from "./pause-workspace";
 import { usageCap } from "./quota";
 import { recordUsage } from "./record-usage";
+import { checkUsageAlerts } from "./usage-alerts";
 
 export async function meterApiCall(workspace: { id: string; tier: TierId }): Promise<void> {
   const result = await recordUsage({
@@ -16,7 +17,7 @@ export async function meterApiCall(workspace: { id: string; tier: TierId }): Pro
     idempotencyKey: `api:${randomUUID()}`,
     cap: usageCap(workspace.tier, "api_calls"),
   });
-  if (result.admitted) return;
+  if (result.admitted) return checkUsageAlerts(workspace, "api_calls", result.used);
   if (workspace.tier === "free") {
     throw new AppError("quota_exceeded", "This workspace has used its monthly API calls on the Free tier. Upgrade to continue.");
   }

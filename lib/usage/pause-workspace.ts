@@ -1,15 +1,34 @@
-// Auto-pause: a paid workspace that reaches its overage cap stops until the period resets or the tier rises.
+// Auto-pause: a paid workspace that reaches its overage cap stops until the period resets or its tier rises.
 import { inWorkspace } from "@/lib/db/tenant";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { logger } from "@/lib/log/logger";
+import { periodStart } from "./period";
 
 export async function pauseForQuota(workspaceId: string, metric: string): Promise<void> {
   await inWorkspace(workspaceId, async (tx) => {
     const { count } = await tx.workspace.updateMany({
       where: { id: workspaceId, status: "active" },
-      data: { status: "paused", pausedReason: "quota" },
+      data: { status: "paused", pausedReason: "quota", pausedAt: new Date() },
     });
     if (count === 1) await recordAudit(tx, { workspaceId, actorId: null, action: "workspace.paused", metadata: { reason: "quota", metric } });
   });
   logger.warn("workspace paused at its quota cap", { workspaceId, metric });
+}
+
+/** Lifts a quota pause (a new period began, or the tier rose). Returns whether it lifted one. */
+export async function liftQuotaPause(workspaceId: string, why: "period_reset" | "tier_raised", onlyIfPausedBefore?: Date): Promise<boolean> {
+  return inWorkspace(workspaceId, async (tx) => {
+    const { count } = await tx.workspace.updateMany({
+      where: { id: workspaceId, status: "paused", pausedReason: "quota", ...(onlyIfPausedBefore && { pausedAt: { lt: onlyIfPausedBefore } }) },
+      data: { status: "active", pausedReason: null, pausedAt: null },
+    });
+    if (count === 1) await recordAudit(tx, { workspaceId, actorId: null, action: "workspace.resumed", metadata: { reason: why } });
+    return count === 1;
+  });
+}
+
+/** A workspace paused for quota in an earlier period is active again in this one. */
+export async function liftPauseOfPastPeriod(workspace: { id: string; status: string; pausedReason: string | null }): Promise<boolean> {
+  if (workspace.status !== "paused" || workspace.pausedReason !== "quota") return false;
+  return liftQuotaPause(workspace.id, "period_reset", periodStart());
 }

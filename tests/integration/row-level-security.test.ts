@@ -32,6 +32,7 @@ async function seedTenantRows(workspaceId: string, userId: string) {
   await o.subscription.create({ data: { workspaceId, stripeSubscriptionId: randomUUID(), priceId: "price", status: "active", currentPeriodEnd: new Date() } });
   await o.usageEvent.create({ data: { workspaceId, metric: "api_calls", quantity: 1, idempotencyKey: randomUUID(), periodStart: period } });
   await o.usageCounter.create({ data: { workspaceId, metric: "api_calls", periodStart: period, used: 1 } });
+  await o.usageAlert.create({ data: { workspaceId, metric: "api_calls", periodStart: period, threshold: 80 } });
   await o.auditLog.create({ data: { workspaceId, actorId: userId, action: "test.seeded" } });
 }
 
@@ -49,7 +50,7 @@ describe("row-level security", () => {
 
   it("covers every tenant table of the schema", () => {
     expect(TENANT_TABLES.sort()).toEqual(
-      ["ApiKey", "AuditLog", "Invitation", "Membership", "Run", "RunEvent", "Subscription", "UsageCounter", "UsageEvent"].sort(),
+      ["ApiKey", "AuditLog", "Invitation", "Membership", "Run", "RunEvent", "Subscription", "UsageAlert", "UsageCounter", "UsageEvent"].sort(),
     );
   });
 

@@ -5,6 +5,8 @@ import { site, workspaceNav } from "@/config/site";
 import { can } from "@/lib/members/permissions";
 import { LocalModeBanner } from "@/components/dashboard/local-mode-banner";
 import { SignOutButton } from "@/components/dashboard/sign-out-button";
+import { UsageBanner } from "@/components/dashboard/usage-banner";
+import { currentAlerts } from "@/lib/usage/usage-alerts";
 import { WorkspaceNav } from "@/components/dashboard/workspace-nav";
 import { WorkspaceSwitcher } from "@/components/dashboard/workspace-switcher";
 import { loadWorkspace } from "./load-workspace";
@@ -12,9 +14,11 @@ import { loadWorkspace } from "./load-workspace";
 export default async function WorkspaceLayout({ children, params }: { children: ReactNode; params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const { user, workspace, workspaces } = await loadWorkspace(slug);
+  const alerts = await currentAlerts(workspace.id);
   return (
     <div className="min-h-screen bg-white">
       <LocalModeBanner />
+      <UsageBanner slug={workspace.slug} paused={workspace.status === "paused"} alerts={alerts} />
       <header className="border-b border-slate-200">
         <div className="flex items-center justify-between gap-4 px-6 py-3">
           <div className="flex items-center gap-4">

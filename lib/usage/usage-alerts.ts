@@ -1,0 +1,59 @@
+// Usage alerts: when a workspace's use of a metric crosses 80% and 100% of its included quota in a period,
+// its owners are told once: an audit entry, an email (when SMTP is configured) and the dashboard banner.
+import type { TierId } from "@/config/tiers";
+import { inWorkspace } from "@/lib/db/tenant";
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { UsageMetric } from "@/lib/generated/prisma/enums";
+import { describeError, logger } from "@/lib/log/logger";
+import { sendMail } from "@/lib/mail/send-mail";
+import { periodStart } from "./period";
+import { includedQuota } from "./quota";
+
+export const ALERT_THRESHOLDS = [80, 100] as const;
+const METRIC_NAMES: Record<UsageMetric, string> = { api_calls: "API calls", agent_seconds: "agent-minutes" };
+
+/** Alerts already recorded by this process, so the hot path does not write for them again. */
+const sent = new Set<string>();
+
+export async function checkUsageAlerts(workspace: { id: string; tier: TierId }, metric: UsageMetric, used: number): Promise<void> {
+  const included = includedQuota(workspace.tier, metric);
+  if (included === null) return;
+  const start = periodStart();
+  for (const threshold of ALERT_THRESHOLDS) {
+    const key = `${workspace.id}:${metric}:${start.getTime()}:${threshold}`;
+    if (used < (included * threshold) / 100 || sent.has(key)) continue;
+    sent.add(key);
+    try {
+      await raiseAlert(workspace.id, metric, start, threshold);
+    } catch (error) {
+      sent.delete(key);
+      logger.warn("could not record a usage alert", { workspaceId: workspace.id, metric, threshold, ...describeError(error) });
+    }
+  }
+}
+
+async function raiseAlert(workspaceId: string, metric: UsageMetric, start: Date, threshold: number) {
+  const owners = await inWorkspace(workspaceId, async (tx) => {
+    const created = await tx.usageAlert.createMany({ data: [{ workspaceId, metric, periodStart: start, threshold }], skipDuplicates: true });
+    if (created.count === 0) return null; // another instance raised it
+    await recordAudit(tx, { workspaceId, actorId: null, action: "usage.alert", target: metric, metadata: { threshold } });
+    const workspace = await tx.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { name: true } });
+    const members = await tx.membership.findMany({ where: { workspaceId, role: "owner" }, select: { user: { select: { email: true } } } });
+    return { name: workspace.name, emails: members.map((m) => m.user.email) };
+  });
+  if (!owners) return;
+  for (const to of owners.emails) {
+    await sendMail({
+      to,
+      subject: `${owners.name} has used ${threshold}% of its ${METRIC_NAMES[metric]} this month`,
+      text: `Your AgentHQ workspace ${owners.name} has used ${threshold}% of the ${METRIC_NAMES[metric]} included in its tier this month.\n\nSee its usage page for details, and what happens at the limit.`,
+    });
+  }
+}
+
+/** The alerts of the current period, for the dashboard banner. */
+export async function currentAlerts(workspaceId: string) {
+  return inWorkspace(workspaceId, (tx) =>
+    tx.usageAlert.findMany({ where: { workspaceId, periodStart: periodStart() }, orderBy: { threshold: "desc" }, select: { metric: true, threshold: true } }),
+  );
+}
