@@ -3,14 +3,12 @@
 // 1, 10 and 50 connections, in one run. Prints the ratios, and checks that the usage ledger counted
 // exactly the calls that were answered. BENCH_SECONDS (default 5) sets each measurement's length; with
 // BENCH_REDIS_URL the rate limiter runs on that Redis, else in memory.
-import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import autocannon from "autocannon";
-import pg from "pg";
 import { provisionTestDatabase } from "@/tests/support/test-database";
 import { startAppServer } from "./support/app-server";
-import { HttpSession } from "./support/http-session";
+import { enterpriseWorkspaceWithKey } from "./support/workspace-with-key";
 
 const SECONDS = Number(process.env.BENCH_SECONDS || 5);
 const CONNECTIONS = [1, 10, 50];
@@ -47,20 +45,14 @@ const server = await startAppServer(PORT, {
   ENTERPRISE_RATE_LIMIT_PER_MINUTE: "100000000",
   REDIS_URL: process.env.BENCH_REDIS_URL ?? "",
   LOG_LEVEL: "warn",
+  RUN_WORKERS: "0",
   NEXTAUTH_SECRET: "bench-only-secret",
   NEXTAUTH_URL: `http://127.0.0.1:${PORT}`,
 });
 
 try {
-  const session = new HttpSession(server.url);
-  await session.signUpAndLogIn(`bench-${randomBytes(4).toString("hex")}@example.test`, "bench-Password-1234");
-  const workspace = await session.json<{ id: string; slug: string }>("/api/workspaces", "POST", { name: "Bench" });
   // Enterprise: no monthly cap, and a per-minute limit set far above what this machine can send.
-  const owner = new pg.Client({ connectionString: database.url });
-  await owner.connect();
-  await owner.query(`UPDATE "Workspace" SET tier = 'enterprise' WHERE id = $1`, [workspace.id]);
-  await owner.end();
-  const { key } = await session.json<{ key: string }>(`/api/workspaces/${workspace.slug}/keys`, "POST", { name: "bench" });
+  const { session, workspace, key } = await enterpriseWorkspaceWithKey(server.url, database.url);
   const auth = { authorization: `Bearer ${key}` };
 
   console.log(`[bench] ${SECONDS} s per measurement, rate limiter: ${process.env.BENCH_REDIS_URL ? "Redis" : "memory"}, database: ${database.embedded ? "embedded" : "DATABASE_URL"}`);

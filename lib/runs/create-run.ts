@@ -9,7 +9,7 @@ import { AppError } from "@/lib/http/app-error";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { WorkspaceStatus } from "@/lib/generated/prisma/enums";
 import { zodFieldErrors } from "@/lib/http/problem";
-import { enqueueRun } from "@/lib/queue/run-queue";
+import { enqueueRun, runQueue } from "@/lib/queue/run-queue";
 import { periodStart } from "@/lib/usage/period";
 import { usageCap } from "@/lib/usage/quota";
 import { liftPauseOfPastPeriod, pauseForQuota } from "@/lib/usage/pause-workspace";
@@ -72,11 +72,13 @@ export async function createRun(creator: RunCreator, request: CreateRunInput): P
   await assertAgentMinutesLeft(creator);
 
   const concurrentLimit = getTier(creator.workspace.tier).limits.concurrentRuns;
+  // Start the queue client before the transaction: starting it needs a pool connection of its own.
+  await runQueue();
   try {
     const run = await inWorkspace(workspaceId, async (tx) => {
-      // The workspace row lock serialises run creation per workspace, so the concurrency check is exact.
-      await tx.$queryRaw`SELECT id FROM "Workspace" WHERE id = ${workspaceId} FOR UPDATE`;
       if (concurrentLimit !== null) {
+        // The workspace row lock serialises run creation per workspace, so the concurrency check is exact.
+        await tx.$queryRaw`SELECT id FROM "Workspace" WHERE id = ${workspaceId} FOR UPDATE`;
         const active = await tx.run.count({ where: { workspaceId, status: { in: ["queued", "running"] } } });
         if (active >= concurrentLimit) {
           throw new AppError(

@@ -9,20 +9,25 @@ import { executeRun, failLostRun } from "./execute-run";
 export async function startRunWorker(concurrency: number): Promise<{ stop(): Promise<void> }> {
   const boss = await runQueue({ supervise: true });
   const provider = modelProvider();
-  const handle = (work: (job: RunJob) => Promise<void>) => async (jobs: PgBoss.Job<RunJob>[]) => {
-    for (const job of jobs) {
-      try {
-        await work(job.data);
-      } catch (error) {
-        logger.error("run job failed", { runId: job.data.runId, ...describeError(error) });
-        throw error;
+  const register = async (queue: string, pollingIntervalSeconds: number, work: (job: RunJob) => Promise<void>) => {
+    let workerId = "";
+    workerId = await boss.work<RunJob>(queue, { batchSize: 1, pollingIntervalSeconds }, async (jobs: PgBoss.Job<RunJob>[]) => {
+      for (const job of jobs) {
+        try {
+          await work(job.data);
+        } catch (error) {
+          logger.error("run job failed", { runId: job.data.runId, ...describeError(error) });
+          throw error;
+        } finally {
+          // pg-boss waits a polling interval between fetches even after a job; while there is work,
+          // fetch the next one at once.
+          boss.notifyWorker(workerId);
+        }
       }
-    }
+    });
   };
-  for (let i = 0; i < concurrency; i++) {
-    await boss.work<RunJob>(RUN_QUEUE, { batchSize: 1, pollingIntervalSeconds: 0.5 }, handle((job) => executeRun(job, provider)));
-  }
-  await boss.work<RunJob>(LOST_RUN_QUEUE, { batchSize: 1, pollingIntervalSeconds: 1 }, handle(failLostRun));
+  for (let i = 0; i < concurrency; i++) await register(RUN_QUEUE, 0.5, (job) => executeRun(job, provider));
+  await register(LOST_RUN_QUEUE, 1, failLostRun);
   logger.info("run worker started", { concurrency, provider: provider.name });
   return { stop: () => boss.stop({ graceful: true, timeout: 30_000, wait: true }) };
 }
