@@ -3,6 +3,7 @@
 import { expect, test, type APIResponse } from "@playwright/test";
 import { apiClient, createKey, createKeyedWorkspace } from "./support/keys";
 import { MAIN_INSTANCE, MEMORY_INSTANCE, SECOND_INSTANCE, SHARED_REDIS } from "./support/instances";
+import { ownerQuery } from "./support/owner-db";
 
 const withoutRequestId = async (r: APIResponse) => {
   const { requestId, ...rest } = await r.json();
@@ -30,6 +31,19 @@ test("a key reads its workspace, the agents and its usage; each accepted call co
   const usage = await (await api.get("/api/v1/usage")).json();
   expect(usage).toMatchObject({ tier: "free", apiCalls: { used: 3, limit: 10_000 }, agentMinutes: { used: 0, limit: 60 }, concurrentRuns: { used: 0, limit: 1 } });
   expect(new Date(usage.periodEnd).getTime()).toBeGreaterThan(new Date(usage.periodStart).getTime());
+});
+
+test("200 concurrent calls are each counted exactly once, in the ledger and the counter", async ({ baseURL }) => {
+  const ws = await createKeyedWorkspace(baseURL!, "v1-exact", "pro");
+  const api = await apiClient(baseURL!, ws.key);
+  const statuses = await Promise.all(Array.from({ length: 200 }, () => api.get("/api/v1/agents").then((r) => r.status())));
+  expect(statuses.filter((s) => s === 200)).toHaveLength(200);
+  const { rows } = await ownerQuery(
+    `SELECT (SELECT count(*)::int FROM "UsageEvent" WHERE "workspaceId" = $1 AND metric = 'api_calls') AS ledger,
+            (SELECT used::int FROM "UsageCounter" WHERE "workspaceId" = $1 AND metric = 'api_calls') AS counter`,
+    [ws.id],
+  );
+  expect(rows[0]).toEqual({ ledger: 200, counter: 200 });
 });
 
 test("RateLimit-Remaining counts down call by call", async ({ baseURL }) => {

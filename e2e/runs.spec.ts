@@ -4,6 +4,7 @@ import { LogInPage } from "./pages/auth-pages";
 import { DashboardPage } from "./pages/dashboard-page";
 import { PASSWORD } from "./support/ids";
 import { apiClient, createKeyedWorkspace } from "./support/keys";
+import { SECOND_INSTANCE } from "./support/instances";
 import { ownerQuery, setTier } from "./support/owner-db";
 
 const ticket = { agent: "support-triage", input: { ticket: "Checkout fails with an error" } };
@@ -39,6 +40,9 @@ test("a run goes queued → running → succeeded with streamed events, resumabl
 
   const resumed = await readEvents(api, run.id, events[2]!.id);
   expect(resumed.map((e) => e.id)).toEqual(events.slice(3).map((e) => e.id));
+  // Any instance streams any run, whichever instance's worker ran it.
+  const elsewhere = await readEvents(await apiClient(SECOND_INSTANCE, ws.key), run.id);
+  expect(elsewhere.map((e) => e.id)).toEqual(events.map((e) => e.id));
 
   const finished = await (await api.get(`/api/v1/runs/${run.id}`)).json();
   expect(finished).toMatchObject({ id: run.id, status: "succeeded", agentSeconds: expect.any(Number), output: { provider: "offline" } });
