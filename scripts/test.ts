@@ -2,6 +2,7 @@
 // (Playwright, Debian's Chromium) against a production build. PostgreSQL is the server of DATABASE_URL
 // when set (a scratch database is created on it and dropped afterwards), else an embedded one started
 // and stopped here. Set SKIP_BUILD=1 to reuse an existing build; SKIP_E2E=1 (never in CI) to skip the browser.
+// Arguments after `--` are passed to Vitest (e.g. `SKIP_E2E=1 npm test -- tests/integration/billing.test.ts`).
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { provisionTestDatabase } from "@/tests/support/test-database";
@@ -35,7 +36,7 @@ try {
   const env = { DATABASE_URL: database.url, TEST_SERVER_DATABASE_URL: database.serverUrl, TEST_REDIS_URL: redisUrl, NEXT_TELEMETRY_DISABLED: "1" };
 
   say("unit and integration tests (Vitest)");
-  ok = run(process.execPath, ["node_modules/vitest/vitest.mjs", "run"], { ...env, NODE_ENV: "test" });
+  ok = run(process.execPath, ["node_modules/vitest/vitest.mjs", "run", ...process.argv.slice(2)], { ...env, NODE_ENV: "test" });
 
   if (ok && !skipE2e) {
     if (process.env.SKIP_BUILD !== "1") {
