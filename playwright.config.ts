@@ -1,11 +1,11 @@
 // Browser and API tests against the production build (`next start`), in Debian's Chromium.
 import { defineConfig } from "@playwright/test";
-import { E2E_PORT, MAIN_INSTANCE } from "./e2e/support/instances";
+import { E2E_PORT, E2E_STRIPE, MAIN_INSTANCE, STRIPE_STAND_IN } from "./e2e/support/instances";
 
 const port = E2E_PORT;
 const baseURL = MAIN_INSTANCE;
 
-function server(serverPort: number, redisUrl: string) {
+function server(serverPort: number, redisUrl: string, billing: Record<string, string> = {}) {
   const url = `http://localhost:${serverPort}`;
   return {
     command: `node node_modules/next/dist/bin/next start -p ${serverPort}`,
@@ -22,6 +22,7 @@ function server(serverPort: number, redisUrl: string) {
       LOG_LEVEL: "warn",
       // The suite signs up and logs in many users from one address; per-email limits are tested as shipped.
       AUTH_IP_LIMIT_PER_MINUTE: "1000",
+      ...billing,
     },
   };
 }
@@ -44,10 +45,19 @@ export default defineConfig({
     },
   },
   // Three instances of the same build: two sharing Redis (when TEST_REDIS_URL is set) for the
-  // cross-instance tests, and one on the in-memory rate limiter.
+  // cross-instance tests, with billing against the Stripe stand-in, and one on the in-memory rate limiter
+  // with billing off.
   webServer: [
-    server(port, process.env.TEST_REDIS_URL ?? ""),
-    server(port + 1, process.env.TEST_REDIS_URL ?? ""),
+    {
+      command: "node node_modules/tsx/dist/cli.mjs e2e/support/stripe-stand-in-server.ts",
+      url: `${STRIPE_STAND_IN}/_health`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: "ignore" as const,
+      stderr: "pipe" as const,
+    },
+    server(port, process.env.TEST_REDIS_URL ?? "", E2E_STRIPE),
+    server(port + 1, process.env.TEST_REDIS_URL ?? "", E2E_STRIPE),
     server(port + 2, ""),
   ],
 });

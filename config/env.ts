@@ -7,57 +7,85 @@ const optional = z
   .transform((v) => (v === "" ? undefined : v))
   .optional();
 
-const envSchema = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  /** PostgreSQL connection string. Unset: `npm start` runs an embedded PostgreSQL under DATA_DIR. */
-  DATABASE_URL: optional,
-  /**
-   * The role the app's queries run as (SET via the connection's startup options). It owns no table and
-   * cannot bypass row-level security; migrations create it. Empty: use DATABASE_URL's user as is.
-   */
-  DATABASE_APP_ROLE: z.string().regex(/^[a-z_][a-z0-9_]*$|^$/).default("agenthq_app"),
-  /** Where local state lives: the embedded database, the generated auth secret. */
-  DATA_DIR: z.string().default(".data"),
-  /** Port of the embedded PostgreSQL (used only when DATABASE_URL is unset). */
-  EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
-  /** Signs session cookies. Unset: `npm start` generates one and keeps it in DATA_DIR. */
-  NEXTAUTH_SECRET: optional,
-  /** Public base URL of the app, used in links and OAuth callbacks. */
-  NEXTAUTH_URL: optional,
-  GITHUB_ID: optional,
-  GITHUB_SECRET: optional,
-  GOOGLE_ID: optional,
-  GOOGLE_SECRET: optional,
-  /** Plain Redis for rate limits, shared by all instances (e.g. redis://127.0.0.1:6379). */
-  REDIS_URL: optional,
-  /** Upstash Redis (REST) for rate limits; takes precedence over REDIS_URL. */
-  UPSTASH_REDIS_REST_URL: optional,
-  UPSTASH_REDIS_REST_TOKEN: optional,
-  /** Login and sign-up attempts allowed per client IP per minute. */
-  AUTH_IP_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
-  /** API calls per minute for Enterprise workspaces (their limits are agreed per contract). */
-  ENTERPRISE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(6_000),
-  /** Serve /api/bench/bare, the baseline route of `npm run bench`. Off in normal operation. */
-  BENCH_ROUTES: z.string().optional().transform((v) => v === "1"),
-  /** Anthropic API key; unset: runs use the built-in offline demo provider. */
-  ANTHROPIC_API_KEY: optional,
-  /** Anthropic API base URL (a proxy, or a stand-in in tests). */
-  ANTHROPIC_BASE_URL: optional,
-  ANTHROPIC_MODEL: z.string().default("claude-sonnet-4-5"),
-  /** How long each turn of the offline demo provider takes, so that runs visibly stream. */
-  OFFLINE_TURN_MS: z.coerce.number().int().min(0).max(60_000).default(700),
-  /** Run workers inside the app process (0: none; then run `npm run worker`). */
-  RUN_WORKERS: z.coerce.number().int().min(0).max(64).default(2),
-  /** Seconds before the queue retries a run whose worker vanished; default: the agent's max runtime + 30 s. */
-  RUN_LEASE_SECONDS: z.coerce.number().int().min(5).optional(),
-  /** SMTP server for emails (invitations, verification, password resets), e.g. smtps://user:pass@host:465. */
-  SMTP_URL: optional,
-  MAIL_FROM: z.string().default("AgentHQ <no-reply@agenthq.local>"),
-  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
-  /** Set by `npm start` when it runs the embedded database, so the UI can say so. */
-  AGENTHQ_EMBEDDED_DB: z.string().optional().transform((v) => v === "1"),
-});
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    /** PostgreSQL connection string. Unset: `npm start` runs an embedded PostgreSQL under DATA_DIR. */
+    DATABASE_URL: optional,
+    /**
+     * The role the app's queries run as (SET via the connection's startup options). It owns no table and
+     * cannot bypass row-level security; migrations create it. Empty: use DATABASE_URL's user as is.
+     */
+    DATABASE_APP_ROLE: z.string().regex(/^[a-z_][a-z0-9_]*$|^$/).default("agenthq_app"),
+    /** Where local state lives: the embedded database, the generated auth secret. */
+    DATA_DIR: z.string().default(".data"),
+    /** Port of the embedded PostgreSQL (used only when DATABASE_URL is unset). */
+    EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+    /** Signs session cookies. Unset: `npm start` generates one and keeps it in DATA_DIR. */
+    NEXTAUTH_SECRET: optional,
+    /** Public base URL of the app, used in links and OAuth callbacks. */
+    NEXTAUTH_URL: optional,
+    GITHUB_ID: optional,
+    GITHUB_SECRET: optional,
+    GOOGLE_ID: optional,
+    GOOGLE_SECRET: optional,
+    /** Plain Redis for rate limits, shared by all instances (e.g. redis://127.0.0.1:6379). */
+    REDIS_URL: optional,
+    /** Upstash Redis (REST) for rate limits; takes precedence over REDIS_URL. */
+    UPSTASH_REDIS_REST_URL: optional,
+    UPSTASH_REDIS_REST_TOKEN: optional,
+    /** Login and sign-up attempts allowed per client IP per minute. */
+    AUTH_IP_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+    /** API calls per minute for Enterprise workspaces (their limits are agreed per contract). */
+    ENTERPRISE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(6_000),
+    /** Serve /api/bench/bare, the baseline route of `npm run bench`. Off in normal operation. */
+    BENCH_ROUTES: z.string().optional().transform((v) => v === "1"),
+    /** Anthropic API key; unset: runs use the built-in offline demo provider. */
+    ANTHROPIC_API_KEY: optional,
+    /** Anthropic API base URL (a proxy, or a stand-in in tests). */
+    ANTHROPIC_BASE_URL: optional,
+    ANTHROPIC_MODEL: z.string().default("claude-sonnet-4-5"),
+    /** How long each turn of the offline demo provider takes, so that runs visibly stream. */
+    OFFLINE_TURN_MS: z.coerce.number().int().min(0).max(60_000).default(700),
+    /** Run workers inside the app process (0: none; then run `npm run worker`). */
+    RUN_WORKERS: z.coerce.number().int().min(0).max(64).default(2),
+    /** Seconds before the queue retries a run whose worker vanished; default: the agent's max runtime + 30 s. */
+    RUN_LEASE_SECONDS: z.coerce.number().int().min(5).optional(),
+    /** SMTP server for emails (invitations, verification, password resets), e.g. smtps://user:pass@host:465. */
+    SMTP_URL: optional,
+    MAIL_FROM: z.string().default("AgentHQ <no-reply@agenthq.local>"),
+    /** Stripe secret key. Unset: billing is off and tiers are set with `npm run admin -- set-tier`. */
+    STRIPE_SECRET_KEY: optional,
+    /** Signing secret of the webhook endpoint (whsec_…); required with STRIPE_SECRET_KEY. */
+    STRIPE_WEBHOOK_SECRET: optional,
+    /** Price ids (price_…) of the paid tiers; required with STRIPE_SECRET_KEY. */
+    STRIPE_PRICE_STARTER: optional,
+    STRIPE_PRICE_PRO: optional,
+    /** Stripe API base URL: Stripe's own by default (a local stand-in in tests). */
+    STRIPE_API_BASE: optional,
+    /** Days a workspace keeps its paid tier after a failed payment (past_due) before it drops to Free. */
+    BILLING_GRACE_DAYS: z.coerce.number().int().min(0).max(60).default(7),
+    LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+    /** Set by `npm start` when it runs the embedded database, so the UI can say so. */
+    AGENTHQ_EMBEDDED_DB: z.string().optional().transform((v) => v === "1"),
+    /** Sentry DSN of the server. Unset: Sentry is off (the SDK is not even loaded). */
+    SENTRY_DSN: optional,
+    /** Sentry DSN of the browser, inlined into the client bundle by `next build`; read here for the CSP. */
+    NEXT_PUBLIC_SENTRY_DSN: optional,
+    /** The release Sentry events carry (e.g. the git sha); default agenthq@<package.json version>. */
+    SENTRY_RELEASE: optional,
+    /** The environment Sentry events carry; default NODE_ENV. */
+    SENTRY_ENVIRONMENT: optional,
+    /** Bearer token GET /api/metrics requires. Unset: the endpoint is open, so firewall it. */
+    METRICS_TOKEN: optional,
+  })
+  .superRefine((e, ctx) => {
+    if (!e.STRIPE_SECRET_KEY) return;
+    for (const name of ["STRIPE_WEBHOOK_SECRET", "STRIPE_PRICE_STARTER", "STRIPE_PRICE_PRO"] as const) {
+      if (!e[name]) ctx.addIssue({ code: "custom", path: [name], message: "required when STRIPE_SECRET_KEY is set" });
+    }
+  });
 
 export type Env = z.infer<typeof envSchema>;
 

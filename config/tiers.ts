@@ -19,6 +19,8 @@ export interface Tier {
   priceUsd: number | null;
   tagline: string;
   limits: TierLimits;
+  /** The environment variable holding this tier's Stripe price id; `null`: not sold through checkout. */
+  stripePriceEnv: "STRIPE_PRICE_STARTER" | "STRIPE_PRICE_PRO" | null;
   /** Paid tiers may run past the included quota up to this multiple, then pause. */
   overageCap: number;
   highlights: string[];
@@ -31,6 +33,7 @@ export const TIERS: Record<TierId, Tier> = {
     priceUsd: 0,
     tagline: "Try every agent on a side project.",
     limits: { apiCallsPerMinute: 60, apiCallsPerMonth: 10_000, agentMinutesPerMonth: 60, concurrentRuns: 1, members: 1 },
+    stripePriceEnv: null,
     overageCap: 1,
     highlights: ["All agents", "Community support", "Stops at the quota, never bills"],
   },
@@ -40,6 +43,7 @@ export const TIERS: Record<TierId, Tier> = {
     priceUsd: 49,
     tagline: "For a small team shipping its first agents.",
     limits: { apiCallsPerMinute: 300, apiCallsPerMonth: 250_000, agentMinutesPerMonth: 1_000, concurrentRuns: 5, members: 5 },
+    stripePriceEnv: "STRIPE_PRICE_STARTER",
     overageCap: 2,
     highlights: ["Email support", "Usage alerts at 80% and 100%", "Overage up to 2x, then auto-pause"],
   },
@@ -49,6 +53,7 @@ export const TIERS: Record<TierId, Tier> = {
     priceUsd: 149,
     tagline: "For products that run agents all day.",
     limits: { apiCallsPerMinute: 1_000, apiCallsPerMonth: 2_000_000, agentMinutesPerMonth: 5_000, concurrentRuns: 20, members: 25 },
+    stripePriceEnv: "STRIPE_PRICE_PRO",
     overageCap: 2,
     highlights: ["Priority support", "Audit log", "Overage up to 2x, then auto-pause"],
   },
@@ -58,6 +63,7 @@ export const TIERS: Record<TierId, Tier> = {
     priceUsd: null,
     tagline: "Custom limits, contracts and support.",
     limits: { apiCallsPerMinute: null, apiCallsPerMonth: null, agentMinutesPerMonth: null, concurrentRuns: null, members: null },
+    stripePriceEnv: null,
     overageCap: 2,
     highlights: ["Custom limits", "SSO and security review", "Dedicated support"],
   },

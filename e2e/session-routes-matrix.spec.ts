@@ -73,6 +73,15 @@ const ROUTES: RouteCase[] = [
     path: (w) => `/api/workspaces/${w.a.slug}/keys/missing`,
     expect: { owner: 404, admin: 404, member: 404, viewer: 403 },
   },
+  {
+    name: "start a checkout",
+    method: "POST",
+    path: (w) => `/api/workspaces/${w.a.slug}/billing/checkout`,
+    body: () => ({ tier: "pro" }),
+    expect: { owner: 200, admin: 403, member: 403, viewer: 403 },
+  },
+  // After the owner's checkout above, the workspace has a Stripe customer and the portal opens.
+  { name: "open the billing portal", method: "POST", path: (w) => `/api/workspaces/${w.a.slug}/billing/portal`, expect: { owner: 200, admin: 403, member: 403, viewer: 403 } },
   { name: "read usage", method: "GET", path: (w) => `/api/workspaces/${w.a.slug}/usage`, expect: ALL_OK(200) },
   { name: "list runs", method: "GET", path: (w) => `/api/workspaces/${w.a.slug}/runs`, expect: ALL_OK(200) },
   {

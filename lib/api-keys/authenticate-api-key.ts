@@ -74,6 +74,11 @@ export async function authenticateApiKey(authorization: string | null): Promise<
   };
 }
 
+/** Forget every cached lookup on this instance (after a workspace's tier or status changed here). */
+export function forgetAllApiKeys(): void {
+  keyCache.clear();
+}
+
 /** Forget a key's cached lookup on this instance (after revoking it here). */
 export function forgetApiKey(hash: string): void {
   keyCache.delete(hash);

@@ -14,6 +14,8 @@ export type AuditAction =
   | "key.created"
   | "key.revoked"
   | "tier.changed"
+  | "subscription.changed"
+  | "billing.payment_failed"
   | "workspace.paused"
   | "workspace.resumed"
   | "usage.alert";

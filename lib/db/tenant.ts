@@ -10,6 +10,8 @@ interface Scope {
   workspaceId?: string;
   /** The user whose own memberships (and their workspaces) are visible. */
   userId?: string;
+  /** Longer than Prisma's 5 s default, for work that waits on another service inside the transaction. */
+  timeoutMs?: number;
 }
 
 async function withScope<T>(scope: Scope, work: (tx: Tx) => Promise<T>): Promise<T> {
@@ -17,12 +19,17 @@ async function withScope<T>(scope: Scope, work: (tx: Tx) => Promise<T>): Promise
     await tx.$queryRaw`SELECT set_config('app.workspace_id', ${scope.workspaceId ?? ""}, true),
                               set_config('app.user_id', ${scope.userId ?? ""}, true)`;
     return work(tx);
-  });
+  }, scope.timeoutMs ? { timeout: scope.timeoutMs } : undefined);
 }
 
 /** Work inside one workspace (optionally also seeing the acting user's own memberships). */
 export function inWorkspace<T>(workspaceId: string, work: (tx: Tx) => Promise<T>, actingUserId?: string): Promise<T> {
   return withScope({ workspaceId, userId: actingUserId }, work);
+}
+
+/** `inWorkspace` for work that calls another service while it holds row locks (billing's webhooks). */
+export function inWorkspaceWithTimeout<T>(workspaceId: string, timeoutMs: number, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return withScope({ workspaceId, timeoutMs }, work);
 }
 
 /** Work across the workspaces a user belongs to (their memberships), before a workspace is chosen. */

@@ -4,7 +4,8 @@ import { AppError } from "./app-error";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-async function readLimitedText(request: Request, limit: number): Promise<string> {
+/** The body as UTF-8 text, refused with 413 past `limit` bytes (checked while reading, not only declared). */
+export async function readLimitedText(request: Request, limit = MAX_BODY_BYTES): Promise<string> {
   const declared = Number(request.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
   if (!request.body) return "";
@@ -21,7 +22,11 @@ async function readLimitedText(request: Request, limit: number): Promise<string>
     }
     chunks.push(value);
   }
-  return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    throw new AppError("invalid_request", "The body is not valid UTF-8.");
+  }
 }
 
 function tooLarge(limit: number) {
@@ -33,13 +38,7 @@ export async function readJson<S extends z.ZodType>(request: Request, schema: S,
   if (!/^application\/([\w.+-]+\+)?json\b/i.test(contentType)) {
     throw new AppError("unsupported_media_type", "Send the body as JSON with `Content-Type: application/json`.");
   }
-  let text: string;
-  try {
-    text = await readLimitedText(request, limit);
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    throw new AppError("invalid_request", "The body is not valid UTF-8.");
-  }
+  const text = await readLimitedText(request, limit);
   let value: unknown;
   try {
     value = JSON.parse(text);

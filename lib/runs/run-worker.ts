@@ -1,6 +1,9 @@
 // A run worker: takes run jobs from the queue and executes them, `concurrency` at a time. Runs inside
 // the app (RUN_WORKERS) or as its own process (npm run worker); any number of them on any machines.
+// With billing on, a worker process also runs the billing sweep (lapsed grace periods).
 import type PgBoss from "pg-boss";
+import { startBillingSweep } from "@/lib/billing/billing-sweep";
+import { billingEnabled } from "@/lib/billing/stripe-client";
 import { modelProvider } from "@/lib/agents/providers/model-provider";
 import { describeError, logger } from "@/lib/log/logger";
 import { LOST_RUN_QUEUE, RUN_QUEUE, runQueue, type RunJob } from "@/lib/queue/run-queue";
@@ -28,6 +31,12 @@ export async function startRunWorker(concurrency: number): Promise<{ stop(): Pro
   };
   for (let i = 0; i < concurrency; i++) await register(RUN_QUEUE, 0.5, (job) => executeRun(job, provider));
   await register(LOST_RUN_QUEUE, 1, failLostRun);
+  const stopBillingSweep = billingEnabled() ? startBillingSweep() : () => {};
   logger.info("run worker started", { concurrency, provider: provider.name });
-  return { stop: () => boss.stop({ graceful: true, timeout: 30_000, wait: true }) };
+  return {
+    stop: () => {
+      stopBillingSweep();
+      return boss.stop({ graceful: true, timeout: 30_000, wait: true });
+    },
+  };
 }

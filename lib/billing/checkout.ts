@@ -1,0 +1,78 @@
+// Upgrading through Stripe Checkout and managing a subscription in Stripe's Customer Portal. The
+// workspace's Stripe customer is created before the first checkout, so every later event names a customer
+// the webhook can map back to the workspace.
+import { z } from "zod";
+import { appUrl, env } from "@/config/env";
+import { inWorkspace } from "@/lib/db/tenant";
+import { AppError } from "@/lib/http/app-error";
+import type { WorkspaceSummary } from "@/lib/workspaces/workspace-context";
+import { grantsTier } from "./entitlement";
+import { PURCHASABLE_TIERS, priceForTier } from "./prices";
+import { callStripe } from "./stripe-errors";
+import { stripe } from "./stripe-client";
+
+export const checkoutSchema = z.strictObject({
+  tier: z.enum(PURCHASABLE_TIERS as [string, ...string[]], {
+    error: `Choose one of: ${PURCHASABLE_TIERS.join(", ")}. For Enterprise, contact us.`,
+  }),
+});
+
+type BillingWorkspace = Pick<WorkspaceSummary, "id" | "slug" | "name">;
+
+const billingPage = (slug: string) => `${appUrl}/w/${slug}/billing`;
+
+async function ensureCustomer(workspace: BillingWorkspace): Promise<string> {
+  const known = await inWorkspace(workspace.id, (tx) =>
+    tx.workspace.findUnique({ where: { id: workspace.id }, select: { stripeCustomerId: true } }),
+  );
+  if (known?.stripeCustomerId) return known.stripeCustomerId;
+  // The idempotency key makes two simultaneous first checkouts create one customer, not two.
+  const customer = await callStripe(() =>
+    stripe().customers.create(
+      { name: workspace.name, metadata: { workspaceId: workspace.id, slug: workspace.slug } },
+      { idempotencyKey: `agenthq-customer-${workspace.id}` },
+    ),
+  );
+  await inWorkspace(workspace.id, (tx) =>
+    tx.workspace.updateMany({ where: { id: workspace.id, stripeCustomerId: null }, data: { stripeCustomerId: customer.id } }),
+  );
+  return customer.id;
+}
+
+/** A Checkout URL for a subscription to `tier`; 409 when one is already paying for a tier. */
+export async function startCheckout(workspace: BillingWorkspace, tier: string): Promise<{ url: string }> {
+  const price = priceForTier(tier as (typeof PURCHASABLE_TIERS)[number]);
+  if (!price) throw new AppError("invalid_request", "This tier cannot be bought through checkout.");
+  const subscriptions = await inWorkspace(workspace.id, (tx) => tx.subscription.findMany({ where: { workspaceId: workspace.id } }));
+  const now = new Date();
+  if (subscriptions.some((s) => grantsTier(s, now, env.BILLING_GRACE_DAYS))) {
+    throw new AppError("conflict", "This workspace already has a subscription. Change or cancel it with Manage billing.");
+  }
+  const customer = await ensureCustomer(workspace);
+  const session = await callStripe(() =>
+    stripe().checkout.sessions.create({
+      mode: "subscription",
+      customer,
+      client_reference_id: workspace.id,
+      metadata: { workspaceId: workspace.id },
+      subscription_data: { metadata: { workspaceId: workspace.id } },
+      line_items: [{ price, quantity: 1 }],
+      allow_promotion_codes: true,
+      success_url: `${billingPage(workspace.slug)}?checkout=success`,
+      cancel_url: `${billingPage(workspace.slug)}?checkout=cancelled`,
+    }),
+  );
+  if (!session.url) throw new Error("Stripe returned a checkout session without a URL");
+  return { url: session.url };
+}
+
+/** A Customer Portal URL (change plan, card, invoices, cancel); 409 before the first checkout. */
+export async function openPortal(workspace: BillingWorkspace): Promise<{ url: string }> {
+  const row = await inWorkspace(workspace.id, (tx) =>
+    tx.workspace.findUnique({ where: { id: workspace.id }, select: { stripeCustomerId: true } }),
+  );
+  if (!row?.stripeCustomerId) throw new AppError("conflict", "This workspace has no billing account yet. Upgrade first.");
+  const customer = row.stripeCustomerId;
+  const session = await callStripe(() => stripe().billingPortal.sessions.create({ customer, return_url: billingPage(workspace.slug) }));
+  return { url: session.url };
+}

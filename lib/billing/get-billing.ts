@@ -1,0 +1,45 @@
+// What the billing page shows: whether billing is on, the subscription that sets the tier, and its state.
+import { env } from "@/config/env";
+import type { TierId } from "@/config/tiers";
+import { inWorkspace } from "@/lib/db/tenant";
+import { grantsTier } from "./entitlement";
+import { tierForPrice } from "./prices";
+import { billingEnabled } from "./stripe-client";
+
+export interface BillingSummary {
+  enabled: boolean;
+  hasBillingAccount: boolean;
+  subscription: {
+    tier: TierId | null;
+    status: string;
+    /** Renewal date, or the last paid day when cancelling. */
+    periodEnd: string;
+    cancelAtPeriodEnd: boolean;
+    /** When a past-due subscription stops granting its tier. */
+    graceEndsAt: string | null;
+    active: boolean;
+  } | null;
+}
+
+export async function getBilling(workspaceId: string): Promise<BillingSummary> {
+  const { workspace, subscriptions } = await inWorkspace(workspaceId, async (tx) => ({
+    workspace: await tx.workspace.findUnique({ where: { id: workspaceId }, select: { stripeCustomerId: true } }),
+    subscriptions: await tx.subscription.findMany({ where: { workspaceId }, orderBy: { updatedAt: "desc" } }),
+  }));
+  const now = new Date();
+  const current = subscriptions.find((s) => grantsTier(s, now, env.BILLING_GRACE_DAYS)) ?? subscriptions[0];
+  return {
+    enabled: billingEnabled(),
+    hasBillingAccount: Boolean(workspace?.stripeCustomerId),
+    subscription: current
+      ? {
+          tier: tierForPrice(current.priceId),
+          status: current.status,
+          periodEnd: current.currentPeriodEnd.toISOString(),
+          cancelAtPeriodEnd: current.cancelAtPeriodEnd,
+          graceEndsAt: current.pastDueSince ? new Date(current.pastDueSince.getTime() + env.BILLING_GRACE_DAYS * 86_400_000).toISOString() : null,
+          active: grantsTier(current, now, env.BILLING_GRACE_DAYS),
+        }
+      : null,
+  };
+}
