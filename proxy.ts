@@ -1,23 +1,18 @@
-// Next 16's proxy (formerly middleware): request ids, security headers, and a redirect to /login for
-// dashboard pages without a session cookie. It is a convenience, never the only check: pages and
-// handlers authorize for themselves.
+// Next 16's proxy (formerly middleware): request ids, security headers with a per-request CSP nonce,
+// and a redirect to /login for dashboard pages without a session cookie. It is a convenience, never the
+// only check: pages and handlers authorize for themselves.
 import { NextResponse, type NextRequest } from "next/server";
-import { env } from "@/config/env";
+import { appUrl, env } from "@/config/env";
 import { clientIp } from "@/lib/http/client-ip";
 import { problemResponse } from "@/lib/http/problem";
 import { AppError } from "@/lib/http/app-error";
+import { MAX_BODY_BYTES } from "@/lib/http/read-json";
 import { REQUEST_ID_HEADER, requestIdFrom } from "@/lib/http/request-id";
+import { createNonce, securityHeaders } from "@/lib/http/security-headers";
 import { checkRateLimit } from "@/lib/ratelimit/rate-limiter";
 
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 const SIGNED_IN_AREAS = ["/w", "/workspaces", "/account"];
-
-const SECURITY_HEADERS: Record<string, string> = {
-  "x-content-type-options": "nosniff",
-  "x-frame-options": "DENY",
-  "referrer-policy": "strict-origin-when-cross-origin",
-  "permissions-policy": "camera=(), microphone=(), geolocation=()",
-};
 
 /**
  * A coarse per-IP ceiling on the account endpoints (log in, sign up, email links), so floods stop before
@@ -36,6 +31,13 @@ async function authFloodResponse(request: NextRequest, requestId: string): Promi
   );
 }
 
+/** Bodies declared larger than the API's limit are refused before any handler (or next-auth) reads them. */
+function oversizedBody(request: NextRequest, requestId: string): Response | null {
+  const declared = Number(request.headers.get("content-length"));
+  if (!Number.isFinite(declared) || declared <= MAX_BODY_BYTES) return null;
+  return problemResponse(new AppError("payload_too_large", `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`), requestId);
+}
+
 function needsSession(pathname: string): boolean {
   return SIGNED_IN_AREAS.some((area) => pathname === area || pathname.startsWith(`${area}/`));
 }
@@ -44,9 +46,15 @@ export async function proxy(request: NextRequest) {
   const requestId = requestIdFrom(request.headers);
   const { pathname, search } = request.nextUrl;
 
-  const flooded = await authFloodResponse(request, requestId);
-  if (flooded) return flooded;
+  const refused = oversizedBody(request, requestId) ?? (await authFloodResponse(request, requestId));
+  if (refused) return refused;
 
+  const security = securityHeaders({
+    nonce: createNonce(),
+    development: env.NODE_ENV === "development",
+    https: appUrl.startsWith("https://"),
+    browserSentryDsn: env.NEXT_PUBLIC_SENTRY_DSN,
+  });
   let response: NextResponse;
   if (needsSession(pathname) && !SESSION_COOKIES.some((name) => request.cookies.has(name))) {
     const login = new URL("/login", request.url);
@@ -55,10 +63,12 @@ export async function proxy(request: NextRequest) {
   } else {
     const headers = new Headers(request.headers);
     headers.set(REQUEST_ID_HEADER, requestId);
+    // Next takes the nonce for its own scripts from the request's CSP header.
+    headers.set("content-security-policy", security["content-security-policy"]);
     response = NextResponse.next({ request: { headers } });
   }
   response.headers.set(REQUEST_ID_HEADER, requestId);
-  for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
+  for (const [name, value] of Object.entries(security)) response.headers.set(name, value);
   return response;
 }
 

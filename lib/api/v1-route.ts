@@ -55,6 +55,7 @@ function assertScope(key: ApiKeyPrincipal, scope: ApiScope | undefined) {
 export function v1Route<P = Record<string, never>>(options: { scope?: ApiScope }, handler: (c: V1Context<P>) => Promise<Response>) {
   return route<P>(async (c) => {
     const key = await authenticate(c.request);
+    c.log.workspaceId = key.workspace.id;
     const limit = await limitApiCall(key.workspace.tier, key.workspace.id, key.keyId);
     const headers = rateLimitHeaders(limit);
     let response: Response;

@@ -1,7 +1,10 @@
-// Turns any thrown value into an application/problem+json response. Unknown errors become a generic
-// 500 whose message is logged (with the request id) but never sent.
+// Turns any thrown value into an application/problem+json response. An unreachable database is a 503
+// the client may retry; other unknown errors become a generic 500 whose message is logged and reported
+// to Sentry (with the request id) but never sent.
 import { z } from "zod";
+import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { describeError, logger } from "@/lib/log/logger";
+import { reportUnexpectedError } from "@/lib/monitoring/report-unexpected-error";
 import { AppError, type FieldError } from "./app-error";
 
 export const PROBLEM_CONTENT_TYPE = "application/problem+json";
@@ -18,13 +21,19 @@ export function toAppError(error: unknown): AppError {
   if (error instanceof z.ZodError) {
     return new AppError("invalid_request", "The request has invalid fields.", { fieldErrors: zodFieldErrors(error) });
   }
+  if (isDatabaseUnavailable(error)) {
+    return new AppError("unavailable", "The service is briefly unavailable. Try again in a few seconds.", { headers: { "retry-after": "5" } });
+  }
   return new AppError("internal", "Something went wrong on our side. Quote the request id when you contact support.");
 }
 
 export function problemResponse(error: unknown, requestId: string): Response {
   const appError = toAppError(error);
-  if (appError.code === "internal" && !(error instanceof AppError)) {
+  if (appError.code === "unavailable" && !(error instanceof AppError)) {
+    logger.warn("database unavailable", { requestId, ...describeError(error) });
+  } else if (appError.code === "internal" && !(error instanceof AppError)) {
     logger.error("unhandled error", { requestId, ...describeError(error) });
+    reportUnexpectedError(error, requestId);
   }
   const body = {
     type: `https://agenthq.dev/errors/${appError.code}`,

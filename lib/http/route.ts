@@ -1,13 +1,23 @@
-// The one wrapper every route handler goes through: request id, problem+json for any thrown error, and
-// an access log line. Callers that need a signed-in user use `sessionRoute` (lib/http/session-route.ts).
+// The one wrapper every route handler goes through: request id, problem+json for any thrown error, an
+// access log line and the request metrics. Callers that need a signed-in user use `sessionRoute`
+// (lib/http/session-route.ts).
 import { logger } from "@/lib/log/logger";
+import { recordHttpRequest } from "@/lib/metrics/registry";
+import { routePattern } from "@/lib/metrics/route-pattern";
 import { problemResponse } from "./problem";
 import { REQUEST_ID_HEADER, requestIdFrom } from "./request-id";
+
+/** What the access log line adds once a wrapper knows it. Ids only: never bodies, keys, tokens or cookies. */
+export interface RequestLogFields {
+  workspaceId?: string;
+}
 
 export interface RouteContext<P> {
   request: Request;
   requestId: string;
   params: P;
+  /** Filled in by the inner wrappers (workspace, v1) for the access log line. */
+  log: RequestLogFields;
 }
 
 type NextRouteContext<P> = { params: Promise<P> };
@@ -16,19 +26,28 @@ export function route<P = Record<string, never>>(handler: (ctx: RouteContext<P>)
   return async (request: Request, context: NextRouteContext<P>): Promise<Response> => {
     const requestId = requestIdFrom(request.headers);
     const started = performance.now();
+    const params = await context.params;
+    const log: RequestLogFields = {};
     let response: Response;
     try {
-      response = await handler({ request, requestId, params: await context.params });
+      response = await handler({ request, requestId, params, log });
       response.headers.set(REQUEST_ID_HEADER, requestId);
     } catch (error) {
       response = problemResponse(error, requestId);
     }
+    const seconds = (performance.now() - started) / 1000;
+    const path = new URL(request.url).pathname;
+    // Next passes no params (undefined) to a route without dynamic segments.
+    const pattern = routePattern(path, params as Record<string, unknown> | undefined);
+    recordHttpRequest({ method: request.method, route: pattern, status: response.status, seconds });
     logger.info("request", {
       requestId,
       method: request.method,
-      path: new URL(request.url).pathname,
+      path,
+      route: pattern,
       status: response.status,
-      ms: Math.round(performance.now() - started),
+      ms: Math.round(seconds * 1000),
+      ...log,
     });
     return response;
   };

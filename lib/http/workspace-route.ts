@@ -17,6 +17,7 @@ export function workspaceRoute<P extends { slug: string }>(
   return sessionRoute<P>(async (c) => {
     const workspace = await findMemberWorkspace(c.user.id, c.params.slug);
     if (!workspace) throw new AppError("not_found", "Workspace not found.");
+    c.log.workspaceId = workspace.id;
     assertCan(workspace.role, permission);
     return handler({ ...c, workspace, ctx: contextOf(c.user.id, workspace) });
   });

@@ -5,6 +5,7 @@ import { Redis as UpstashRedis } from "@upstash/redis";
 import { Redis } from "ioredis";
 import { env } from "@/config/env";
 import { describeError, logger } from "@/lib/log/logger";
+import { appMetrics } from "@/lib/metrics/registry";
 import { IoRedisAdapter } from "./ioredis-adapter";
 import { MemoryBackend } from "./memory-backend";
 import type { RateLimitBackend, RateLimitResult, RateLimitRule } from "./types";
@@ -42,10 +43,13 @@ export function rateLimitBackendKind(): RateLimitBackend["kind"] {
 }
 
 export async function checkRateLimit(rule: RateLimitRule, identifier: string, store = backend()): Promise<RateLimitResult> {
+  let result: RateLimitResult;
   try {
-    return await store.limit(rule, identifier);
+    result = await store.limit(rule, identifier);
   } catch (error) {
     logger.error("rate limiter unavailable: allowing the request", { rule: rule.name, backend: store.kind, ...describeError(error) });
     return { success: true, limit: rule.limit, remaining: rule.limit, reset: Date.now() + rule.windowSeconds * 1000 };
   }
+  if (!result.success) appMetrics().rateLimitDenials.inc({ rule: rule.name });
+  return result;
 }

@@ -2,16 +2,19 @@
 import { inWorkspace } from "@/lib/db/tenant";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { logger } from "@/lib/log/logger";
+import { appMetrics } from "@/lib/metrics/registry";
 import { periodStart } from "./period";
 
 export async function pauseForQuota(workspaceId: string, metric: string): Promise<void> {
-  await inWorkspace(workspaceId, async (tx) => {
+  const paused = await inWorkspace(workspaceId, async (tx) => {
     const { count } = await tx.workspace.updateMany({
       where: { id: workspaceId, status: "active" },
       data: { status: "paused", pausedReason: "quota", pausedAt: new Date() },
     });
     if (count === 1) await recordAudit(tx, { workspaceId, actorId: null, action: "workspace.paused", metadata: { reason: "quota", metric } });
+    return count === 1;
   });
+  if (paused) appMetrics().quotaPauses.inc({ metric });
   logger.warn("workspace paused at its quota cap", { workspaceId, metric });
 }
 

@@ -1,4 +1,5 @@
-// /docs/api — the API reference (docs/api.md), rendered on the server at build time.
+// /docs/api — the API reference (docs/api.md), rendered on the server. Pages render per request (for
+// the CSP nonce), so the document is read and rendered once per server process.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { marked } from "marked";
@@ -6,13 +7,19 @@ import type { Metadata } from "next";
 
 export const metadata: Metadata = { title: "API reference" };
 
+let rendered: Promise<string> | undefined;
+
+// Our own, trusted document: no client JavaScript.
+function apiReferenceHtml(): Promise<string> {
+  rendered ??= readFile(path.join(process.cwd(), "docs/api.md"), "utf8").then((markdown) => marked.parse(markdown));
+  return rendered;
+}
+
 export default async function ApiDocsPage() {
-  // Our own, trusted document: rendered once at build time, no client JavaScript.
-  const html = await marked.parse(await readFile(path.join(process.cwd(), "docs/api.md"), "utf8"));
   return (
     <article
       className="prose-docs mx-auto max-w-3xl px-6 py-12"
-      dangerouslySetInnerHTML={{ __html: html }}
+      dangerouslySetInnerHTML={{ __html: await apiReferenceHtml() }}
     />
   );
 }

@@ -1,0 +1,19 @@
+import { describe, expect, it } from "vitest";
+import { isDatabaseUnavailable } from "./unavailable";
+
+describe("isDatabaseUnavailable", () => {
+  it("recognises a refused connection, a server shutdown and Prisma's wrapped driver errors", () => {
+    expect(isDatabaseUnavailable(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" }))).toBe(true);
+    expect(isDatabaseUnavailable(Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01" }))).toBe(true);
+    expect(isDatabaseUnavailable(new Error("Connection terminated unexpectedly"))).toBe(true);
+    expect(isDatabaseUnavailable(Object.assign(new Error("wrapped"), { cause: { kind: "DatabaseNotReachable" } }))).toBe(true);
+    expect(isDatabaseUnavailable(Object.assign(new Error("prisma"), { code: "P1001" }))).toBe(true);
+  });
+
+  it("leaves bugs and data errors alone", () => {
+    expect(isDatabaseUnavailable(new TypeError("x is undefined"))).toBe(false);
+    expect(isDatabaseUnavailable(Object.assign(new Error("duplicate key"), { code: "23505" }))).toBe(false);
+    expect(isDatabaseUnavailable(Object.assign(new Error("unique"), { code: "P2002" }))).toBe(false);
+    expect(isDatabaseUnavailable("a string")).toBe(false);
+  });
+});
