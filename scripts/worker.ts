@@ -7,10 +7,12 @@ if (!env.DATABASE_URL) {
   console.error("DATABASE_URL is not set: a worker needs the app's database.");
   process.exit(2);
 }
-const worker = await startRunWorker(Math.max(1, env.RUN_WORKERS));
+const worker = startRunWorker(Math.max(1, env.RUN_WORKERS));
+// Listening before the worker has started, so that a stop signal during start-up also stops it gracefully.
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, async () => {
-    await worker.stop();
+    await (await worker).stop();
     process.exit(0);
   });
 }
+await worker;

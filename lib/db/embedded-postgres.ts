@@ -84,14 +84,37 @@ export async function startEmbeddedPostgres(options: {
     throw new Error(`Embedded PostgreSQL did not start on port ${options.port}:\n${recentLog.join("")}`);
   }
 
-  const urlFor = (database: string) =>
-    `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${options.port}/${database}`;
+  return { ...serverOn(options.port, password), stop: () => server.stop() };
+}
 
+/**
+ * The embedded server another process (a running `npm start`) already serves from dataDir, or null if
+ * none answers: a data directory takes one server at a time, so other commands share that one.
+ */
+export async function findRunningEmbeddedPostgres(options: {
+  dataDir: string;
+  port: number;
+}): Promise<Omit<EmbeddedDatabase, "stop"> | null> {
+  const dataDir = path.resolve(options.dataDir);
+  if (!existsSync(path.join(dataDir, "postgres", "postmaster.pid"))) return null;
+  const server = serverOn(options.port, (await loadCredentials(dataDir)).password);
+  const client = new pg.Client({ connectionString: server.adminUrl });
+  try {
+    await client.connect();
+    return server;
+  } catch {
+    return null; // a stale pid file: the server is not running
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+function serverOn(port: number, password: string): Omit<EmbeddedDatabase, "stop"> {
+  const urlFor = (database: string) => `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
   return {
     adminUrl: urlFor("postgres"),
     urlFor,
     createDatabase: (name) => createDatabaseIfMissing(urlFor("postgres"), name),
-    stop: () => server.stop(),
   };
 }
 
