@@ -7,7 +7,7 @@ import { existsSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import autocannon from "autocannon";
 import { provisionTestDatabase } from "@/tests/support/test-database";
-import { startAppServer } from "./support/app-server";
+import { startAppInstance } from "@/tests/support/app-process";
 import { enterpriseWorkspaceWithKey } from "./support/workspace-with-key";
 
 const SECONDS = Number(process.env.BENCH_SECONDS || 5);
@@ -39,7 +39,7 @@ if (!existsSync(".next/BUILD_ID")) {
 }
 
 const database = await provisionTestDatabase("bench", 54349);
-const server = await startAppServer(PORT, {
+const server = await startAppInstance(PORT, {
   DATABASE_URL: database.url,
   BENCH_ROUTES: "1",
   ENTERPRISE_RATE_LIMIT_PER_MINUTE: "100000000",

@@ -1,29 +1,23 @@
 // npm run bench (second part) — runs accepted per second by POST /api/v1/runs, and the queue's pick-up
 // latency (a run's startedAt minus its createdAt, p50/p99) with 1 and then 4 worker processes. The
 // offline provider answers instantly here, so the figures are the platform's own overhead.
-import { spawn, type ChildProcess } from "node:child_process";
 import autocannon from "autocannon";
 import pg from "pg";
 import { provisionTestDatabase } from "@/tests/support/test-database";
-import { startAppServer } from "./support/app-server";
+import { startAppInstance, startWorkerProcess, type AppProcess } from "@/tests/support/app-process";
 import { enterpriseWorkspaceWithKey } from "./support/workspace-with-key";
 
 const SECONDS = Number(process.env.BENCH_SECONDS || 5);
 const PORT = Number(process.env.BENCH_PORT || 3200);
 
-function startWorkers(count: number, databaseUrl: string): ChildProcess[] {
-  return Array.from({ length: count }, () =>
-    spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
-      env: { ...process.env, DATABASE_URL: databaseUrl, RUN_WORKERS: "2", OFFLINE_TURN_MS: "0", LOG_LEVEL: "warn" },
-      stdio: ["ignore", "ignore", "inherit"],
-    }),
-  );
+function startWorkers(count: number, databaseUrl: string): Promise<AppProcess[]> {
+  return Promise.all(Array.from({ length: count }, () => startWorkerProcess({ DATABASE_URL: databaseUrl, RUN_WORKERS: "2", OFFLINE_TURN_MS: "0" })));
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
 const database = await provisionTestDatabase("bench_runs", 54359);
-const server = await startAppServer(PORT, {
+const server = await startAppInstance(PORT, {
   DATABASE_URL: database.url,
   ENTERPRISE_RATE_LIMIT_PER_MINUTE: "100000000",
   RUN_WORKERS: "0",
@@ -40,8 +34,7 @@ try {
   console.log("\nworker processes | runs accepted/s (burst) | burst all finished after | burst pick-up p50/p99 ms | steady 5/s pick-up p50/p99 ms");
   console.log("---|---|---|---|---");
   for (const count of [1, 4]) {
-    const workers = startWorkers(count, database.url);
-    await new Promise((r) => setTimeout(r, 3_000)); // let them connect
+    const workers = await startWorkers(count, database.url);
     const since = new Date();
     const result = await autocannon({
       url: `${server.url}/api/v1/runs`,
@@ -87,8 +80,7 @@ try {
         `${percentile(burstLatencies, 50).toFixed(0)} / ${percentile(burstLatencies, 99).toFixed(0)}`,
         `${percentile(steady, 50).toFixed(0)} / ${percentile(steady, 99).toFixed(0)} (${steady.length} runs)`].join(" | "),
     );
-    workers.forEach((w) => w.kill("SIGTERM"));
-    await new Promise((r) => setTimeout(r, 1_000));
+    await Promise.all(workers.map((w) => w.stop()));
   }
 } finally {
   await owner.end();

@@ -24,16 +24,21 @@ interface ErrorLike {
   kind?: unknown;
   message?: unknown;
   cause?: unknown;
+  meta?: { code?: unknown; driverAdapterError?: unknown };
 }
 
 export function isDatabaseUnavailable(error: unknown): boolean {
-  // Prisma wraps the driver's error; walk the cause chain a few levels down.
-  for (let current = error, depth = 0; current && typeof current === "object" && depth < 5; depth++) {
+  // Prisma wraps the driver's error (in `cause`, or in `meta` of a known request error): look a few levels down.
+  const pending: unknown[] = [error];
+  for (let seen = 0; pending.length > 0 && seen < 8; seen++) {
+    const current = pending.shift();
+    if (!current || typeof current !== "object") continue;
     const e = current as ErrorLike;
-    if (typeof e.code === "string" && (UNAVAILABLE_CODES.has(e.code) || e.code.startsWith("08"))) return true;
+    const code = typeof e.code === "string" ? e.code : typeof e.meta?.code === "string" ? e.meta.code : undefined;
+    if (code && (UNAVAILABLE_CODES.has(code) || code.startsWith("08"))) return true;
     if (typeof e.kind === "string" && UNAVAILABLE_KINDS.has(e.kind)) return true;
     if (typeof e.message === "string" && UNAVAILABLE_MESSAGE.test(e.message)) return true;
-    current = e.cause;
+    pending.push(e.cause, e.meta?.driverAdapterError);
   }
   return false;
 }
