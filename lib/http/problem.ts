@@ -33,7 +33,7 @@ export function problemResponse(error: unknown, requestId: string): Response {
     logger.warn("database unavailable", { requestId, ...describeError(error) });
   } else if (appError.code === "internal" && !(error instanceof AppError)) {
     logger.error("unhandled error", { requestId, ...describeError(error) });
-    reportUnexpectedError(error, requestId);
+    reportUnexpectedError(error, { requestId });
   }
   const body = {
     type: `https://agenthq.dev/errors/${appError.code}`,

@@ -6,6 +6,7 @@ import { startBillingSweep } from "@/lib/billing/billing-sweep";
 import { billingEnabled } from "@/lib/billing/stripe-client";
 import { modelProvider } from "@/lib/agents/providers/model-provider";
 import { describeError, logger } from "@/lib/log/logger";
+import { reportUnexpectedError } from "@/lib/monitoring/report-unexpected-error";
 import { LOST_RUN_QUEUE, RUN_QUEUE, runQueue, type RunJob } from "@/lib/queue/run-queue";
 import { executeRun, failLostRun } from "./execute-run";
 
@@ -20,6 +21,7 @@ export async function startRunWorker(concurrency: number): Promise<{ stop(): Pro
           await work(job.data);
         } catch (error) {
           logger.error("run job failed", { runId: job.data.runId, ...describeError(error) });
+          reportUnexpectedError(error, { runId: job.data.runId });
           throw error;
         } finally {
           // pg-boss waits a polling interval between fetches even after a job; while there is work,
