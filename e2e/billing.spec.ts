@@ -23,6 +23,7 @@ test("an owner upgrades to Pro through Checkout and sees the new tier once Strip
   await new DashboardPage(page).openSection("Billing");
 
   await expect(page.getByTestId("current-tier")).toHaveText("Free");
+  await expect(page.getByText("billing off")).toHaveCount(0);
   await expect(page.getByTestId("usage-API calls")).toContainText("of 10,000 calls");
   await expect(page.getByTestId("plan-enterprise").getByRole("link", { name: "Contact us" })).toBeVisible();
   await page.getByRole("button", { name: "Upgrade to Pro" }).click();
@@ -72,6 +73,7 @@ test("with billing off, the page says so and checkout is refused", async ({ brow
   const page = await context.newPage();
   await page.goto(`/w/${slug}/billing`);
   await expect(page.getByTestId("billing-off")).toContainText(`npm run admin -- set-tier ${slug} <tier>`);
+  await expect(page.getByRole("status").filter({ hasText: "Local mode" })).toContainText("billing off (set STRIPE_SECRET_KEY");
   await expect(page.getByRole("button", { name: /Upgrade/ })).toHaveCount(0);
   await context.close();
 });
