@@ -3,7 +3,7 @@ import { BillingButton } from "@/components/billing/billing-button";
 import { CheckoutPending } from "@/components/billing/checkout-pending";
 import { NoAccess } from "@/components/dashboard/no-access";
 import { PageHeader } from "@/components/dashboard/page-header";
-import { UsageMeter } from "@/components/dashboard/usage-meter";
+import { UsageMeters } from "@/components/dashboard/usage-meters";
 import { formatLimit, formatPrice } from "@/components/marketing/format-limit";
 import { TIER_IDS, TIER_LIST, getTier, type Tier } from "@/config/tiers";
 import { site } from "@/config/site";
@@ -85,11 +85,7 @@ export default async function BillingPage({ params, searchParams }: { params: Pr
           Current tier: <span data-testid="current-tier">{tier.name}</span>
         </h2>
         {billing.subscription && <SubscriptionStatus subscription={billing.subscription} />}
-        <div className="grid gap-4 md:grid-cols-3">
-          <UsageMeter label="API calls" used={usage.apiCalls.used} limit={usage.apiCalls.limit} unit="calls" />
-          <UsageMeter label="Agent-minutes" used={usage.agentMinutes.used} limit={usage.agentMinutes.limit} unit="minutes" />
-          <UsageMeter label="Concurrent runs" used={usage.concurrentRuns.used} limit={usage.concurrentRuns.limit} unit="running" />
-        </div>
+        <UsageMeters usage={usage} />
         <p className="text-sm text-slate-600">
           Rate limit: {formatLimit(tier.limits.apiCallsPerMinute)} API calls per minute · Members: {formatLimit(tier.limits.members)}
         </p>

@@ -2,7 +2,7 @@
 // happens at the limit.
 import { DailyBarChart } from "@/components/dashboard/daily-bar-chart";
 import { PageHeader } from "@/components/dashboard/page-header";
-import { UsageMeter } from "@/components/dashboard/usage-meter";
+import { UsageMeters } from "@/components/dashboard/usage-meters";
 import { getTier } from "@/config/tiers";
 import { getUsage } from "@/lib/usage/get-usage";
 import { dailyUsage, usageByAgent } from "@/lib/usage/usage-breakdown";
@@ -18,11 +18,7 @@ export default async function UsagePage({ params }: { params: Promise<{ slug: st
         title="Usage"
         description={`${tier.name} tier · period ${usage.periodStart.slice(0, 10)} to ${usage.periodEnd.slice(0, 10)} (UTC)`}
       />
-      <div className="mt-6 grid gap-4 md:grid-cols-3">
-        <UsageMeter label="API calls" used={usage.apiCalls.used} limit={usage.apiCalls.limit} unit="calls" />
-        <UsageMeter label="Agent-minutes" used={usage.agentMinutes.used} limit={usage.agentMinutes.limit} unit="minutes" />
-        <UsageMeter label="Concurrent runs" used={usage.concurrentRuns.used} limit={usage.concurrentRuns.limit} unit="running" />
-      </div>
+      <UsageMeters usage={usage} className="mt-6" />
       <div className="mt-8 grid gap-8 md:grid-cols-2">
         <DailyBarChart title="API calls" points={days.map((d) => ({ day: d.day, value: d.apiCalls }))} />
         <DailyBarChart title="Agent-seconds" points={days.map((d) => ({ day: d.day, value: d.agentSeconds }))} />
