@@ -4,6 +4,7 @@ import { NoAccess } from "@/components/dashboard/no-access";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { listAuditLog } from "@/lib/audit/list-audit-log";
 import { loadWorkspace, loadWorkspaceFor } from "../load-workspace";
+import { TableHead } from "@/components/ui/table-head";
 
 export default async function AuditLogPage({
   params,
@@ -25,14 +26,7 @@ export default async function AuditLogPage({
       <PageHeader title="Audit log" description="Security-relevant actions in this workspace, newest first." />
       <div className="mt-6 overflow-x-auto">
         <table className="w-full min-w-[40rem] text-left text-sm">
-          <thead>
-            <tr className="border-b border-slate-200 text-slate-600">
-              <th scope="col" className="py-2 pr-4 font-medium">When</th>
-              <th scope="col" className="py-2 pr-4 font-medium">Who</th>
-              <th scope="col" className="py-2 pr-4 font-medium">Action</th>
-              <th scope="col" className="py-2 font-medium">Target</th>
-            </tr>
-          </thead>
+          <TableHead columns={["When", "Who", "Action", "Target"]} />
           <tbody>
             {page.data.map((e) => (
               <tr key={e.id} className="border-b border-slate-100">

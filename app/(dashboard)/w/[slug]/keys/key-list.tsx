@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { ApiKeyView } from "@/lib/api-keys/manage-keys";
 import { apiRequest } from "@/lib/forms/api-request";
+import { TableHead } from "@/components/ui/table-head";
 
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" }) : "never");
 
@@ -23,16 +24,7 @@ export function KeyList({ slug, keys, canRevoke }: { slug: string; keys: ApiKeyV
     <div className="mt-3 overflow-x-auto">
       {error && <p role="alert" className="mb-2 text-sm text-red-600">{error}</p>}
       <table className="w-full min-w-[44rem] text-left text-sm">
-        <thead>
-          <tr className="border-b border-slate-200 text-slate-600">
-            <th scope="col" className="py-2 pr-4 font-medium">Name</th>
-            <th scope="col" className="py-2 pr-4 font-medium">Key</th>
-            <th scope="col" className="py-2 pr-4 font-medium">Scopes</th>
-            <th scope="col" className="py-2 pr-4 font-medium">Last used</th>
-            <th scope="col" className="py-2 pr-4 font-medium">Expires</th>
-            <th scope="col" className="py-2 font-medium"><span className="sr-only">Actions</span></th>
-          </tr>
-        </thead>
+        <TableHead columns={["Name", "Key", "Scopes", "Last used", "Expires", { srOnly: "Actions" }]} />
         <tbody>
           {keys.map((key) => (
             <tr key={key.id} className="border-b border-slate-100" data-testid={`key-${key.name}`}>

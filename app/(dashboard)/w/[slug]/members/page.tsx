@@ -9,6 +9,7 @@ import { loadWorkspace } from "../load-workspace";
 import { InviteForm } from "./invite-form";
 import { MemberRow } from "./member-row";
 import { PendingInvitations } from "./pending-invitations";
+import { TableHead } from "@/components/ui/table-head";
 
 export default async function MembersPage({ params }: { params: Promise<{ slug: string }> }) {
   const { ctx, workspace, user } = await loadWorkspace((await params).slug);
@@ -24,14 +25,7 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
       />
       <div className="mt-6 overflow-x-auto">
         <table className="w-full min-w-[36rem] text-left text-sm">
-          <thead>
-            <tr className="border-b border-slate-200 text-slate-600">
-              <th scope="col" className="py-2 pr-4 font-medium">Name</th>
-              <th scope="col" className="py-2 pr-4 font-medium">Email</th>
-              <th scope="col" className="py-2 pr-4 font-medium">Role</th>
-              <th scope="col" className="py-2 font-medium"><span className="sr-only">Actions</span></th>
-            </tr>
-          </thead>
+          <TableHead columns={["Name", "Email", "Role", { srOnly: "Actions" }]} />
           <tbody>
             {members.map((m) => (
               <MemberRow

@@ -8,6 +8,7 @@ import { listRuns } from "@/lib/runs/read-runs";
 import { listRunsQuerySchema, RUN_STATUSES } from "@/lib/runs/schemas";
 import { loadWorkspace } from "../load-workspace";
 import { StartRunForm } from "./start-run-form";
+import { TableHead } from "@/components/ui/table-head";
 
 export default async function RunsPage({
   params,
@@ -52,15 +53,7 @@ export default async function RunsPage({
       ) : (
         <div className="mt-4 overflow-x-auto">
           <table className="w-full min-w-[40rem] text-left text-sm">
-            <thead>
-              <tr className="border-b border-slate-200 text-slate-600">
-                <th scope="col" className="py-2 pr-4 font-medium">Run</th>
-                <th scope="col" className="py-2 pr-4 font-medium">Agent</th>
-                <th scope="col" className="py-2 pr-4 font-medium">Status</th>
-                <th scope="col" className="py-2 pr-4 font-medium">Agent-seconds</th>
-                <th scope="col" className="py-2 font-medium">Started</th>
-              </tr>
-            </thead>
+            <TableHead columns={["Run", "Agent", "Status", "Agent-seconds", "Started"]} />
             <tbody>
               {page.data.map((run) => (
                 <tr key={run.id} className="border-b border-slate-100">

@@ -7,6 +7,7 @@ import { getTier } from "@/config/tiers";
 import { getUsage } from "@/lib/usage/get-usage";
 import { dailyUsage, usageByAgent } from "@/lib/usage/usage-breakdown";
 import { loadWorkspace } from "../load-workspace";
+import { TableHead } from "@/components/ui/table-head";
 
 export default async function UsagePage({ params }: { params: Promise<{ slug: string }> }) {
   const { workspace } = await loadWorkspace((await params).slug);
@@ -29,13 +30,7 @@ export default async function UsagePage({ params }: { params: Promise<{ slug: st
           <p className="mt-2 text-sm text-slate-600">No runs this period.</p>
         ) : (
           <table className="mt-2 w-full max-w-xl text-left text-sm">
-            <thead>
-              <tr className="border-b border-slate-200 text-slate-600">
-                <th scope="col" className="py-2 pr-4 font-medium">Agent</th>
-                <th scope="col" className="py-2 pr-4 font-medium">Runs</th>
-                <th scope="col" className="py-2 font-medium">Agent-seconds</th>
-              </tr>
-            </thead>
+            <TableHead columns={["Agent", "Runs", "Agent-seconds"]} />
             <tbody>
               {agents.map((a) => (
                 <tr key={a.agent} className="border-b border-slate-100">
