@@ -14,7 +14,9 @@ export async function callStripe<T>(call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (error) {
-    if (isTransientStripeError(error)) throw new AppError("unavailable", "Stripe could not be reached. Try again in a minute.");
+    if (isTransientStripeError(error)) {
+      throw new AppError("unavailable", "Stripe could not be reached. Try again in a minute.", { headers: { "retry-after": "30" } });
+    }
     throw error;
   }
 }
