@@ -80,6 +80,13 @@ test.describe("POST /api/auth/signup", () => {
     const wrongMethod = await request.delete(url);
     expect(wrongMethod.status()).toBe(405);
   });
+
+  test("refuses oversized bodies before next-auth or the Stripe webhook reads them", async ({ request }) => {
+    const huge = "x".repeat(1024 * 1024 + 1);
+    const form = { "content-type": "application/x-www-form-urlencoded" };
+    await expectProblem(await request.post("/api/auth/callback/credentials", { headers: form, data: huge }), 413, "payload_too_large");
+    await expectProblem(await request.post("/api/webhooks/stripe", { headers: { "content-type": "application/json", "stripe-signature": "t=1,v1=x" }, data: huge }), 413, "payload_too_large");
+  });
 });
 
 test.describe("/api/workspaces", () => {

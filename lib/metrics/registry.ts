@@ -29,6 +29,12 @@ function createMetrics() {
       labelNames: ["rule"] as const,
       registers,
     }),
+    stripeEvents: new Counter({
+      name: "agenthq_stripe_events_total",
+      help: "Stripe webhook events received with a valid signature, by type and outcome (applied, duplicate, ignored, unknown_customer).",
+      labelNames: ["type", "outcome"] as const,
+      registers,
+    }),
     quotaPauses: new Counter({
       name: "agenthq_quota_pauses_total",
       help: "Workspaces this process auto-paused at their usage cap, by metric.",

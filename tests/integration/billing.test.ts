@@ -20,6 +20,7 @@ const { POST: webhook } = await import("@/app/api/webhooks/stripe/route");
 const { startCheckout, openPortal } = await import("@/lib/billing/checkout");
 const { reviewLapsedSubscriptions } = await import("@/lib/billing/billing-sweep");
 const { logger } = await import("@/lib/log/logger");
+const { appMetrics } = await import("@/lib/metrics/registry");
 const { createTeam } = await import("../support/workspace-fixture");
 const { ownerDb } = await import("../support/owner-db");
 
@@ -134,6 +135,8 @@ describe("webhook", () => {
     expect(results.filter((r) => r.body.outcome === "duplicate")).toHaveLength(19);
     expect(await ownerDb().stripeEvent.count({ where: { id: event.id } })).toBe(1);
     expect((await auditActions(team.workspaceId)).filter((a) => a === "tier.changed")).toHaveLength(1);
+    const exposition = await appMetrics().registry.metrics();
+    expect(exposition).toMatch(/agenthq_stripe_events_total\{type="checkout.session.completed",outcome="duplicate"\} 19$/m);
     expect((await workspaceRow(team.workspaceId)).tier).toBe("pro");
   });
 

@@ -6,11 +6,13 @@ import { handleStripeEvent, verifyStripeEvent } from "@/lib/billing/stripe-webho
 import { AppError } from "@/lib/http/app-error";
 import { readLimitedText } from "@/lib/http/read-json";
 import { json, route } from "@/lib/http/route";
+import { appMetrics } from "@/lib/metrics/registry";
 
 export const POST = route(async ({ request }) => {
   if (!billingEnabled()) throw new AppError("not_found", "Billing is not enabled on this installation.");
   const rawBody = await readLimitedText(request);
   const event = await verifyStripeEvent(rawBody, request.headers.get("stripe-signature"));
   const outcome = await handleStripeEvent(event);
+  appMetrics().stripeEvents.inc({ type: event.type, outcome });
   return json({ received: true, outcome });
 });
