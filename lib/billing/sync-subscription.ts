@@ -13,6 +13,7 @@ import { entitledTier, type SubscriptionState } from "./entitlement";
 import { tierForPrice } from "./prices";
 import { isMissingResource } from "./stripe-errors";
 import { stripe } from "./stripe-client";
+import { withSyncSlot } from "./sync-slots";
 
 export type EventOutcome = "applied" | "duplicate" | "ignored";
 
@@ -89,7 +90,7 @@ async function lockWorkspace(tx: Tx, workspaceId: string) {
 /** Applies one Stripe event about `subscriptionId` to the workspace, at most once per event id. */
 export async function applySubscriptionEvent(event: Stripe.Event, workspaceId: string, subscriptionId: string): Promise<EventOutcome> {
   const now = new Date();
-  const result = await inWorkspaceWithTimeout(workspaceId, SYNC_TIMEOUT_MS, async (tx) => {
+  const result = await withSyncSlot(() => inWorkspaceWithTimeout(workspaceId, SYNC_TIMEOUT_MS, async (tx) => {
     // Concurrent deliveries of one event wait here on the first one's row, then find it recorded.
     const recorded = await tx.$queryRaw<{ id: string }[]>`
       INSERT INTO "StripeEvent" (id, type) VALUES (${event.id}, ${event.type}) ON CONFLICT (id) DO NOTHING RETURNING id`;
@@ -108,7 +109,7 @@ export async function applySubscriptionEvent(event: Stripe.Event, workspaceId: s
     }
     const change = await applyEntitlement(tx, workspaceId, workspace.tier, "stripe", now);
     return { outcome: "applied" as const, change };
-  });
+  }));
   if (result.outcome === "applied") {
     await afterTierChange(workspaceId, result.change);
     logger.info("stripe event applied", { eventId: event.id, type: event.type, workspaceId, from: result.change.from, to: result.change.to });
