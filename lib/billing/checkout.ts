@@ -2,11 +2,10 @@
 // workspace's Stripe customer is created before the first checkout, so every later event names a customer
 // the webhook can map back to the workspace.
 import { z } from "zod";
-import { appUrl, env } from "@/config/env";
+import { appUrl } from "@/config/env";
 import { inWorkspace } from "@/lib/db/tenant";
 import { AppError } from "@/lib/http/app-error";
 import type { WorkspaceSummary } from "@/lib/workspaces/workspace-context";
-import { grantsTier } from "./entitlement";
 import { PURCHASABLE_TIERS, priceForTier } from "./prices";
 import { callStripe } from "./stripe-errors";
 import { stripe } from "./stripe-client";
@@ -33,22 +32,29 @@ async function ensureCustomer(workspace: BillingWorkspace): Promise<string> {
       { idempotencyKey: `agenthq-customer-${workspace.id}` },
     ),
   );
-  await inWorkspace(workspace.id, (tx) =>
-    tx.workspace.updateMany({ where: { id: workspace.id, stripeCustomerId: null }, data: { stripeCustomerId: customer.id } }),
-  );
-  return customer.id;
+  // Whoever stored a customer first wins; use the stored one (normally this same customer).
+  const stored = await inWorkspace(workspace.id, async (tx) => {
+    await tx.workspace.updateMany({ where: { id: workspace.id, stripeCustomerId: null }, data: { stripeCustomerId: customer.id } });
+    return tx.workspace.findUniqueOrThrow({ where: { id: workspace.id }, select: { stripeCustomerId: true } });
+  });
+  return stored.stripeCustomerId ?? customer.id;
 }
 
-/** A Checkout URL for a subscription to `tier`; 409 when one is already paying for a tier. */
+/** Subscription states that still bill or may still bill: a new checkout would charge twice. */
+const ENDED_STATUSES = new Set(["canceled", "incomplete_expired"]);
+
+/**
+ * A Checkout URL for a subscription to `tier`; 409 while the customer has a subscription that is not over
+ * (asked of Stripe, which knows of a payment whose webhook has not arrived yet): changes go through the portal.
+ */
 export async function startCheckout(workspace: BillingWorkspace, tier: string): Promise<{ url: string }> {
   const price = priceForTier(tier as (typeof PURCHASABLE_TIERS)[number]);
   if (!price) throw new AppError("invalid_request", "This tier cannot be bought through checkout.");
-  const subscriptions = await inWorkspace(workspace.id, (tx) => tx.subscription.findMany({ where: { workspaceId: workspace.id } }));
-  const now = new Date();
-  if (subscriptions.some((s) => grantsTier(s, now, env.BILLING_GRACE_DAYS))) {
+  const customer = await ensureCustomer(workspace);
+  const existing = await callStripe(() => stripe().subscriptions.list({ customer, status: "all", limit: 20 }));
+  if (existing.data.some((s) => !ENDED_STATUSES.has(s.status))) {
     throw new AppError("conflict", "This workspace already has a subscription. Change or cancel it with Manage billing.");
   }
-  const customer = await ensureCustomer(workspace);
   const session = await callStripe(() =>
     stripe().checkout.sessions.create({
       mode: "subscription",

@@ -3,7 +3,6 @@
 import Stripe from "stripe";
 import { env } from "@/config/env";
 import { db } from "@/lib/db/client";
-import { inWorkspace } from "@/lib/db/tenant";
 import { AppError } from "@/lib/http/app-error";
 import { logger } from "@/lib/log/logger";
 import { applySubscriptionEvent, idOf, type EventOutcome } from "./sync-subscription";
@@ -34,8 +33,6 @@ export async function verifyStripeEvent(rawBody: string, signature: string | nul
 interface SubscriptionTarget {
   customerId: string;
   subscriptionId: string;
-  /** Checkout's client_reference_id: the workspace that started the checkout. */
-  workspaceId?: string;
 }
 
 function targetOf(event: Stripe.Event): SubscriptionTarget | null {
@@ -45,7 +42,7 @@ function targetOf(event: Stripe.Event): SubscriptionTarget | null {
       const customerId = idOf(session.customer);
       const subscriptionId = idOf(session.subscription);
       if (session.mode !== "subscription" || !customerId || !subscriptionId) return null;
-      return { customerId, subscriptionId, workspaceId: session.client_reference_id ?? session.metadata?.workspaceId };
+      return { customerId, subscriptionId };
     }
     case "customer.subscription.created":
     case "customer.subscription.updated":
@@ -67,18 +64,13 @@ function targetOf(event: Stripe.Event): SubscriptionTarget | null {
 }
 
 /**
- * The workspace of a Stripe customer. Checkout creates the customer before payment, so it is normally
- * known; a checkout for a workspace without one (e.g. a customer made in Stripe's dashboard) links it.
+ * The workspace of a Stripe customer. AgentHQ creates each workspace's customer before its first checkout,
+ * so a customer it does not know is not one of its workspaces'. An event's client_reference_id or metadata
+ * never links one: payment links and pricing tables let the buyer set those.
  */
-async function workspaceOf(target: SubscriptionTarget): Promise<string | null> {
-  const [row] = await db().$queryRaw<{ id: string | null }[]>`SELECT app_workspace_by_stripe_customer(${target.customerId}) AS id`;
-  if (row?.id) return row.id;
-  const workspaceId = target.workspaceId;
-  if (!workspaceId) return null;
-  const linked = await inWorkspace(workspaceId, (tx) =>
-    tx.workspace.updateMany({ where: { id: workspaceId, stripeCustomerId: null }, data: { stripeCustomerId: target.customerId } }),
-  );
-  return linked.count === 1 ? workspaceId : null;
+async function workspaceOf(customerId: string): Promise<string | null> {
+  const [row] = await db().$queryRaw<{ id: string | null }[]>`SELECT app_workspace_by_stripe_customer(${customerId}) AS id`;
+  return row?.id ?? null;
 }
 
 export type WebhookOutcome = EventOutcome | "unknown_customer";
@@ -86,7 +78,7 @@ export type WebhookOutcome = EventOutcome | "unknown_customer";
 export async function handleStripeEvent(event: Stripe.Event): Promise<WebhookOutcome> {
   const target = targetOf(event);
   if (!target) return "ignored";
-  const workspaceId = await workspaceOf(target);
+  const workspaceId = await workspaceOf(target.customerId);
   if (!workspaceId) {
     logger.warn("stripe event for an unknown customer acknowledged", { eventId: event.id, type: event.type, customerId: target.customerId });
     return "unknown_customer";

@@ -22,4 +22,11 @@ describe("withSyncSlot", () => {
     expect(results.filter((r) => r.status === "rejected")).toHaveLength(4);
     expect(await withSyncSlot(async () => "free again")).toBe("free again");
   });
+
+  it("gives up waiting after the deadline with a 503, and the slots stay usable", async () => {
+    const hold = Array.from({ length: 4 }, () => withSyncSlot(() => new Promise((r) => setTimeout(r, 100))));
+    await expect(withSyncSlot(async () => "late", 20)).rejects.toMatchObject({ code: "unavailable" });
+    await Promise.all(hold);
+    expect(await withSyncSlot(async () => "on time", 20)).toBe("on time");
+  });
 });

@@ -17,6 +17,9 @@ import { withSyncSlot } from "./sync-slots";
 
 export type EventOutcome = "applied" | "duplicate" | "ignored";
 
+/** The first key of billing's advisory locks (the second is the workspace); migrations use 72707369. */
+const BILLING_LOCK_CLASS = 7271;
+
 /** Time allowed for the transaction that waits on Stripe (the SDK's own timeout is 10 s, one retry). */
 const SYNC_TIMEOUT_MS = 25_000;
 
@@ -81,9 +84,15 @@ async function applyEntitlement(tx: Tx, workspaceId: string, current: TierId, so
   return setTierInTx(tx, workspaceId, tier, { actorId: null, source });
 }
 
-async function lockWorkspace(tx: Tx, workspaceId: string) {
+/**
+ * Serialises billing work on one workspace until the transaction ends. An advisory lock, not a row lock:
+ * `FOR UPDATE` on the workspace row would also block its API traffic (every insert referencing the
+ * workspace takes a key-share lock on it) for as long as Stripe takes to answer.
+ */
+async function lockBilling(tx: Tx, workspaceId: string) {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${BILLING_LOCK_CLASS}, hashtext(${workspaceId}))`;
   const [workspace] = await tx.$queryRaw<{ tier: TierId; stripeCustomerId: string | null }[]>`
-    SELECT tier, "stripeCustomerId" FROM "Workspace" WHERE id = ${workspaceId} FOR UPDATE`;
+    SELECT tier, "stripeCustomerId" FROM "Workspace" WHERE id = ${workspaceId}`;
   return workspace ?? null;
 }
 
@@ -96,7 +105,7 @@ export async function applySubscriptionEvent(event: Stripe.Event, workspaceId: s
       INSERT INTO "StripeEvent" (id, type) VALUES (${event.id}, ${event.type}) ON CONFLICT (id) DO NOTHING RETURNING id`;
     if (recorded.length === 0) return { outcome: "duplicate" as const };
 
-    const workspace = await lockWorkspace(tx, workspaceId);
+    const workspace = await lockBilling(tx, workspaceId);
     if (!workspace) return { outcome: "ignored" as const };
     const subscription = await fetchSubscription(subscriptionId);
     if (!subscription || idOf(subscription.customer) !== workspace.stripeCustomerId) {
@@ -111,7 +120,7 @@ export async function applySubscriptionEvent(event: Stripe.Event, workspaceId: s
     return { outcome: "applied" as const, change };
   }));
   if (result.outcome === "applied") {
-    await afterTierChange(workspaceId, result.change);
+    afterTierChange(result.change);
     logger.info("stripe event applied", { eventId: event.id, type: event.type, workspaceId, from: result.change.from, to: result.change.to });
   }
   return result.outcome;
@@ -121,9 +130,9 @@ export async function applySubscriptionEvent(event: Stripe.Event, workspaceId: s
 export async function reviewEntitlement(workspaceId: string, source: string): Promise<TierChange | null> {
   const now = new Date();
   const change = await inWorkspace(workspaceId, async (tx) => {
-    const workspace = await lockWorkspace(tx, workspaceId);
+    const workspace = await lockBilling(tx, workspaceId);
     return workspace ? applyEntitlement(tx, workspaceId, workspace.tier, source, now) : null;
   });
-  if (change) await afterTierChange(workspaceId, change);
+  if (change) afterTierChange(change);
   return change;
 }

@@ -13,12 +13,22 @@ function createPool(): pg.Pool {
   if (!env.DATABASE_URL) {
     throw new Error("DATABASE_URL is not set. Start the app with `npm start`, which provides a database.");
   }
+  const settings = [
+    // Every query runs as the app role, to which row-level security applies.
+    ...(env.DATABASE_APP_ROLE ? [`-c role=${env.DATABASE_APP_ROLE}`] : []),
+    // No statement, and no transaction left idle (e.g. by a stuck caller), holds a connection for long.
+    "-c statement_timeout=30000",
+    "-c idle_in_transaction_session_timeout=60000",
+  ];
   const created = new pg.Pool({
     connectionString: env.DATABASE_URL,
     max: 10,
     connectionTimeoutMillis: 5_000,
-    // Every query runs as the app role, to which row-level security applies.
-    ...(env.DATABASE_APP_ROLE && { options: `-c role=${env.DATABASE_APP_ROLE}` }),
+    // A server that stops answering without closing connections (a network partition, a failover) fails
+    // the query here instead of hanging it; keep-alive notices a dead peer sooner.
+    query_timeout: 35_000,
+    keepAlive: true,
+    options: settings.join(" "),
   });
   // An idle connection that the server drops (a restart, a failover) is an 'error' event; unheard, it
   // would crash the process. The pool discards that connection and opens new ones when PostgreSQL is back.

@@ -17,5 +17,8 @@ describe("isDatabaseUnavailable", () => {
     expect(isDatabaseUnavailable(Object.assign(new Error("duplicate key"), { code: "23505" }))).toBe(false);
     expect(isDatabaseUnavailable(Object.assign(new Error("unique"), { code: "P2002" }))).toBe(false);
     expect(isDatabaseUnavailable("a string")).toBe(false);
+    // A transaction that ran out of time is slow code or a lock wait: a bug to report, not an outage.
+    expect(isDatabaseUnavailable(Object.assign(new Error("Transaction already closed"), { code: "P2028" }))).toBe(false);
+    expect(isDatabaseUnavailable(new Error("Connection is closed."))).toBe(false); // ioredis, not PostgreSQL
   });
 });

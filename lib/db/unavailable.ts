@@ -14,10 +14,10 @@ const UNAVAILABLE_CODES = new Set([
   "P1002", // Prisma: the server timed out
   "P1017", // Prisma: the server closed the connection
   "P2024", // Prisma: timed out fetching a connection from the pool
-  "P2028", // Prisma: could not start a transaction in time
 ]);
 const UNAVAILABLE_KINDS = new Set(["DatabaseNotReachable", "DatabaseDoesNotExist", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
-const UNAVAILABLE_MESSAGE = /Connection terminated|timeout exceeded when trying to connect|Can't reach database server|Client has encountered a connection error|connection (?:is )?(?:closed|ended)/i;
+// node-postgres's own messages for a lost or impossible connection (its errors carry no code for these).
+const UNAVAILABLE_MESSAGE = /^(?:Connection terminated|timeout exceeded when trying to connect|Query read timeout|Can't reach database server)/i;
 
 interface ErrorLike {
   code?: unknown;

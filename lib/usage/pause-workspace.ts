@@ -1,5 +1,5 @@
 // Auto-pause: a paid workspace that reaches its overage cap stops until the period resets or its tier rises.
-import { inWorkspace } from "@/lib/db/tenant";
+import { inWorkspace, type Tx } from "@/lib/db/tenant";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { logger } from "@/lib/log/logger";
 import { appMetrics } from "@/lib/metrics/registry";
@@ -18,16 +18,21 @@ export async function pauseForQuota(workspaceId: string, metric: string): Promis
   logger.warn("workspace paused at its quota cap", { workspaceId, metric });
 }
 
-/** Lifts a quota pause (a new period began, or the tier rose). Returns whether it lifted one. */
-export async function liftQuotaPause(workspaceId: string, why: "period_reset" | "tier_raised", onlyIfPausedBefore?: Date): Promise<boolean> {
-  return inWorkspace(workspaceId, async (tx) => {
-    const { count } = await tx.workspace.updateMany({
-      where: { id: workspaceId, status: "paused", pausedReason: "quota", ...(onlyIfPausedBefore && { pausedAt: { lt: onlyIfPausedBefore } }) },
-      data: { status: "active", pausedReason: null, pausedAt: null },
-    });
-    if (count === 1) await recordAudit(tx, { workspaceId, actorId: null, action: "workspace.resumed", metadata: { reason: why } });
-    return count === 1;
+type ResumeReason = "period_reset" | "tier_raised";
+
+/** Lifts a quota pause inside the caller's transaction. Returns whether it lifted one. */
+export async function liftQuotaPauseInTx(tx: Tx, workspaceId: string, why: ResumeReason, onlyIfPausedBefore?: Date): Promise<boolean> {
+  const { count } = await tx.workspace.updateMany({
+    where: { id: workspaceId, status: "paused", pausedReason: "quota", ...(onlyIfPausedBefore && { pausedAt: { lt: onlyIfPausedBefore } }) },
+    data: { status: "active", pausedReason: null, pausedAt: null },
   });
+  if (count === 1) await recordAudit(tx, { workspaceId, actorId: null, action: "workspace.resumed", metadata: { reason: why } });
+  return count === 1;
+}
+
+/** Lifts a quota pause (a new period began). Returns whether it lifted one. */
+export function liftQuotaPause(workspaceId: string, why: ResumeReason, onlyIfPausedBefore?: Date): Promise<boolean> {
+  return inWorkspace(workspaceId, (tx) => liftQuotaPauseInTx(tx, workspaceId, why, onlyIfPausedBefore));
 }
 
 /** A workspace paused for quota in an earlier period is active again in this one. */

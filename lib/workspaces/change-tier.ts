@@ -1,12 +1,13 @@
 // Changing a workspace's tier (Stripe's webhooks, or the admin CLI on self-hosted installs). The new limits
-// apply at once on this instance and within the API key cache's 5 s on the others; a rise lifts a quota pause.
+// apply at once on this instance and within the API key cache's 5 s on the others; a rise lifts a quota
+// pause in the same transaction.
 import type { TierId } from "@/config/tiers";
 import { TIER_IDS } from "@/config/tiers";
 import { inWorkspace, type Tx } from "@/lib/db/tenant";
 import { forgetAllApiKeys } from "@/lib/api-keys/authenticate-api-key";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/http/app-error";
-import { liftQuotaPause } from "@/lib/usage/pause-workspace";
+import { liftQuotaPauseInTx } from "@/lib/usage/pause-workspace";
 
 export interface TierChange {
   from: TierId;
@@ -18,26 +19,28 @@ export interface TierChangeActor {
   source: string;
 }
 
-/** Sets the tier inside the caller's transaction (row-locked, audited when it changes). */
+/**
+ * Sets the tier inside the caller's transaction: row-locked (`FOR NO KEY UPDATE`, which leaves the
+ * workspace's API traffic alone), audited when it changes, and a rise lifts a pause for quota.
+ */
 export async function setTierInTx(tx: Tx, workspaceId: string, tier: TierId, actor: TierChangeActor): Promise<TierChange> {
-  const [workspace] = await tx.$queryRaw<{ tier: TierId }[]>`SELECT tier FROM "Workspace" WHERE id = ${workspaceId} FOR UPDATE`;
+  const [workspace] = await tx.$queryRaw<{ tier: TierId }[]>`SELECT tier FROM "Workspace" WHERE id = ${workspaceId} FOR NO KEY UPDATE`;
   if (!workspace) throw new AppError("not_found", "Workspace not found.");
   if (workspace.tier !== tier) {
     await tx.workspace.update({ where: { id: workspaceId }, data: { tier } });
     await recordAudit(tx, { workspaceId, actorId: actor.actorId, action: "tier.changed", metadata: { from: workspace.tier, to: tier, source: actor.source } });
   }
+  if (TIER_IDS.indexOf(tier) > TIER_IDS.indexOf(workspace.tier)) await liftQuotaPauseInTx(tx, workspaceId, "tier_raised");
   return { from: workspace.tier, to: tier };
 }
 
-/** What follows a committed tier change: a higher tier lifts a pause for quota at once. */
-export async function afterTierChange(workspaceId: string, change: TierChange): Promise<void> {
-  if (change.from === change.to) return;
-  forgetAllApiKeys(); // API keys' cached lookups carry the workspace's tier
-  if (TIER_IDS.indexOf(change.to) > TIER_IDS.indexOf(change.from)) await liftQuotaPause(workspaceId, "tier_raised");
+/** After a committed change: this instance forgets API keys' cached lookups, which carry the tier. */
+export function afterTierChange(change: TierChange): void {
+  if (change.from !== change.to) forgetAllApiKeys();
 }
 
 export async function changeTier(workspaceId: string, tier: TierId, actor: TierChangeActor): Promise<TierChange> {
   const change = await inWorkspace(workspaceId, (tx) => setTierInTx(tx, workspaceId, tier, actor));
-  await afterTierChange(workspaceId, change);
+  afterTierChange(change);
   return change;
 }

@@ -75,6 +75,11 @@ describe("checkout", () => {
     expect(portal.url).toMatch(new RegExp(`^${stand.url}/portal/`));
   });
 
+  it("refuses a second checkout while the first payment's webhook has not arrived", async () => {
+    const { workspace } = await subscribed("starter"); // paid at Stripe, no event delivered yet
+    await expect(startCheckout(workspace, "pro")).rejects.toMatchObject({ code: "conflict" });
+  });
+
   it("has no portal before the first checkout", async () => {
     const team = await createTeam("free");
     await expect(openPortal({ id: team.workspaceId, slug: team.slug, name: "Team" })).rejects.toMatchObject({ code: "conflict" });
@@ -168,6 +173,15 @@ describe("webhook", () => {
     expect(result).toEqual({ status: 200, body: { received: true, outcome: "unknown_customer" } });
     expect(warn).toHaveBeenCalledWith("stripe event for an unknown customer acknowledged", expect.objectContaining({ customerId: "cus_nobody_knows" }));
     warn.mockRestore();
+  });
+
+  it("never links a customer it did not create to the workspace an event names", async () => {
+    const victim = await createTeam("free");
+    const stranger = stand.createSubscription("cus_stranger", "price_pro_test");
+    const session = { id: "cs_test_payment_link", object: "checkout.session", mode: "subscription", customer: "cus_stranger", subscription: stranger.id, client_reference_id: victim.workspaceId, metadata: { workspaceId: victim.workspaceId } };
+    const result = await deliver(stripeEvent("checkout.session.completed", session));
+    expect(result.body.outcome).toBe("unknown_customer");
+    expect(await workspaceRow(victim.workspaceId)).toMatchObject({ tier: "free", stripeCustomerId: null });
   });
 
   it("acknowledges events it does not handle", async () => {

@@ -168,6 +168,11 @@ export async function startStripeStandIn(port = 0) {
       const id = newId("bps");
       return send(res, 200, { id, object: "billing_portal.session", customer, return_url: form.get("return_url"), url: `${base}/portal/${id}` });
     }
+    if (req.method === "GET" && path === "/v1/subscriptions") {
+      const customer = url.searchParams.get("customer");
+      const data = [...subscriptions.values()].filter((s) => s.customer === customer);
+      return send(res, 200, { object: "list", url: "/v1/subscriptions", has_more: false, data });
+    }
     const subscriptionPath = path.match(/^\/v1\/subscriptions\/(\w+)$/);
     if (req.method === "GET" && subscriptionPath?.[1]) {
       const subscription = subscriptions.get(subscriptionPath[1]);

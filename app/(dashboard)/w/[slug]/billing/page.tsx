@@ -72,12 +72,14 @@ export default async function BillingPage({ params, searchParams }: { params: Pr
   const [billing, usage, { checkout }] = await Promise.all([getBilling(workspace.id), getUsage(workspace), searchParams]);
   const tier = getTier(workspace.tier);
   const subscribed = billing.subscription?.active ?? false;
+  // Back from Checkout before Stripe's webhook: no second purchase while the first is being confirmed.
+  const confirming = checkout === "success" && !subscribed && billing.enabled;
   const higherTiers = TIER_LIST.filter((t) => TIER_IDS.indexOf(t.id) > TIER_IDS.indexOf(workspace.tier));
 
   return (
     <>
       <PageHeader title="Billing" description="Your tier, what it includes, and your subscription." />
-      {checkout === "success" && !subscribed && billing.enabled && <CheckoutPending />}
+      {confirming && <CheckoutPending />}
       {checkout === "cancelled" && <p className="mt-6 text-sm text-slate-600">Checkout was cancelled; nothing was charged.</p>}
 
       <section className="mt-6 space-y-4" aria-labelledby="current-tier">
@@ -103,7 +105,8 @@ export default async function BillingPage({ params, searchParams }: { params: Pr
           </p>
         </section>
       ) : (
-        higherTiers.length > 0 && (
+        higherTiers.length > 0 &&
+        !confirming && (
           <section className="mt-8" aria-labelledby="plans">
             <h2 id="plans" className="text-lg font-semibold">
               {subscribed ? "Change plan" : "Upgrade"}
