@@ -10,7 +10,7 @@ import { logger } from "@/lib/log/logger";
 import { afterTierChange, setTierInTx, type TierChange } from "@/lib/workspaces/change-tier";
 import type { TierId } from "@/config/tiers";
 import { entitledTier, type SubscriptionState } from "./entitlement";
-import { tierForPrice } from "./prices";
+import { decisivePrice, tierForPrice } from "./prices";
 import { isMissingResource } from "./stripe-errors";
 import { stripe } from "./stripe-client";
 import { withSyncSlot } from "./sync-slots";
@@ -29,10 +29,11 @@ export function idOf(value: string | { id: string } | null | undefined): string 
 }
 
 function stateOf(subscription: Stripe.Subscription, known: { pastDueSince: Date | null } | null, now: Date): SubscriptionState {
-  const item = subscription.items.data[0];
+  const priceId = decisivePrice(subscription.items.data.map((item) => item.price.id));
+  const item = subscription.items.data.find((i) => i.price.id === priceId);
   const periodEnd = subscription.cancel_at ?? item?.current_period_end ?? subscription.billing_cycle_anchor;
   return {
-    priceId: item?.price.id ?? "",
+    priceId,
     status: subscription.status,
     currentPeriodEnd: new Date(periodEnd * 1000),
     cancelAtPeriodEnd: subscription.cancel_at_period_end || subscription.cancel_at !== null,

@@ -10,7 +10,7 @@ Object.assign(process.env, {
   STRIPE_SECRET_KEY: "sk_test_billing_suite",
   STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
   STRIPE_PRICE_STARTER: "price_starter_test",
-  STRIPE_PRICE_PRO: "price_pro_test",
+  STRIPE_PRICE_PRO: "price_pro_test, price_pro_legacy",
   STRIPE_API_BASE: stand.url,
   BILLING_GRACE_DAYS: "7",
 });
@@ -247,6 +247,16 @@ describe("entitlements", () => {
     await ownerDb().workspace.update({ where: { id: team.workspaceId }, data: { status: "paused", pausedReason: "quota", pausedAt: new Date() } });
     await deliver(stripeEvent("checkout.session.completed", session));
     expect(await workspaceRow(team.workspaceId)).toMatchObject({ tier: "pro", status: "active", pausedReason: null });
+  });
+
+  it("keeps granting the tier to a price that was replaced, and sells only the first", async () => {
+    const { team, session, subscription } = await subscribed("pro");
+    expect(stand.sessions.get(session.id)?.priceId).toBe("price_pro_test");
+    await deliver(stripeEvent("checkout.session.completed", session));
+    await deliver(stripeEvent("customer.subscription.updated", stand.changeSubscription(subscription.id, { priceId: "price_pro_legacy" })));
+    expect((await workspaceRow(team.workspaceId)).tier).toBe("pro");
+    await deliver(stripeEvent("customer.subscription.updated", stand.changeSubscription(subscription.id, { priceId: "price_someone_elses" })));
+    expect((await workspaceRow(team.workspaceId)).tier).toBe("free");
   });
 
   it("leaves an Enterprise workspace as the administrator set it", async () => {
