@@ -9,7 +9,7 @@ import { AppError } from "@/lib/http/app-error";
 import { MAX_BODY_BYTES } from "@/lib/http/read-json";
 import { REQUEST_ID_HEADER, requestIdFrom } from "@/lib/http/request-id";
 import { createNonce, securityHeaders } from "@/lib/http/security-headers";
-import { checkRateLimit } from "@/lib/ratelimit/rate-limiter";
+import { checkRateLimit, rateLimitedError } from "@/lib/ratelimit/rate-limiter";
 
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 const SIGNED_IN_AREAS = ["/w", "/workspaces", "/account"];
@@ -24,11 +24,7 @@ async function authFloodResponse(request: NextRequest, requestId: string): Promi
   if (request.method !== "POST" || !request.nextUrl.pathname.startsWith("/api/auth/")) return null;
   const result = await checkRateLimit(AUTH_FLOOD_RULE, clientIp(request.headers));
   if (result.success) return null;
-  const retryAfter = String(Math.max(1, Math.ceil((result.reset - Date.now()) / 1000)));
-  return problemResponse(
-    new AppError("rate_limited", "Too many attempts from your network. Try again later.", { headers: { "retry-after": retryAfter } }),
-    requestId,
-  );
+  return problemResponse(rateLimitedError(result, () => "Too many attempts from your network. Try again later."), requestId);
 }
 
 /** Bodies declared larger than the API's limit are refused before any handler (or next-auth) reads them. */

@@ -1,8 +1,7 @@
 // Limits on the account endpoints (log in, sign up, password reset), per client IP and per email, so
 // neither one address nor one target account can be hammered.
 import { env } from "@/config/env";
-import { AppError } from "@/lib/http/app-error";
-import { checkRateLimit } from "@/lib/ratelimit/rate-limiter";
+import { checkRateLimit, rateLimitedError } from "@/lib/ratelimit/rate-limiter";
 import type { RateLimitRule } from "@/lib/ratelimit/types";
 
 export const AUTH_LIMITS = {
@@ -18,11 +17,6 @@ export const AUTH_LIMITS = {
 export async function enforceAuthLimits(checks: [RateLimitRule, string][]): Promise<void> {
   for (const [rule, identifier] of checks) {
     const result = await checkRateLimit(rule, identifier.toLowerCase());
-    if (!result.success) {
-      const retryAfter = Math.max(1, Math.ceil((result.reset - Date.now()) / 1000));
-      throw new AppError("rate_limited", `Too many attempts. Try again in ${retryAfter} seconds.`, {
-        headers: { "retry-after": String(retryAfter) },
-      });
-    }
+    if (!result.success) throw rateLimitedError(result, (seconds) => `Too many attempts. Try again in ${seconds} seconds.`);
   }
 }
