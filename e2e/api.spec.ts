@@ -81,11 +81,27 @@ test.describe("POST /api/auth/signup", () => {
     expect(wrongMethod.status()).toBe(405);
   });
 
-  test("refuses oversized bodies before next-auth or the Stripe webhook reads them", async ({ request }) => {
+  test("refuses oversized bodies before next-auth or the Stripe webhook reads them", async ({ request, baseURL }) => {
     const huge = "x".repeat(1024 * 1024 + 1);
     const form = { "content-type": "application/x-www-form-urlencoded" };
     await expectProblem(await request.post("/api/auth/callback/credentials", { headers: form, data: huge }), 413, "payload_too_large");
     await expectProblem(await request.post("/api/webhooks/stripe", { headers: { "content-type": "application/json", "stripe-signature": "t=1,v1=x" }, data: huge }), 413, "payload_too_large");
+
+    // Chunked, with no Content-Length to refuse it by: counted while read.
+    const chunked = new ReadableStream({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode(`email=a%40b.test&password=${"x".repeat(64 * 1024)}`));
+        controller.close();
+      },
+    });
+    const response = await fetch(`${baseURL}/api/auth/callback/credentials`, {
+      method: "POST",
+      headers: form,
+      body: chunked,
+      duplex: "half",
+    } as RequestInit);
+    expect(response.status).toBe(413);
+    expect(await response.json()).toMatchObject({ code: "payload_too_large" });
   });
 });
 

@@ -13,13 +13,16 @@ export function tierRule(tier: TierId, scope: "workspace" | "key"): RateLimitRul
 
 export const UNAUTHENTICATED_RULE: RateLimitRule = { name: "v1-unauthenticated-ip", limit: UNAUTHENTICATED_PER_MINUTE, windowSeconds: 60 };
 
-/** Both limits are checked together; the one closer to exhaustion is the one reported. */
+/**
+ * The workspace's limit first, then the key's, only for calls the workspace admitted. Checked side by side,
+ * the two counters could see concurrent calls (from several instances) in different orders, and a call
+ * at the edge admitted by one and refused by the other would leave fewer than the limit admitted.
+ * The one closer to exhaustion is the one reported.
+ */
 export async function limitApiCall(tier: TierId, workspaceId: string, keyId: string): Promise<RateLimitResult> {
-  const [workspace, key] = await Promise.all([
-    checkRateLimit(tierRule(tier, "workspace"), workspaceId),
-    checkRateLimit(tierRule(tier, "key"), keyId),
-  ]);
+  const workspace = await checkRateLimit(tierRule(tier, "workspace"), workspaceId);
   if (!workspace.success) return workspace;
+  const key = await checkRateLimit(tierRule(tier, "key"), keyId);
   if (!key.success) return key;
   return workspace.remaining <= key.remaining ? workspace : key;
 }

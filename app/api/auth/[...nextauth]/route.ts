@@ -1,17 +1,23 @@
 // next-auth's own routes: /api/auth/csrf, /callback/*, /session, /signout, …
-// Password log-ins are rate limited per client IP and per email before next-auth sees them.
+// Password log-ins are rate limited per client IP and per email before next-auth sees them, and a POST's
+// body is read once, within a size limit (also when it is sent chunked, with no Content-Length).
+import { NextRequest } from "next/server";
 import NextAuth from "next-auth";
 import { appUrl } from "@/config/env";
 import { AUTH_LIMITS, enforceAuthLimits } from "@/lib/auth/auth-rate-limits";
 import { authOptions } from "@/lib/auth/auth-options";
 import { clientIp } from "@/lib/http/client-ip";
 import { problemResponse } from "@/lib/http/problem";
+import { readLimitedText } from "@/lib/http/read-json";
 import { requestIdFrom } from "@/lib/http/request-id";
 
 const handler = NextAuth(authOptions);
 type Context = { params: Promise<{ nextauth: string[] }> };
 
-async function limitPasswordLogIn(request: Request): Promise<Response | null> {
+/** next-auth's forms are a few hundred bytes. */
+const AUTH_BODY_LIMIT = 16 * 1024;
+
+async function limitPasswordLogIn(request: NextRequest): Promise<Response | null> {
   const form = await request.clone().formData().catch(() => null);
   const email = String(form?.get("email") ?? "").trim().toLowerCase().slice(0, 254);
   try {
@@ -28,13 +34,20 @@ async function limitPasswordLogIn(request: Request): Promise<Response | null> {
   }
 }
 
-export async function POST(request: Request, context: Context) {
+export async function POST(request: NextRequest, context: Context) {
+  let body: string;
+  try {
+    body = await readLimitedText(request, AUTH_BODY_LIMIT);
+  } catch (error) {
+    return problemResponse(error, requestIdFrom(request.headers));
+  }
+  const buffered = new NextRequest(request.url, { method: "POST", headers: request.headers, body });
   const { nextauth } = await context.params;
   if (nextauth.join("/") === "callback/credentials") {
-    const limited = await limitPasswordLogIn(request);
+    const limited = await limitPasswordLogIn(buffered);
     if (limited) return limited;
   }
-  return handler(request, context);
+  return handler(buffered, context);
 }
 
 export { handler as GET };
