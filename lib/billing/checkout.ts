@@ -6,6 +6,7 @@ import { appUrl } from "@/config/env";
 import { inWorkspace } from "@/lib/db/tenant";
 import { AppError } from "@/lib/http/app-error";
 import type { WorkspaceSummary } from "@/lib/workspaces/workspace-context";
+import { ENDED_STATUSES } from "./entitlement";
 import { PURCHASABLE_TIERS, priceForTier } from "./prices";
 import { callStripe } from "./stripe-errors";
 import { stripe } from "./stripe-client";
@@ -40,9 +41,6 @@ async function ensureCustomer(workspace: BillingWorkspace): Promise<string> {
   return stored.stripeCustomerId ?? customer.id;
 }
 
-/** Subscription states that still bill or may still bill: a new checkout would charge twice. */
-const ENDED_STATUSES = new Set(["canceled", "incomplete_expired"]);
-
 /**
  * A Checkout URL for a subscription to `tier`; 409 while the customer has a subscription that is not over
  * (asked of Stripe, which knows of a payment whose webhook has not arrived yet): changes go through the portal.
@@ -52,6 +50,7 @@ export async function startCheckout(workspace: BillingWorkspace, tier: string): 
   if (!price) throw new AppError("invalid_request", "This tier cannot be bought through checkout.");
   const customer = await ensureCustomer(workspace);
   const existing = await callStripe(() => stripe().subscriptions.list({ customer, status: "all", limit: 20 }));
+  // Anything not ended still bills or may still bill: a new checkout would charge twice.
   if (existing.data.some((s) => !ENDED_STATUSES.has(s.status))) {
     throw new AppError("conflict", "This workspace already has a subscription. Change or cancel it with Manage billing.");
   }

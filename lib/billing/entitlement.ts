@@ -11,6 +11,9 @@ export interface SubscriptionState {
 
 const DAY_MS = 86_400_000;
 
+/** Statuses from which a subscription never comes back (nothing more is billed or granted). */
+export const ENDED_STATUSES = new Set(["canceled", "incomplete_expired"]);
+
 /** Whether one subscription still grants its tier at `now`. */
 export function grantsTier(sub: SubscriptionState, now: Date, graceDays: number): boolean {
   // A cancellation takes effect at the end of the paid period; Stripe then deletes the subscription.

@@ -1,17 +1,18 @@
 // Applying Stripe's word to a workspace. Stripe may deliver events late, twice, concurrently or out of
-// order, so an event is only a prompt: the subscription is re-fetched from Stripe while the workspace row is
-// locked, and the event's id is recorded in the same transaction as the effect. Whatever order events
-// arrive in, the last one to commit writes Stripe's current state, and a redelivery changes nothing.
+// order, so an event is only a prompt: the subscription is re-fetched from Stripe while the workspace's
+// billing lock is held, and the event's id is recorded in the same transaction as the effect. Whatever
+// order events arrive in, the last one to commit writes Stripe's current state, and a redelivery changes
+// nothing. The billing sweep re-fetches the same way when an event seems to have been lost.
 import type Stripe from "stripe";
 import { env } from "@/config/env";
-import { inWorkspace, inWorkspaceWithTimeout, type Tx } from "@/lib/db/tenant";
+import { inWorkspaceWithTimeout, type Tx } from "@/lib/db/tenant";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { logger } from "@/lib/log/logger";
 import { afterTierChange, setTierInTx, type TierChange } from "@/lib/workspaces/change-tier";
 import type { TierId } from "@/config/tiers";
-import { entitledTier, type SubscriptionState } from "./entitlement";
+import { ENDED_STATUSES, entitledTier, type SubscriptionState } from "./entitlement";
 import { decisivePrice, tierForPrice } from "./prices";
-import { isMissingResource } from "./stripe-errors";
+import { isMissingResource, isTransientStripeError } from "./stripe-errors";
 import { stripe } from "./stripe-client";
 import { withSyncSlot } from "./sync-slots";
 
@@ -51,23 +52,37 @@ async function fetchSubscription(subscriptionId: string): Promise<Stripe.Subscri
   }
 }
 
-/** Upserts the subscription's row; audits a change of price, status or cancellation. */
-async function storeSubscription(tx: Tx, workspaceId: string, subscription: Stripe.Subscription, now: Date): Promise<void> {
-  const known = await tx.subscription.findUnique({ where: { stripeSubscriptionId: subscription.id } });
-  const state = stateOf(subscription, known, now);
+type Refresh = "stored" | "missing" | "foreign";
+
+const pick = ({ priceId, status, currentPeriodEnd, cancelAtPeriodEnd, pastDueSince }: SubscriptionState): SubscriptionState => ({
+  priceId,
+  status,
+  currentPeriodEnd,
+  cancelAtPeriodEnd,
+  pastDueSince,
+});
+
+/**
+ * Re-fetches one subscription from Stripe and stores its state (audited when its price, status or
+ * cancellation changed). One Stripe no longer knows has ended; one of another customer is left alone.
+ */
+async function refreshSubscription(tx: Tx, workspaceId: string, customerId: string | null, subscriptionId: string, now: Date): Promise<Refresh> {
+  const known = await tx.subscription.findUnique({ where: { stripeSubscriptionId: subscriptionId } });
+  const subscription = await fetchSubscription(subscriptionId);
+  if (subscription && idOf(subscription.customer) !== customerId) return "foreign";
+  if (!subscription && !known) return "missing";
+  const state: SubscriptionState = subscription ? stateOf(subscription, known, now) : { ...pick(known!), status: "canceled", pastDueSince: null };
   await tx.subscription.upsert({
-    where: { stripeSubscriptionId: subscription.id },
-    create: { workspaceId, stripeSubscriptionId: subscription.id, ...state },
+    where: { stripeSubscriptionId: subscriptionId },
+    create: { workspaceId, stripeSubscriptionId: subscriptionId, ...state },
     update: state,
   });
-  const changed =
-    !known || known.priceId !== state.priceId || known.status !== state.status || known.cancelAtPeriodEnd !== state.cancelAtPeriodEnd;
-  if (changed) {
+  if (!known || known.priceId !== state.priceId || known.status !== state.status || known.cancelAtPeriodEnd !== state.cancelAtPeriodEnd) {
     await recordAudit(tx, {
       workspaceId,
       actorId: null,
       action: "subscription.changed",
-      target: subscription.id,
+      target: subscriptionId,
       metadata: {
         status: state.status,
         tier: tierForPrice(state.priceId),
@@ -76,6 +91,7 @@ async function storeSubscription(tx: Tx, workspaceId: string, subscription: Stri
       },
     });
   }
+  return subscription ? "stored" : "missing";
 }
 
 /** The tier the stored subscriptions entitle the workspace to, applied in the transaction. */
@@ -100,26 +116,27 @@ async function lockBilling(tx: Tx, workspaceId: string) {
 /** Applies one Stripe event about `subscriptionId` to the workspace, at most once per event id. */
 export async function applySubscriptionEvent(event: Stripe.Event, workspaceId: string, subscriptionId: string): Promise<EventOutcome> {
   const now = new Date();
-  const result = await withSyncSlot(() => inWorkspaceWithTimeout(workspaceId, SYNC_TIMEOUT_MS, async (tx) => {
-    // Concurrent deliveries of one event wait here on the first one's row, then find it recorded.
-    const recorded = await tx.$queryRaw<{ id: string }[]>`
-      INSERT INTO "StripeEvent" (id, type) VALUES (${event.id}, ${event.type}) ON CONFLICT (id) DO NOTHING RETURNING id`;
-    if (recorded.length === 0) return { outcome: "duplicate" as const };
+  const result = await withSyncSlot(() =>
+    inWorkspaceWithTimeout(workspaceId, SYNC_TIMEOUT_MS, async (tx) => {
+      // Concurrent deliveries of one event wait here on the first one's row, then find it recorded.
+      const recorded = await tx.$queryRaw<{ id: string }[]>`
+        INSERT INTO "StripeEvent" (id, type) VALUES (${event.id}, ${event.type}) ON CONFLICT (id) DO NOTHING RETURNING id`;
+      if (recorded.length === 0) return { outcome: "duplicate" as const };
 
-    const workspace = await lockBilling(tx, workspaceId);
-    if (!workspace) return { outcome: "ignored" as const };
-    const subscription = await fetchSubscription(subscriptionId);
-    if (!subscription || idOf(subscription.customer) !== workspace.stripeCustomerId) {
-      logger.warn("stripe subscription not found or not this workspace's", { eventId: event.id, type: event.type, workspaceId, subscriptionId });
-      return { outcome: "ignored" as const };
-    }
-    await storeSubscription(tx, workspaceId, subscription, now);
-    if (event.type === "invoice.payment_failed") {
-      await recordAudit(tx, { workspaceId, actorId: null, action: "billing.payment_failed", target: subscription.id, metadata: { eventId: event.id } });
-    }
-    const change = await applyEntitlement(tx, workspaceId, workspace.tier, "stripe", now);
-    return { outcome: "applied" as const, change };
-  }));
+      const workspace = await lockBilling(tx, workspaceId);
+      if (!workspace) return { outcome: "ignored" as const };
+      const refreshed = await refreshSubscription(tx, workspaceId, workspace.stripeCustomerId, subscriptionId, now);
+      if (refreshed !== "stored") {
+        logger.warn("stripe subscription gone or not this workspace's", { eventId: event.id, type: event.type, workspaceId, subscriptionId, refreshed });
+        if (refreshed === "foreign") return { outcome: "ignored" as const };
+      }
+      if (event.type === "invoice.payment_failed") {
+        await recordAudit(tx, { workspaceId, actorId: null, action: "billing.payment_failed", target: subscriptionId, metadata: { eventId: event.id } });
+      }
+      const change = await applyEntitlement(tx, workspaceId, workspace.tier, "stripe", now);
+      return { outcome: "applied" as const, change };
+    }),
+  );
   if (result.outcome === "applied") {
     afterTierChange(result.change);
     logger.info("stripe event applied", { eventId: event.id, type: event.type, workspaceId, from: result.change.from, to: result.change.to });
@@ -127,13 +144,27 @@ export async function applySubscriptionEvent(event: Stripe.Event, workspaceId: s
   return result.outcome;
 }
 
-/** Re-evaluates a workspace's tier from its stored subscriptions (the sweep for lapsed grace periods). */
+/**
+ * The sweep's review of one workspace: its unfinished subscriptions re-fetched from Stripe (if Stripe
+ * cannot be reached, the stored state stands), then its tier recomputed, so that a lapsed grace period
+ * or an ended subscription takes effect even when Stripe's event was lost.
+ */
 export async function reviewEntitlement(workspaceId: string, source: string): Promise<TierChange | null> {
   const now = new Date();
-  const change = await inWorkspace(workspaceId, async (tx) => {
-    const workspace = await lockBilling(tx, workspaceId);
-    return workspace ? applyEntitlement(tx, workspaceId, workspace.tier, source, now) : null;
-  });
+  const change = await withSyncSlot(() =>
+    inWorkspaceWithTimeout(workspaceId, SYNC_TIMEOUT_MS, async (tx) => {
+      const workspace = await lockBilling(tx, workspaceId);
+      if (!workspace) return null;
+      const open = await tx.subscription.findMany({ where: { workspaceId, status: { notIn: [...ENDED_STATUSES] } }, select: { stripeSubscriptionId: true } });
+      for (const { stripeSubscriptionId } of open) {
+        await refreshSubscription(tx, workspaceId, workspace.stripeCustomerId, stripeSubscriptionId, now).catch((error) => {
+          if (!isTransientStripeError(error)) throw error;
+          logger.warn("billing sweep: Stripe unreachable, using the stored subscription", { workspaceId, subscriptionId: stripeSubscriptionId });
+        });
+      }
+      return applyEntitlement(tx, workspaceId, workspace.tier, source, now);
+    }),
+  );
   if (change) afterTierChange(change);
   return change;
 }

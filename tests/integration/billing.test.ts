@@ -236,10 +236,32 @@ describe("entitlements", () => {
     expect((await workspaceRow(team.workspaceId)).tier).toBe("starter");
     expect(await ownerDb().subscription.findUniqueOrThrow({ where: { stripeSubscriptionId: subscription.id } })).toMatchObject({ cancelAtPeriodEnd: true });
 
-    // If Stripe's final event is lost, the sweep ends the tier once the period is over.
+    // Stripe ends it at the period's end; if that event is lost, the sweep finds the period over,
+    // asks Stripe, and ends the tier.
+    stand.changeSubscription(subscription.id, { status: "canceled" });
     await ownerDb().subscription.update({ where: { stripeSubscriptionId: subscription.id }, data: { currentPeriodEnd: new Date(Date.now() - 60_000) } });
     await reviewLapsedSubscriptions();
     expect((await workspaceRow(team.workspaceId)).tier).toBe("free");
+  });
+
+  it("reviews a subscription whose renewal was never heard of: Stripe's state decides, a vanished one has ended", async () => {
+    const renewed = await subscribed("pro");
+    const vanished = await subscribed("starter");
+    for (const { session } of [renewed, vanished]) await deliver(stripeEvent("checkout.session.completed", session));
+    const twoDaysAgo = new Date(Date.now() - 2 * 86_400_000);
+    for (const { subscription } of [renewed, vanished]) {
+      await ownerDb().subscription.update({ where: { stripeSubscriptionId: subscription.id }, data: { currentPeriodEnd: twoDaysAgo } });
+    }
+    stand.subscriptions.delete(vanished.subscription.id);
+    await reviewLapsedSubscriptions();
+
+    // Still active at Stripe (it renewed): kept, with the new period end stored.
+    expect((await workspaceRow(renewed.team.workspaceId)).tier).toBe("pro");
+    const row = await ownerDb().subscription.findUniqueOrThrow({ where: { stripeSubscriptionId: renewed.subscription.id } });
+    expect(row.currentPeriodEnd.getTime()).toBeGreaterThan(Date.now());
+    // Unknown to Stripe: ended.
+    expect((await workspaceRow(vanished.team.workspaceId)).tier).toBe("free");
+    expect((await ownerDb().subscription.findUniqueOrThrow({ where: { stripeSubscriptionId: vanished.subscription.id } })).status).toBe("canceled");
   });
 
   it("lifts a quota pause at once when the tier rises", async () => {
