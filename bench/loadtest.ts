@@ -115,6 +115,7 @@ const shared = {
 };
 const processes: AppProcess[] = [];
 const owner = new pg.Client({ connectionString: database.url });
+let failed = false;
 
 try {
   await new Promise((r) => setTimeout(r, 300)); // Redis binding its port
@@ -136,7 +137,6 @@ try {
   console.log(`[loadtest] 2 app instances (ports ${PORTS.join(", ")}), 2 worker processes (4 runs each), Redis ${redisUrl ? "shared" : "off"}; ${RUNS_PER_USER} runs per user, polled every ${POLL_MS} ms`);
   console.log("\nusers | requests | errors (non-429) | 429s | p50 ms | p99 ms | requests/s | runs succeeded | usage ledger vs calls answered | wall s");
   console.log("---|---|---|---|---|---|---|---|---|---");
-  let failed = false;
   for (const users of USER_COUNTS) {
     const samples: Sample[] = [];
     const v1Answered = new Map<string, number>();
@@ -178,6 +178,8 @@ try {
       const byKind = new Map<string, number>();
       for (const e of errors) byKind.set(`${e.kind} → ${e.status || "no answer"}`, (byKind.get(`${e.kind} → ${e.status || "no answer"}`) ?? 0) + 1);
       console.log(`  errors: ${[...byKind].map(([k, n]) => `${k} ×${n}`).join(", ")}`);
+      const logged = processes.flatMap((p) => p.output().split("\n")).filter((line) => /"level":"(error|warn)"/.test(line));
+      if (logged.length) console.log(`  app log:\n    ${logged.slice(-10).join("\n    ")}`);
     }
     const steps = [...new Set(samples.map((s) => s.kind))].map((kind) => {
       const ms = samples.filter((s) => s.kind === kind).map((s) => s.ms).sort((a, b) => a - b);
@@ -186,10 +188,10 @@ try {
     console.log(`  p50/p99 ms by step: ${steps.join(", ")}`);
     if (errors.length > 0 || mismatched.length > 0 || journeysFinished !== users) failed = true;
   }
-  if (failed) process.exitCode = 1;
 } finally {
   await owner.end().catch(() => undefined);
   await Promise.all(processes.map((p) => p.stop()));
   redis?.kill("SIGTERM");
   await database.cleanup();
 }
+process.exit(failed ? 1 : 0);

@@ -19,7 +19,9 @@ async function withScope<T>(scope: Scope, work: (tx: Tx) => Promise<T>): Promise
     await tx.$queryRaw`SELECT set_config('app.workspace_id', ${scope.workspaceId ?? ""}, true),
                               set_config('app.user_id', ${scope.userId ?? ""}, true)`;
     return work(tx);
-  }, scope.timeoutMs ? { timeout: scope.timeoutMs } : undefined);
+    // Under load a connection may take a while to free up: wait as long as the pool itself would (5 s),
+    // not Prisma's default 2 s, before giving up with a 503.
+  }, { maxWait: 5_000, ...(scope.timeoutMs && { timeout: scope.timeoutMs }) });
 }
 
 /** Work inside one workspace (optionally also seeing the acting user's own memberships). */

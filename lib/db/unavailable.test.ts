@@ -8,6 +8,8 @@ describe("isDatabaseUnavailable", () => {
     expect(isDatabaseUnavailable(new Error("Connection terminated unexpectedly"))).toBe(true);
     expect(isDatabaseUnavailable(Object.assign(new Error("wrapped"), { cause: { kind: "DatabaseNotReachable" } }))).toBe(true);
     expect(isDatabaseUnavailable(Object.assign(new Error("prisma"), { code: "P1001" }))).toBe(true);
+    const poolBusy = "Transaction API error: Unable to start a transaction in the given time.";
+    expect(isDatabaseUnavailable(Object.assign(new Error(poolBusy), { code: "P2028" }))).toBe(true);
     const shutdown = { cause: { kind: "postgres", code: "57P01", message: "terminating connection due to administrator command" } };
     expect(isDatabaseUnavailable(Object.assign(new Error("raw query failed"), { code: "P2010", meta: { driverAdapterError: shutdown } }))).toBe(true);
   });

@@ -17,7 +17,8 @@ const UNAVAILABLE_CODES = new Set([
 ]);
 const UNAVAILABLE_KINDS = new Set(["DatabaseNotReachable", "DatabaseDoesNotExist", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
 // node-postgres's own messages for a lost or impossible connection (its errors carry no code for these).
-const UNAVAILABLE_MESSAGE = /^(?:Connection terminated|timeout exceeded when trying to connect|Query read timeout|Can't reach database server)/i;
+// Prisma's for a transaction that could not even start in time: every connection was busy (overload).
+const UNAVAILABLE_MESSAGE = /^(?:Connection terminated|timeout exceeded when trying to connect|Query read timeout|Can't reach database server)|Unable to start a transaction in the given time/i;
 
 interface ErrorLike {
   code?: unknown;
