@@ -1,6 +1,7 @@
 // The safety net behind the webhooks: a workspace whose payment failed longer ago than the grace period,
-// or whose cancelled subscription's period has ended, drops to the tier it still pays for even if Stripe's
-// final event never arrives. Every run worker process runs it; each review is row-locked and idempotent.
+// whose cancelled subscription's period has ended, or whose renewal is overdue is reviewed against Stripe
+// even if Stripe's event never arrives. Every run worker process runs it; each review takes the workspace's
+// billing lock and is idempotent.
 import { env } from "@/config/env";
 import { db } from "@/lib/db/client";
 import { describeError, logger } from "@/lib/log/logger";

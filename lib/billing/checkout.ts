@@ -21,11 +21,14 @@ type BillingWorkspace = Pick<WorkspaceSummary, "id" | "slug" | "name">;
 
 const billingPage = (slug: string) => `${appUrl}/w/${slug}/billing`;
 
+async function storedCustomerId(workspaceId: string): Promise<string | null> {
+  const row = await inWorkspace(workspaceId, (tx) => tx.workspace.findUnique({ where: { id: workspaceId }, select: { stripeCustomerId: true } }));
+  return row?.stripeCustomerId ?? null;
+}
+
 async function ensureCustomer(workspace: BillingWorkspace): Promise<string> {
-  const known = await inWorkspace(workspace.id, (tx) =>
-    tx.workspace.findUnique({ where: { id: workspace.id }, select: { stripeCustomerId: true } }),
-  );
-  if (known?.stripeCustomerId) return known.stripeCustomerId;
+  const known = await storedCustomerId(workspace.id);
+  if (known) return known;
   // The idempotency key makes two simultaneous first checkouts create one customer, not two.
   const customer = await callStripe(() =>
     stripe().customers.create(
@@ -34,11 +37,10 @@ async function ensureCustomer(workspace: BillingWorkspace): Promise<string> {
     ),
   );
   // Whoever stored a customer first wins; use the stored one (normally this same customer).
-  const stored = await inWorkspace(workspace.id, async (tx) => {
-    await tx.workspace.updateMany({ where: { id: workspace.id, stripeCustomerId: null }, data: { stripeCustomerId: customer.id } });
-    return tx.workspace.findUniqueOrThrow({ where: { id: workspace.id }, select: { stripeCustomerId: true } });
-  });
-  return stored.stripeCustomerId ?? customer.id;
+  await inWorkspace(workspace.id, (tx) =>
+    tx.workspace.updateMany({ where: { id: workspace.id, stripeCustomerId: null }, data: { stripeCustomerId: customer.id } }),
+  );
+  return (await storedCustomerId(workspace.id)) ?? customer.id;
 }
 
 /**
@@ -73,11 +75,8 @@ export async function startCheckout(workspace: BillingWorkspace, tier: string): 
 
 /** A Customer Portal URL (change plan, card, invoices, cancel); 409 before the first checkout. */
 export async function openPortal(workspace: BillingWorkspace): Promise<{ url: string }> {
-  const row = await inWorkspace(workspace.id, (tx) =>
-    tx.workspace.findUnique({ where: { id: workspace.id }, select: { stripeCustomerId: true } }),
-  );
-  if (!row?.stripeCustomerId) throw new AppError("conflict", "This workspace has no billing account yet. Upgrade first.");
-  const customer = row.stripeCustomerId;
+  const customer = await storedCustomerId(workspace.id);
+  if (!customer) throw new AppError("conflict", "This workspace has no billing account yet. Upgrade first.");
   const session = await callStripe(() => stripe().billingPortal.sessions.create({ customer, return_url: billingPage(workspace.slug) }));
   return { url: session.url };
 }

@@ -2,7 +2,7 @@
 import { env } from "@/config/env";
 import type { TierId } from "@/config/tiers";
 import { inWorkspace } from "@/lib/db/tenant";
-import { grantsTier } from "./entitlement";
+import { grantsTier, graceEndsAt } from "./entitlement";
 import { tierForPrice } from "./prices";
 import { billingEnabled } from "./stripe-client";
 
@@ -37,7 +37,7 @@ export async function getBilling(workspaceId: string): Promise<BillingSummary> {
           status: current.status,
           periodEnd: current.currentPeriodEnd.toISOString(),
           cancelAtPeriodEnd: current.cancelAtPeriodEnd,
-          graceEndsAt: current.pastDueSince ? new Date(current.pastDueSince.getTime() + env.BILLING_GRACE_DAYS * 86_400_000).toISOString() : null,
+          graceEndsAt: current.pastDueSince ? graceEndsAt(current.pastDueSince, env.BILLING_GRACE_DAYS).toISOString() : null,
           active: grantsTier(current, now, env.BILLING_GRACE_DAYS),
         }
       : null,

@@ -8,16 +8,6 @@ import { logger } from "@/lib/log/logger";
 import { applySubscriptionEvent, idOf, type EventOutcome } from "./sync-subscription";
 import { stripe } from "./stripe-client";
 
-/** The events AgentHQ acts on (docs/billing.md lists them for the webhook endpoint's setup). */
-export const HANDLED_EVENTS = [
-  "checkout.session.completed",
-  "customer.subscription.created",
-  "customer.subscription.updated",
-  "customer.subscription.deleted",
-  "invoice.paid",
-  "invoice.payment_failed",
-] as const;
-
 /** How old a signed timestamp may be (Stripe's default): older deliveries are replays. */
 const SIGNATURE_TOLERANCE_SECONDS = 300;
 

@@ -1,5 +1,5 @@
 // At most a few webhook syncs at a time per process. Each holds a database connection (and the workspace's
-// row lock) while it asks Stripe for the subscription; without a cap, a burst of deliveries while Stripe is
+// billing lock) while it asks Stripe for the subscription; without a cap, a burst of deliveries while Stripe is
 // slow would take every connection of the pool and starve the API. Waiters queue here, in memory, instead.
 // A delivery that waits longer than MAX_WAIT_MS gets a 503, and Stripe delivers it again later.
 import { AppError } from "@/lib/http/app-error";

@@ -54,13 +54,6 @@ async function fetchSubscription(subscriptionId: string): Promise<Stripe.Subscri
 
 type Refresh = "stored" | "missing" | "foreign";
 
-const pick = ({ priceId, status, currentPeriodEnd, cancelAtPeriodEnd, pastDueSince }: SubscriptionState): SubscriptionState => ({
-  priceId,
-  status,
-  currentPeriodEnd,
-  cancelAtPeriodEnd,
-  pastDueSince,
-});
 
 /**
  * Re-fetches one subscription from Stripe and stores its state (audited when its price, status or
@@ -71,7 +64,9 @@ async function refreshSubscription(tx: Tx, workspaceId: string, customerId: stri
   const subscription = await fetchSubscription(subscriptionId);
   if (subscription && idOf(subscription.customer) !== customerId) return "foreign";
   if (!subscription && !known) return "missing";
-  const state: SubscriptionState = subscription ? stateOf(subscription, known, now) : { ...pick(known!), status: "canceled", pastDueSince: null };
+  const state: SubscriptionState = subscription
+    ? stateOf(subscription, known, now)
+    : { priceId: known!.priceId, currentPeriodEnd: known!.currentPeriodEnd, cancelAtPeriodEnd: known!.cancelAtPeriodEnd, status: "canceled", pastDueSince: null };
   await tx.subscription.upsert({
     where: { stripeSubscriptionId: subscriptionId },
     create: { workspaceId, stripeSubscriptionId: subscriptionId, ...state },

@@ -14,13 +14,13 @@ interface Scope {
   timeoutMs?: number;
 }
 
+// Under load a connection may take a while to free up: a transaction waits for one as long as the pool
+// itself would (5 s), not Prisma's default 2 s, before giving up with a 503.
 async function withScope<T>(scope: Scope, work: (tx: Tx) => Promise<T>): Promise<T> {
   return db().$transaction(async (tx) => {
     await tx.$queryRaw`SELECT set_config('app.workspace_id', ${scope.workspaceId ?? ""}, true),
                               set_config('app.user_id', ${scope.userId ?? ""}, true)`;
     return work(tx);
-    // Under load a connection may take a while to free up: wait as long as the pool itself would (5 s),
-    // not Prisma's default 2 s, before giving up with a 503.
   }, { maxWait: 5_000, ...(scope.timeoutMs && { timeout: scope.timeoutMs }) });
 }
 
@@ -29,7 +29,7 @@ export function inWorkspace<T>(workspaceId: string, work: (tx: Tx) => Promise<T>
   return withScope({ workspaceId, userId: actingUserId }, work);
 }
 
-/** `inWorkspace` for work that calls another service while it holds row locks (billing's webhooks). */
+/** `inWorkspace` for work that calls another service while it holds a lock (billing's webhooks and sweep). */
 export function inWorkspaceWithTimeout<T>(workspaceId: string, timeoutMs: number, work: (tx: Tx) => Promise<T>): Promise<T> {
   return withScope({ workspaceId, timeoutMs }, work);
 }

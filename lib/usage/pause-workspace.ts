@@ -30,13 +30,8 @@ export async function liftQuotaPauseInTx(tx: Tx, workspaceId: string, why: Resum
   return count === 1;
 }
 
-/** Lifts a quota pause (a new period began). Returns whether it lifted one. */
-export function liftQuotaPause(workspaceId: string, why: ResumeReason, onlyIfPausedBefore?: Date): Promise<boolean> {
-  return inWorkspace(workspaceId, (tx) => liftQuotaPauseInTx(tx, workspaceId, why, onlyIfPausedBefore));
-}
-
 /** A workspace paused for quota in an earlier period is active again in this one. */
 export async function liftPauseOfPastPeriod(workspace: { id: string; status: string; pausedReason: string | null }): Promise<boolean> {
   if (workspace.status !== "paused" || workspace.pausedReason !== "quota") return false;
-  return liftQuotaPause(workspace.id, "period_reset", periodStart());
+  return inWorkspace(workspace.id, (tx) => liftQuotaPauseInTx(tx, workspace.id, "period_reset", periodStart()));
 }
