@@ -1,28 +1,109 @@
 // Account safety through the real server: rate limits on log-in and sign-up, lockout, sessions that end.
-import { expect, request, test } from "@playwright/test";
+import { expect, request, test, type APIResponse } from "@playwright/test";
 import { LogInPage } from "./pages/auth-pages";
 import { logIn, signUpAndLogIn } from "./support/accounts";
 import { PASSWORD, uniqueEmail } from "./support/ids";
 
-async function attemptLogIn(api: Awaited<ReturnType<typeof request.newContext>>, email: string, password: string) {
-  const { csrfToken } = await (await api.get("/api/auth/csrf")).json();
-  return api.post("/api/auth/callback/credentials", { form: { csrfToken, email, password, json: "true" } });
+type Api = Awaited<ReturnType<typeof request.newContext>>;
+const CALLBACK = "/api/auth/callback/credentials";
+const LOGIN_EMAIL_LIMIT = 20; // AUTH_LIMITS.loginPerEmail: 20 attempts per 15 minutes
+const LOCKOUT_THRESHOLD = 8;
+
+async function csrfToken(api: Api): Promise<string> {
+  return (await (await api.get("/api/auth/csrf")).json()).csrfToken;
 }
 
-test("log-in attempts for one email are limited: the 21st within 15 minutes gets 429 with Retry-After", async ({ baseURL }) => {
+async function attemptLogIn(api: Api, email: string, password: string) {
+  return api.post(CALLBACK, { form: { csrfToken: await csrfToken(api), email, password, json: "true" } });
+}
+
+/** A form body with `email` twice, which the `form` option cannot express: next-auth checks the last one. */
+async function attemptWithDecoy(api: Api, decoy: string, email: string, password: string) {
+  const data = new URLSearchParams([
+    ["csrfToken", await csrfToken(api)], ["email", decoy], ["email", email], ["password", password], ["json", "true"],
+  ]).toString();
+  return api.post(CALLBACK, { headers: { "content-type": "application/x-www-form-urlencoded" }, data });
+}
+
+async function attemptWithJson(api: Api, email: string, password: string) {
+  return api.post(CALLBACK, { data: { csrfToken: await csrfToken(api), email, password, json: "true" } });
+}
+
+/** next-auth's answer to a `json: "true"` log-in: the `error` of the URL it sends the client to, or null. */
+async function logInError(response: APIResponse): Promise<string | null> {
+  const { url } = (await response.json()) as { url: string };
+  return new URL(url).searchParams.get("error");
+}
+
+test("log-in attempts for one email are limited: the 21st within 15 minutes is refused as RateLimited", async ({ baseURL }) => {
   test.setTimeout(90_000);
   const api = await request.newContext({ baseURL });
   const email = uniqueEmail("hammered");
-  // next-auth answers a failed password log-in with 401.
-  for (let i = 0; i < 20; i++) expect((await attemptLogIn(api, email, "wrong-Password-1")).status()).toBe(401);
+  // next-auth answers a failed password log-in with 401 and the error in the URL it names.
+  for (let i = 0; i < LOGIN_EMAIL_LIMIT; i++) {
+    const response = await attemptLogIn(api, email, "wrong-Password-1");
+    expect(response.status()).toBe(401);
+    expect(await logInError(response)).toBe("CredentialsSignin");
+  }
+  // The limit is applied inside next-auth's authorize, so the refusal comes as next-auth's error, which the
+  // login page shows as "Too many log-in attempts" (login-errors.ts).
   const limited = await attemptLogIn(api, email, "wrong-Password-1");
-  expect(limited.status()).toBe(429);
-  const retryAfter = Number(limited.headers()["retry-after"]);
-  expect(retryAfter).toBeGreaterThan(0);
-  const body = await limited.json();
-  expect(body).toMatchObject({ code: "rate_limited", status: 429 });
+  expect(limited.status()).toBe(401);
+  expect(await logInError(limited)).toBe("RateLimited");
   // Another email from the same client is not affected.
-  expect((await attemptLogIn(api, uniqueEmail("bystander"), "wrong-Password-1")).status()).toBe(401);
+  expect(await logInError(await attemptLogIn(api, uniqueEmail("bystander"), "wrong-Password-1"))).toBe("CredentialsSignin");
+});
+
+test("the per-email limit counts the email next-auth checks: a repeated email field's last value, and JSON bodies", async ({ baseURL }) => {
+  test.setTimeout(120_000);
+  const api = await request.newContext({ baseURL });
+
+  const victim = uniqueEmail("victim");
+  for (let i = 0; i < LOGIN_EMAIL_LIMIT; i++) {
+    expect(await logInError(await attemptWithDecoy(api, uniqueEmail(`decoy${i}`), victim, "wrong-Password-1"))).toBe("CredentialsSignin");
+  }
+  expect(await logInError(await attemptWithDecoy(api, uniqueEmail("decoy"), victim, "wrong-Password-1"))).toBe("RateLimited");
+  expect(await logInError(await attemptLogIn(api, victim, "wrong-Password-1"))).toBe("RateLimited");
+
+  const jsonVictim = uniqueEmail("json-victim");
+  for (let i = 0; i < LOGIN_EMAIL_LIMIT; i++) {
+    expect(await logInError(await attemptWithJson(api, jsonVictim, "wrong-Password-1"))).toBe("CredentialsSignin");
+  }
+  expect(await logInError(await attemptWithJson(api, jsonVictim, "wrong-Password-1"))).toBe("RateLimited");
+  expect(await logInError(await attemptLogIn(api, jsonVictim, "wrong-Password-1"))).toBe("RateLimited");
+});
+
+test("a burst of parallel guesses with the right password among them cannot log in past the lockout", async ({ baseURL }) => {
+  test.setTimeout(120_000);
+  const signup = await request.newContext({ baseURL });
+  const email = uniqueEmail("burst");
+  expect((await signup.post("/api/auth/signup", { data: { email, password: PASSWORD, name: "Burst" } })).status()).toBe(201);
+
+  // 16 wrong guesses and the right password, each from its own client, fired at once: 17 attempts, and one
+  // more below, stay within the per-email limit of 20, so every answer is the lockout's.
+  const passwords = Array.from({ length: 16 }, (_, i) => `wrong-${i}-Password`);
+  passwords.splice(8, 0, PASSWORD);
+  const attackers = await Promise.all(passwords.map(async (password) => {
+    const api = await request.newContext({ baseURL });
+    return { api, form: { csrfToken: await csrfToken(api), email, password, json: "true" } };
+  }));
+  const responses = await Promise.all(attackers.map(({ api, form }) => api.post(CALLBACK, { form })));
+  const errors = await Promise.all(responses.map(logInError));
+  const sessions = await Promise.all(attackers.map(async ({ api }) => (await (await api.get("/api/auth/session")).json()).user));
+
+  // The right password may win only by being decided before the 8th failure locked the account (it then
+  // starts the count again); a guess decided after the lock is refused whatever it is. So: at most one
+  // session, and it is the right password's; at most 7 failures answered as plain wrong passwords per
+  // unlocked stretch; every other answer AccountLocked.
+  const oks = errors.filter((e) => e === null).length;
+  expect(oks).toBeLessThanOrEqual(1);
+  expect(sessions.filter(Boolean)).toHaveLength(oks);
+  if (oks) expect(errors[8]).toBeNull();
+  expect(errors.filter((e) => e === "CredentialsSignin").length).toBeLessThanOrEqual((LOCKOUT_THRESHOLD - 1) * (1 + oks));
+  expect(errors.every((e) => e === null || e === "CredentialsSignin" || e === "AccountLocked")).toBe(true);
+
+  // However the burst went, the account ends locked, for the right password too.
+  expect(await logInError(await attemptLogIn(signup, email, PASSWORD))).toBe("AccountLocked");
 });
 
 test("sign-ups for one email are limited to 5 an hour", async ({ request }) => {
@@ -37,7 +118,7 @@ test("sign-ups for one email are limited to 5 an hour", async ({ request }) => {
 test("a locked account is told so at log-in, even with the right password", async ({ page, baseURL }) => {
   const user = await signUpAndLogIn(baseURL!, "locked");
   const api = await request.newContext({ baseURL });
-  for (let i = 0; i < 8; i++) await attemptLogIn(api, user.email, `wrong-Password-${i}`);
+  for (let i = 0; i < LOCKOUT_THRESHOLD; i++) await attemptLogIn(api, user.email, `wrong-Password-${i}`);
   const logInPage = new LogInPage(page);
   await logInPage.open();
   await logInPage.logIn(user.email, PASSWORD);

@@ -5,25 +5,42 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import GitHubProvider from "next-auth/providers/github";
 import GoogleProvider from "next-auth/providers/google";
 import { env } from "@/config/env";
+import { AppError } from "@/lib/http/app-error";
+import type { PublicUser } from "@/lib/users/sign-up";
+import { AUTH_LIMITS, enforceAuthLimits } from "./auth-rate-limits";
 import { logInSchema } from "./credentials-schema";
 import { linkOAuthAccount } from "./link-oauth-account";
 import { createSession, findActiveSessionUser, revokeSession, SESSION_MAX_AGE_SECONDS } from "./sessions";
 import { verifyCredentials } from "./verify-credentials";
+
+/**
+ * The password log-in, given the credentials exactly as next-auth parsed them from the request (for a
+ * form body with a repeated field the last value, and JSON bodies too). The per-email limit is applied
+ * here, to the email that is checked, and to nothing the route could read differently. It counts every
+ * attempt, before the password is hashed, so a hammered account costs no scrypt work past the limit.
+ * next-auth passes a thrown error's message to the login page as ?error=… (see login/login-errors.ts).
+ */
+export async function authorizeCredentials(credentials: unknown): Promise<PublicUser | null> {
+  const parsed = logInSchema.safeParse(credentials);
+  if (!parsed.success) return null;
+  try {
+    await enforceAuthLimits([[AUTH_LIMITS.loginPerEmail, parsed.data.email]]);
+  } catch (error) {
+    if (error instanceof AppError && error.code === "rate_limited") throw new Error("RateLimited");
+    throw error;
+  }
+  const check = await verifyCredentials(parsed.data.email, parsed.data.password);
+  if (check.ok) return check.user;
+  if (check.reason === "locked") throw new Error("AccountLocked");
+  return null;
+}
 
 function providers(): NextAuthOptions["providers"] {
   const list: NextAuthOptions["providers"] = [
     CredentialsProvider({
       name: "Email",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(credentials) {
-        const parsed = logInSchema.safeParse(credentials);
-        if (!parsed.success) return null;
-        const check = await verifyCredentials(parsed.data.email, parsed.data.password);
-        if (check.ok) return check.user;
-        // next-auth passes an error's message to the login page as ?error=…
-        if (check.reason === "locked") throw new Error("AccountLocked");
-        return null;
-      },
+      authorize: authorizeCredentials,
     }),
   ];
   if (env.GITHUB_ID && env.GITHUB_SECRET) {

@@ -1,6 +1,11 @@
 // Checks an email and password. An unknown email answers like a wrong password, in about the same time,
 // so the answer does not reveal which accounts exist. Repeated failures lock the account for a while
 // and email an unlock link.
+//
+// The lock is decided by the database after the slow hash, never by a read taken before it: many guesses
+// hash at once, and a lock that lands while one of them hashes must still refuse it. Each outcome is one
+// conditional UPDATE on the user's row; PostgreSQL runs concurrent ones on a row one after another and
+// re-checks the WHERE against the row each finds, so no guess counts or succeeds past a lock.
 import { db } from "@/lib/db/client";
 import { sendUnlockEmail } from "@/lib/users/account-emails";
 import type { PublicUser } from "@/lib/users/sign-up";
@@ -14,27 +19,41 @@ export type CredentialCheck = { ok: true; user: PublicUser } | { ok: false; reas
 export async function verifyCredentials(email: string, password: string): Promise<CredentialCheck> {
   const user = await db().user.findUnique({
     where: { email },
-    select: { id: true, email: true, name: true, passwordHash: true, lockedUntil: true },
+    select: { id: true, email: true, name: true, passwordHash: true },
   });
   const ok = await verifyPassword(password, user?.passwordHash ?? (await decoyPasswordHash()));
   if (!user?.passwordHash) return { ok: false, reason: "invalid" };
-  if (user.lockedUntil && user.lockedUntil.getTime() > Date.now()) return { ok: false, reason: "locked" };
   if (ok) {
-    await db().user.update({ where: { id: user.id }, data: { failedLoginCount: 0, lockedUntil: null } });
+    if (!(await admitLogIn(user.id))) return { ok: false, reason: "locked" };
     return { ok: true, user: { id: user.id, email: user.email, name: user.name } };
   }
-  return { ok: false, reason: (await recordFailure(user.id, user.email)) ? "locked" : "invalid" };
+  const failure = await recordFailure(user.id);
+  if (failure === "locked now") await sendUnlockEmail({ id: user.id, email: user.email });
+  return { ok: false, reason: failure === "counted" ? "invalid" : "locked" };
 }
 
-/** Counts a failed attempt atomically; at the threshold, locks the account. Returns whether it locked. */
-async function recordFailure(userId: string, email: string): Promise<boolean> {
+/** Clears the failure count unless the account is locked at this moment; only then is the log-in let in. */
+async function admitLogIn(userId: string): Promise<boolean> {
+  const rows = await db().$queryRaw<{ id: string }[]>`
+    UPDATE "User" SET "failedLoginCount" = 0, "lockedUntil" = NULL
+     WHERE id = ${userId} AND ("lockedUntil" IS NULL OR "lockedUntil" <= now())
+     RETURNING id`;
+  return rows.length === 1;
+}
+
+/**
+ * Counts a failed attempt in one UPDATE (so a burst loses no count); the attempt that reaches the
+ * threshold locks the account. While it is locked nothing is counted: the lock is not extended and no
+ * second unlock email goes out.
+ */
+async function recordFailure(userId: string): Promise<"counted" | "locked now" | "already locked"> {
   const [row] = await db().$queryRaw<{ locked: boolean }[]>`
     UPDATE "User"
        SET "failedLoginCount" = CASE WHEN "failedLoginCount" + 1 >= ${LOCKOUT_THRESHOLD} THEN 0 ELSE "failedLoginCount" + 1 END,
            "lockedUntil" = CASE WHEN "failedLoginCount" + 1 >= ${LOCKOUT_THRESHOLD}
                                 THEN now() + make_interval(secs => ${LOCKOUT_MS / 1000}) ELSE "lockedUntil" END
-     WHERE id = ${userId}
+     WHERE id = ${userId} AND ("lockedUntil" IS NULL OR "lockedUntil" <= now())
      RETURNING ("lockedUntil" IS NOT NULL AND "lockedUntil" > now()) AS locked`;
-  if (row?.locked) await sendUnlockEmail({ id: userId, email });
-  return row?.locked ?? false;
+  if (!row) return "already locked";
+  return row.locked ? "locked now" : "counted";
 }

@@ -1,6 +1,7 @@
 // next-auth's own routes: /api/auth/csrf, /callback/*, /session, /signout, …
-// Password log-ins are rate limited per client IP and per email before next-auth sees them, and a POST's
-// body is read once, within a size limit (also when it is sent chunked, with no Content-Length).
+// Password log-ins are rate limited per client IP before next-auth sees them (per email inside authorize,
+// lib/auth/auth-options.ts), and a POST's body is read once, within a size limit (also when it is sent
+// chunked, with no Content-Length).
 import { NextRequest } from "next/server";
 import NextAuth from "next-auth";
 import { appUrl } from "@/config/env";
@@ -17,14 +18,13 @@ type Context = { params: Promise<{ nextauth: string[] }> };
 /** next-auth's forms are a few hundred bytes. */
 const AUTH_BODY_LIMIT = 16 * 1024;
 
+/**
+ * The per-IP limit on password log-ins, which needs nothing from the body. The per-email limit is in
+ * authorizeCredentials, on the email next-auth actually checks: a body read here could name another one.
+ */
 async function limitPasswordLogIn(request: NextRequest): Promise<Response | null> {
-  const form = await request.clone().formData().catch(() => null);
-  const email = String(form?.get("email") ?? "").trim().toLowerCase().slice(0, 254);
   try {
-    await enforceAuthLimits([
-      [AUTH_LIMITS.loginPerIp, clientIp(request.headers)],
-      ...(email ? [[AUTH_LIMITS.loginPerEmail, email] as [typeof AUTH_LIMITS.loginPerEmail, string]] : []),
-    ]);
+    await enforceAuthLimits([[AUTH_LIMITS.loginPerIp, clientIp(request.headers)]]);
     return null;
   } catch (error) {
     const problem = problemResponse(error, requestIdFrom(request.headers));
