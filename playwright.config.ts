@@ -18,6 +18,7 @@ function server(serverPort: number, redisUrl: string, billing: Record<string, st
       DATABASE_URL: process.env.DATABASE_URL ?? "",
       REDIS_URL: redisUrl,
       NEXTAUTH_SECRET: "e2e-only-secret-not-for-production",
+      SECRETS_KEY: "ZTJlLW9ubHktc2VjcmV0cy1rZXktMzItYnl0ZXMhISE=",
       NEXTAUTH_URL: url,
       LOG_LEVEL: "warn",
       // The suite signs up and logs in many users from one address; per-email limits are tested as shipped.

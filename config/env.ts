@@ -1,5 +1,6 @@
 // The environment, parsed once with zod at start-up. Nothing else in the app reads process.env.
 import { z } from "zod";
+import { modelPricesSchema, priceTable } from "./models";
 
 const optional = z
   .string()
@@ -45,7 +46,25 @@ const envSchema = z
     ANTHROPIC_API_KEY: optional,
     /** Anthropic API base URL (a proxy, or a stand-in in tests). */
     ANTHROPIC_BASE_URL: optional,
-    ANTHROPIC_MODEL: z.string().default("claude-sonnet-4-5"),
+    ANTHROPIC_MODEL: z.string().default("claude-sonnet-4-6"),
+    /** Negotiated prices (JSON, USD per million tokens) merged over the list prices of config/models.ts. */
+    MODEL_PRICES: optional.pipe(
+      z
+        .string()
+        .optional()
+        .transform((v, ctx) => {
+          if (!v) return {};
+          try {
+            return JSON.parse(v) as unknown;
+          } catch {
+            ctx.addIssue({ code: "custom", message: "must be JSON" });
+            return z.NEVER;
+          }
+        })
+        .pipe(modelPricesSchema),
+    ),
+    /** Encrypts workspace secrets (32 bytes, base64). `npm start` generates one into DATA_DIR when unset. */
+    SECRETS_KEY: optional,
     /** How long each turn of the offline demo provider takes, so that runs visibly stream. */
     OFFLINE_TURN_MS: z.coerce.number().int().min(0).max(60_000).default(700),
     /** Run workers inside the app process (0: none; then run `npm run worker`). */
@@ -62,6 +81,10 @@ const envSchema = z
     /** Price ids (price_…) of the paid tiers; required with STRIPE_SECRET_KEY. */
     STRIPE_PRICE_STARTER: optional,
     STRIPE_PRICE_PRO: optional,
+    /** Metered price of model-spend overage; unset: no overage is billed and every tier stops at its included spend. */
+    STRIPE_PRICE_MODEL_OVERAGE: optional,
+    /** The Billing Meter's event name that overage is reported under. */
+    STRIPE_METER_EVENT_NAME: z.string().regex(/^[a-z0-9_]{1,100}$/).default("agenthq_model_overage"),
     /** Stripe API base URL: Stripe's own by default (a local stand-in in tests). */
     STRIPE_API_BASE: optional,
     /** Days a workspace keeps its paid tier after a failed payment (past_due) before it drops to Free. */
@@ -81,6 +104,13 @@ const envSchema = z
     METRICS_TOKEN: optional,
   })
   .superRefine((e, ctx) => {
+    // A model without a price would run unmetered: refuse to start instead.
+    if (!priceTable(e.MODEL_PRICES)[e.ANTHROPIC_MODEL]) {
+      ctx.addIssue({ code: "custom", path: ["ANTHROPIC_MODEL"], message: `has no price: add it to MODEL_PRICES (known: ${Object.keys(priceTable(e.MODEL_PRICES)).join(", ")})` });
+    }
+    if (e.SECRETS_KEY && Buffer.from(e.SECRETS_KEY, "base64").length !== 32) {
+      ctx.addIssue({ code: "custom", path: ["SECRETS_KEY"], message: "must be 32 bytes, base64 (openssl rand -base64 32)" });
+    }
     if (!e.STRIPE_SECRET_KEY) return;
     for (const name of ["STRIPE_WEBHOOK_SECRET", "STRIPE_PRICE_STARTER", "STRIPE_PRICE_PRO"] as const) {
       if (!e[name]) ctx.addIssue({ code: "custom", path: [name], message: "required when STRIPE_SECRET_KEY is set" });

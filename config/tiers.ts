@@ -10,7 +10,12 @@ export interface TierLimits {
   agentMinutesPerMonth: number | null;
   concurrentRuns: number | null;
   members: number | null;
+  /** Model spend (provider tokens at list price) included per month, in USD; at most 15% of the price. */
+  includedModelSpendUsd: number | null;
 }
+
+/** What happens when a workspace reaches its cap of a metric: the request is refused, or the workspace pauses. */
+export type AtCap = "refuse" | "pause";
 
 export interface Tier {
   id: TierId;
@@ -21,8 +26,10 @@ export interface Tier {
   limits: TierLimits;
   /** The environment variable holding this tier's Stripe price id; `null`: not sold through checkout. */
   stripePriceEnv: "STRIPE_PRICE_STARTER" | "STRIPE_PRICE_PRO" | null;
-  /** Paid tiers may run past the included quota up to this multiple, then pause. */
+  /** Paid tiers may run past the included quota up to this multiple (overage), then `atCap` applies. */
   overageCap: number;
+  /** At the cap: Free refuses (402) and never bills; paid tiers pause (423) after their billed overage. */
+  atCap: AtCap;
   highlights: string[];
 }
 
@@ -32,9 +39,10 @@ export const TIERS: Record<TierId, Tier> = {
     name: "Free",
     priceUsd: 0,
     tagline: "Try every agent on a side project.",
-    limits: { apiCallsPerMinute: 60, apiCallsPerMonth: 10_000, agentMinutesPerMonth: 60, concurrentRuns: 1, members: 1 },
+    limits: { apiCallsPerMinute: 60, apiCallsPerMonth: 10_000, agentMinutesPerMonth: 60, concurrentRuns: 1, members: 1, includedModelSpendUsd: 0.5 },
     stripePriceEnv: null,
     overageCap: 1,
+    atCap: "refuse",
     highlights: ["All agents", "Community support", "Stops at the quota, never bills"],
   },
   starter: {
@@ -42,9 +50,10 @@ export const TIERS: Record<TierId, Tier> = {
     name: "Starter",
     priceUsd: 49,
     tagline: "For a small team shipping its first agents.",
-    limits: { apiCallsPerMinute: 300, apiCallsPerMonth: 250_000, agentMinutesPerMonth: 1_000, concurrentRuns: 5, members: 5 },
+    limits: { apiCallsPerMinute: 300, apiCallsPerMonth: 250_000, agentMinutesPerMonth: 1_000, concurrentRuns: 5, members: 5, includedModelSpendUsd: 7 },
     stripePriceEnv: "STRIPE_PRICE_STARTER",
     overageCap: 2,
+    atCap: "pause",
     highlights: ["Email support", "Usage alerts at 80% and 100%", "Overage up to 2x, then auto-pause"],
   },
   pro: {
@@ -52,9 +61,10 @@ export const TIERS: Record<TierId, Tier> = {
     name: "Pro",
     priceUsd: 149,
     tagline: "For products that run agents all day.",
-    limits: { apiCallsPerMinute: 1_000, apiCallsPerMonth: 2_000_000, agentMinutesPerMonth: 5_000, concurrentRuns: 20, members: 25 },
+    limits: { apiCallsPerMinute: 1_000, apiCallsPerMonth: 2_000_000, agentMinutesPerMonth: 5_000, concurrentRuns: 20, members: 25, includedModelSpendUsd: 22 },
     stripePriceEnv: "STRIPE_PRICE_PRO",
     overageCap: 2,
+    atCap: "pause",
     highlights: ["Priority support", "Audit log", "Overage up to 2x, then auto-pause"],
   },
   enterprise: {
@@ -62,12 +72,26 @@ export const TIERS: Record<TierId, Tier> = {
     name: "Enterprise",
     priceUsd: null,
     tagline: "Custom limits, contracts and support.",
-    limits: { apiCallsPerMinute: null, apiCallsPerMonth: null, agentMinutesPerMonth: null, concurrentRuns: null, members: null },
+    limits: { apiCallsPerMinute: null, apiCallsPerMonth: null, agentMinutesPerMonth: null, concurrentRuns: null, members: null, includedModelSpendUsd: null },
     stripePriceEnv: null,
     overageCap: 2,
+    atCap: "pause",
     highlights: ["Custom limits", "SSO and security review", "Dedicated support"],
   },
 };
+
+/** What paid overage of model spend costs: USD billed per 1 USD of model cost beyond the included amount. */
+export const MODEL_OVERAGE_PRICE_PER_USD = 1.2;
+
+/** Whether `tier` ranks above `than` (Free < Starter < Pro < Enterprise). */
+export function tierRanksAbove(tier: TierId, than: TierId): boolean {
+  return TIER_IDS.indexOf(tier) > TIER_IDS.indexOf(than);
+}
+
+/** Whether the tier bills usage past its included quota (overage) rather than stopping there. */
+export function billsOverage(tier: Tier): boolean {
+  return tier.overageCap > 1;
+}
 
 export const TIER_LIST: Tier[] = TIER_IDS.map((id) => TIERS[id]);
 

@@ -14,12 +14,15 @@ const dev = process.argv.includes("--dev");
 const nextBin = path.resolve("node_modules/next/dist/bin/next");
 const say = (message: string) => console.log(`[agenthq] ${message}`);
 
-/** A session-signing secret kept in DATA_DIR, so sessions survive restarts of a local install. */
-async function localAuthSecret(dataDir: string): Promise<string> {
-  const file = path.join(dataDir, "auth-secret");
+/**
+ * A secret generated once and kept in DATA_DIR, so a local install's sessions (auth-secret) and its
+ * workspaces' encrypted secrets (secrets-key) survive restarts.
+ */
+async function localSecret(dataDir: string, name: string, encoding: "base64url" | "base64"): Promise<string> {
+  const file = path.join(dataDir, name);
   if (existsSync(file)) return (await readFile(file, "utf8")).trim();
   await mkdir(dataDir, { recursive: true });
-  const secret = randomBytes(32).toString("base64url");
+  const secret = randomBytes(32).toString(encoding);
   await writeFile(file, secret, { mode: 0o600 });
   return secret;
 }
@@ -61,11 +64,12 @@ if (!dev && !existsSync(".next/BUILD_ID")) {
 const childEnv: NodeJS.ProcessEnv = {
   ...process.env,
   DATABASE_URL: databaseUrl,
-  NEXTAUTH_SECRET: env.NEXTAUTH_SECRET ?? (await localAuthSecret(env.DATA_DIR)),
+  NEXTAUTH_SECRET: env.NEXTAUTH_SECRET ?? (await localSecret(env.DATA_DIR, "auth-secret", "base64url")),
+  SECRETS_KEY: env.SECRETS_KEY ?? (await localSecret(env.DATA_DIR, "secrets-key", "base64")),
   NEXTAUTH_URL: env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`,
   AGENTHQ_EMBEDDED_DB: embedded ? "1" : "",
 };
-const local = [embedded && "embedded PostgreSQL", !env.NEXTAUTH_SECRET && "generated auth secret"].filter(Boolean);
+const local = [embedded && "embedded PostgreSQL", !env.NEXTAUTH_SECRET && "generated auth secret", !env.SECRETS_KEY && "generated secrets key"].filter(Boolean);
 if (local.length) say(`local defaults in use: ${local.join(", ")}`);
 
 const app = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(env.PORT)], {

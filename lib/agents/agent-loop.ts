@@ -1,7 +1,7 @@
 // The agent loop: ask the model, run the tools it asks for, feed their results back, until it answers
 // or runs out of turns.
 import type { AgentDefinition } from "./catalog";
-import type { ContentBlock, Message, ModelProvider } from "./model-types";
+import type { ContentBlock, Message, ModelProvider, ToolSpec } from "./model-types";
 import { runTool, toolsFor } from "./tools";
 
 export interface AgentLoopResult {
@@ -9,7 +9,21 @@ export interface AgentLoopResult {
   turns: number;
 }
 
+/** The agent used all its turns without a final answer. */
+export class TurnsExhausted extends Error {
+  constructor(maxTurns: number) {
+    super(`The agent did not finish within its ${maxTurns} turns.`);
+    this.name = "TurnsExhausted";
+  }
+}
+
 export type AgentLog = (message: string, detail?: Record<string, unknown>) => Promise<void>;
+
+/** What the agent's first turn sends: its instructions, its tools and the run's input. */
+export function firstTurnRequest(agent: AgentDefinition, input: unknown): { system: string; tools: ToolSpec[]; messages: Message[] } {
+  const tools = toolsFor(agent.tools).map(({ name, description, input_schema }) => ({ name, description, input_schema }));
+  return { system: agent.instructions, tools, messages: [{ role: "user", content: JSON.stringify(input, null, 2) }] };
+}
 
 export async function runAgentLoop(options: {
   agent: AgentDefinition;
@@ -19,12 +33,11 @@ export async function runAgentLoop(options: {
   log: AgentLog;
 }): Promise<AgentLoopResult> {
   const { agent, provider, signal, log } = options;
-  const tools = toolsFor(agent.tools).map(({ name, description, input_schema }) => ({ name, description, input_schema }));
-  const messages: Message[] = [{ role: "user", content: JSON.stringify(options.input, null, 2) }];
+  const { system, tools, messages } = firstTurnRequest(agent, options.input);
 
   for (let turn = 1; turn <= agent.maxTurns; turn++) {
     await log(`Turn ${turn}: asking the model`);
-    const reply = await provider.turn({ system: agent.instructions, messages, tools, signal });
+    const reply = await provider.turn({ system, messages, tools, signal });
     messages.push({ role: "assistant", content: reply.content });
     const text = reply.content.flatMap((b) => (b.type === "text" ? [b.text] : [])).join("\n").trim();
     const toolUses = reply.content.filter((b): b is Extract<ContentBlock, { type: "tool_use" }> => b.type === "tool_use");
@@ -38,5 +51,5 @@ export async function runAgentLoop(options: {
     }
     messages.push({ role: "user", content: results });
   }
-  throw new Error(`The agent did not finish within its ${agent.maxTurns} turns.`);
+  throw new TurnsExhausted(agent.maxTurns);
 }

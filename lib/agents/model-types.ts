@@ -1,4 +1,5 @@
 // The conversation shapes agents and model providers exchange (Anthropic's Messages format).
+import type { TokenUsage } from "@/lib/spend/token-usage";
 
 export type ContentBlock =
   | { type: "text"; text: string }
@@ -19,6 +20,8 @@ export interface ToolSpec {
 export interface ModelTurn {
   content: ContentBlock[];
   stopReason: string | null;
+  /** Tokens the provider reported for this turn (estimated by the offline provider). */
+  usage: TokenUsage;
 }
 
 export interface ModelRequest {
@@ -26,19 +29,28 @@ export interface ModelRequest {
   messages: Message[];
   tools: ToolSpec[];
   signal: AbortSignal;
+  /** The most output tokens the turn may produce (default MAX_OUTPUT_TOKENS of config/models.ts). */
+  maxTokens?: number;
   /** Text as it streams in. */
   onText?: (delta: string) => void;
 }
 
 export interface ModelProvider {
   readonly name: "anthropic" | "offline";
+  /** The model turns are priced as (config/models.ts). */
+  readonly model: string;
+  /** True when usage is our estimate rather than the provider's report (the offline provider). */
+  readonly estimatesUsage: boolean;
   turn(request: ModelRequest): Promise<ModelTurn>;
 }
 
 /** A model provider failure, with a message fit to show the customer. */
 export class ProviderError extends Error {
-  constructor(message: string) {
+  /** The provider refused the credentials (a workspace's own key that is wrong or revoked). */
+  readonly rejectedKey: boolean;
+  constructor(message: string, options: { rejectedKey?: boolean } = {}) {
     super(message);
     this.name = "ProviderError";
+    this.rejectedKey = options.rejectedKey ?? false;
   }
 }

@@ -18,7 +18,10 @@ export type AuditAction =
   | "billing.payment_failed"
   | "workspace.paused"
   | "workspace.resumed"
-  | "usage.alert";
+  | "usage.alert"
+  | "spend_limit.changed"
+  | "provider_key.set"
+  | "provider_key.removed";
 
 export interface AuditEntry {
   workspaceId: string;

@@ -29,6 +29,8 @@ export const PERMISSIONS = {
   "usage:read": ALL,
   "billing:read": OWNERS,
   "billing:manage": OWNERS,
+  "spend:manage": OWNERS,
+  "secrets:manage": OWNERS,
   "audit:read": MANAGERS,
 } as const satisfies Record<string, Role[]>;
 

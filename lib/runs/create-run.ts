@@ -12,7 +12,10 @@ import { zodFieldErrors } from "@/lib/http/problem";
 import { enqueueRun, runQueue } from "@/lib/queue/run-queue";
 import { periodStart } from "@/lib/usage/period";
 import { usageCap } from "@/lib/usage/quota";
-import { liftPauseOfPastPeriod, pauseForQuota } from "@/lib/usage/pause-workspace";
+import { liftPauseOfPastPeriod } from "@/lib/usage/pause-workspace";
+import { stopAtCap } from "@/lib/usage/stop-at-cap";
+import { assertRunFitsBudget } from "@/lib/spend/assert-run-fits";
+import { usdToMicros } from "@/lib/spend/money";
 import type { CreateRunInput } from "./schemas";
 import { toRunView, type RunView } from "./run-view";
 
@@ -50,11 +53,7 @@ async function assertAgentMinutesLeft(creator: RunCreator) {
     tx.usageCounter.findFirst({ where: { workspaceId: creator.workspace.id, metric: "agent_seconds", periodStart: periodStart() } }),
   );
   if (Number(counter?.used ?? 0) < cap) return;
-  if (creator.workspace.tier === "free") {
-    throw new AppError("quota_exceeded", "This workspace has used its agent-minutes for the month on the Free tier. Upgrade to run more.");
-  }
-  await pauseForQuota(creator.workspace.id, "agent_seconds");
-  throw new AppError("workspace_paused", "This workspace reached its usage cap and is paused until the next period or an upgrade.");
+  await stopAtCap(creator.workspace, "agent_seconds");
 }
 
 export async function createRun(creator: RunCreator, request: CreateRunInput): Promise<{ run: RunView; created: boolean }> {
@@ -70,6 +69,8 @@ export async function createRun(creator: RunCreator, request: CreateRunInput): P
     throw new AppError("workspace_paused", "This workspace is paused until the next period or an upgrade.");
   }
   await assertAgentMinutesLeft(creator);
+  const maxCostMicros = request.maxCostUsd === undefined ? null : usdToMicros(request.maxCostUsd);
+  await assertRunFitsBudget({ workspace: creator.workspace, userId: creator.userId, agent, input, maxCostMicros });
 
   const concurrentLimit = getTier(creator.workspace.tier).limits.concurrentRuns;
   // Start the queue client before the transaction: starting it needs a pool connection of its own.
@@ -96,6 +97,7 @@ export async function createRun(creator: RunCreator, request: CreateRunInput): P
           idempotencyKey: request.idempotencyKey,
           apiKeyId: creator.apiKeyId,
           createdById: creator.userId,
+          maxCostMicros,
         },
       });
       await tx.runEvent.create({ data: { workspaceId, runId: created.id, type: "status", data: { status: "queued" } } });

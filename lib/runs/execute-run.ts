@@ -1,14 +1,20 @@
-// Executing one run on a worker: claim it, run the agent loop, meter agent-seconds as it goes (every
-// few seconds, so a worker that dies leaves its seconds counted once), stop it on cancel, timeout or
-// when the workspace reaches its cap, and record the outcome. Never throws: every end is a final status.
-import type { TierId } from "@/config/tiers";
+// Executing one run on a worker: claim it, run the agent loop with every model turn reserved and settled
+// against the workspace's model budget (lib/spend), meter agent-seconds as it goes (every few seconds, so
+// a worker that dies leaves its seconds counted once), stop it on cancel, timeout or when the workspace
+// reaches a cap, and record the outcome. Never throws: every end is a final status.
+import { getTier, type TierId } from "@/config/tiers";
 import { findAgent } from "@/lib/agents/catalog";
-import { runAgentLoop } from "@/lib/agents/agent-loop";
+import { runAgentLoop, TurnsExhausted } from "@/lib/agents/agent-loop";
 import { ProviderError, type ModelProvider } from "@/lib/agents/model-types";
+import { providerForOwnKey } from "@/lib/agents/providers/model-provider";
 import { inWorkspace } from "@/lib/db/tenant";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { RunStatus } from "@/lib/generated/prisma/enums";
 import { describeError, logger } from "@/lib/log/logger";
+import { meteredProvider, SpendStop } from "@/lib/spend/metered-provider";
+import { releaseSpend, runKeyPrefix } from "@/lib/spend/spend-ledger";
+import { spendPolicy, type SpendPolicy } from "@/lib/spend/spend-policy";
+import { workspaceProviderKey } from "@/lib/spend/spend-settings";
 import { pauseForQuota } from "@/lib/usage/pause-workspace";
 import { usageCap } from "@/lib/usage/quota";
 import { recordUsage } from "@/lib/usage/record-usage";
@@ -22,16 +28,58 @@ const CHECK_INTERVAL_MS = 500;
 
 type StopReason = "canceled" | "timeout" | "quota";
 
+interface ClaimedRun {
+  id: string;
+  agent: string;
+  input: Prisma.JsonValue;
+  attempt: number;
+  agentSeconds: number;
+  maxCostMicros: bigint | null;
+  costMicros: bigint;
+}
+
 async function claim(job: RunJob) {
-  return inWorkspace(job.workspaceId, async (tx) => {
-    const [run] = await tx.$queryRaw<{ id: string; agent: string; input: Prisma.JsonValue; attempt: number; agentSeconds: number }[]>`
+  const claimed = await inWorkspace(job.workspaceId, async (tx) => {
+    const [run] = await tx.$queryRaw<ClaimedRun[]>`
       UPDATE "Run" SET status = 'running', attempt = attempt + 1, "startedAt" = COALESCE("startedAt", now())
        WHERE id = ${job.runId} AND "workspaceId" = ${job.workspaceId} AND status IN ('queued', 'running') AND "cancelRequestedAt" IS NULL
-       RETURNING id, agent, input, attempt, "agentSeconds"`;
+       RETURNING id, agent, input, attempt, "agentSeconds", "maxCostMicros", "costMicros"`;
     if (!run) return null;
-    const workspace = await tx.workspace.findUniqueOrThrow({ where: { id: job.workspaceId }, select: { tier: true, status: true } });
+    const workspace = await tx.workspace.findUniqueOrThrow({
+      where: { id: job.workspaceId },
+      select: { id: true, tier: true, status: true, spendLimitMicros: true, modelBudgetMicros: true },
+    });
     return { run, workspace };
   });
+  // A retried run's earlier attempt died mid-turn: its open reservations hold budget no one will settle.
+  if (claimed && claimed.run.attempt > 1) await releaseSpend(job.workspaceId, runKeyPrefix(job.runId));
+  return claimed;
+}
+
+/** The run's provider, metered: the workspace's own key when it stored one (it pays), else the platform's. */
+async function runProvider(job: RunJob, run: ClaimedRun, policy: SpendPolicy, platform: ModelProvider, forOwnKey: (key: string) => ModelProvider) {
+  const ownKey = await workspaceProviderKey(job.workspaceId);
+  const billedTo = ownKey ? ("workspace" as const) : ("platform" as const);
+  const provider = meteredProvider(ownKey ? forOwnKey(ownKey) : platform, {
+    workspaceId: job.workspaceId,
+    policy,
+    runId: run.id,
+    attempt: run.attempt,
+    billedTo,
+    runLimitMicros: run.maxCostMicros === null ? null : Number(run.maxCostMicros),
+    runSpentMicros: Number(run.costMicros),
+  });
+  return { provider, billedTo };
+}
+
+function failureMessage(failure: unknown, billedTo: "platform" | "workspace"): string {
+  if (failure instanceof SpendStop || failure instanceof TurnsExhausted) return failure.message;
+  if (failure instanceof ProviderError) {
+    return failure.rejectedKey && billedTo === "workspace"
+      ? "Anthropic rejected the workspace's own API key. An owner can replace it in Settings."
+      : failure.message;
+  }
+  return "The run failed unexpectedly.";
 }
 
 /** Meters one slice of agent-seconds; false when the workspace's cap refused it (the seconds still count). */
@@ -64,10 +112,12 @@ async function finish(job: RunJob, status: RunStatus, fields: { output?: Prisma.
   await appendRunEvent(job.workspaceId, job.runId, "done", { status });
 }
 
-export async function executeRun(job: RunJob, provider: ModelProvider): Promise<void> {
+export async function executeRun(job: RunJob, platform: ModelProvider, forOwnKey = providerForOwnKey): Promise<void> {
   const claimed = await claim(job);
   if (!claimed) return; // canceled, or already finished
   const { run, workspace } = claimed;
+  const policy = spendPolicy(workspace);
+  const { provider, billedTo } = await runProvider(job, run, policy, platform, forOwnKey);
   const agent = findAgent(run.agent);
   const started = Date.now();
   const elapsedSeconds = () => Math.ceil((Date.now() - started) / 1000);
@@ -107,6 +157,7 @@ export async function executeRun(job: RunJob, provider: ModelProvider): Promise<
   }, CHECK_INTERVAL_MS);
 
   let status: RunStatus;
+  let spendCapPaused = false;
   let output: Prisma.InputJsonValue | undefined;
   let error: string | undefined;
   try {
@@ -126,10 +177,10 @@ export async function executeRun(job: RunJob, provider: ModelProvider): Promise<
       error =
         stopReason === "timeout" ? `The run exceeded the ${agent.id} agent's limit of ${agent.maxRuntimeSeconds} seconds.`
         : stopReason === "quota" ? "The workspace reached its agent-minutes cap, so the run was stopped."
-        : failure instanceof ProviderError ? failure.message
-        : failure instanceof Error && failure.message.startsWith("The agent did not finish") ? failure.message
-        : "The run failed unexpectedly.";
-      if (!(failure instanceof ProviderError) && !stopReason) logger.error("run failed", { runId: run.id, ...describeError(failure) });
+        : failureMessage(failure, billedTo);
+      if (failure instanceof SpendStop && failure.kind === "workspace_budget" && policy.atCap === "pause") spendCapPaused = true;
+      const expected = failure instanceof ProviderError || failure instanceof SpendStop || failure instanceof TurnsExhausted;
+      if (!expected && !stopReason) logger.error("run failed", { runId: run.id, ...describeError(failure) });
     }
   } finally {
     clearInterval(watchdog);
@@ -138,7 +189,8 @@ export async function executeRun(job: RunJob, provider: ModelProvider): Promise<
 
   const remainder = Math.max(0, elapsedSeconds() - meteredSeconds);
   if (remainder > 0) await meterSlice(job, workspace.tier, `run:${run.id}:a${run.attempt}:final`, remainder);
-  if (stopReason === "quota" && workspace.tier !== "free") await pauseForQuota(job.workspaceId, "agent_seconds");
+  if (stopReason === "quota" && getTier(workspace.tier).atCap === "pause") await pauseForQuota(job.workspaceId, "agent_seconds");
+  if (spendCapPaused) await pauseForQuota(job.workspaceId, "model_spend");
   await finish(job, status, { output, error });
 }
 
@@ -150,6 +202,7 @@ export async function failLostRun(job: RunJob): Promise<void> {
       data: { status: "failed", error: "The worker running this run stopped before it finished, twice. Start the run again.", finishedAt: new Date() },
     }),
   );
+  await releaseSpend(job.workspaceId, runKeyPrefix(job.runId));
   if (updated.count === 0) return;
   await appendRunEvent(job.workspaceId, job.runId, "status", { status: "failed", error: "worker lost" });
   await appendRunEvent(job.workspaceId, job.runId, "done", { status: "failed" });

@@ -2,12 +2,23 @@
 import { inWorkspace } from "@/lib/db/tenant";
 import { AppError } from "@/lib/http/app-error";
 import type { ListRunsQuery } from "./schemas";
+import { runTrace, type TraceStep } from "./run-trace";
 import { toRunView, type RunView } from "./run-view";
 
 export async function getRun(workspaceId: string, runId: string): Promise<RunView> {
   const run = await inWorkspace(workspaceId, (tx) => tx.run.findFirst({ where: { id: runId, workspaceId } }));
   if (!run) throw new AppError("not_found", "No run with this id in this workspace.");
   return toRunView(run);
+}
+
+/** One run with its trace (each model turn's tokens, cost and latency): GET /api/v1/runs/:id and the run page. */
+export async function getRunDetail(workspaceId: string, runId: string): Promise<RunView & { trace: TraceStep[] }> {
+  const found = await inWorkspace(workspaceId, async (tx) => {
+    const run = await tx.run.findFirst({ where: { id: runId, workspaceId } });
+    return run && { run, trace: await runTrace(tx, workspaceId, runId) };
+  });
+  if (!found) throw new AppError("not_found", "No run with this id in this workspace.");
+  return { ...toRunView(found.run), trace: found.trace };
 }
 
 export async function listRuns(workspaceId: string, query: ListRunsQuery): Promise<{ data: RunView[]; nextCursor: string | null }> {

@@ -2,6 +2,8 @@
 import { getTier } from "@/config/tiers";
 import { inWorkspace } from "@/lib/db/tenant";
 import type { Tier } from "@/lib/generated/prisma/enums";
+import { microsToUsd } from "@/lib/spend/money";
+import { spendPolicy } from "@/lib/spend/spend-policy";
 import { periodEnd, periodStart } from "./period";
 import { includedQuota } from "./quota";
 
@@ -12,14 +14,20 @@ export interface UsageSummary {
   apiCalls: { used: number; limit: number | null };
   agentMinutes: { used: number; limit: number | null };
   concurrentRuns: { used: number; limit: number | null };
+  /** USD: settled spend, the tier's included amount, the cap in force, an owner's limit (null: none). */
+  modelSpend: { usedUsd: number; reservedUsd: number; includedUsd: number | null; capUsd: number | null; limitUsd: number | null };
 }
 
 export async function getUsage(workspace: { id: string; tier: Tier }, at = new Date()): Promise<UsageSummary> {
   const start = periodStart(at);
-  const { counters, running } = await inWorkspace(workspace.id, async (tx) => ({
+  const { counters, running, spend } = await inWorkspace(workspace.id, async (tx) => ({
     counters: await tx.usageCounter.findMany({ where: { workspaceId: workspace.id, periodStart: start } }),
     running: await tx.run.count({ where: { workspaceId: workspace.id, status: { in: ["queued", "running"] } } }),
+    spend: await tx.workspace.findUniqueOrThrow({ where: { id: workspace.id }, select: { spendLimitMicros: true, modelBudgetMicros: true } }),
   }));
+  const policy = spendPolicy({ id: workspace.id, tier: workspace.tier, ...spend });
+  const spendCounter = counters.find((c) => c.metric === "model_spend");
+  const usd = (micros: number | bigint | null) => (micros === null ? null : microsToUsd(micros));
   const used = (metric: string) => Number(counters.find((c) => c.metric === metric)?.used ?? 0);
   const minutesLimit = includedQuota(workspace.tier, "agent_seconds");
   return {
@@ -29,5 +37,12 @@ export async function getUsage(workspace: { id: string; tier: Tier }, at = new D
     apiCalls: { used: used("api_calls"), limit: includedQuota(workspace.tier, "api_calls") },
     agentMinutes: { used: Math.round((used("agent_seconds") / 60) * 100) / 100, limit: minutesLimit === null ? null : minutesLimit / 60 },
     concurrentRuns: { used: running, limit: getTier(workspace.tier).limits.concurrentRuns },
+    modelSpend: {
+      usedUsd: microsToUsd(spendCounter?.used ?? 0),
+      reservedUsd: microsToUsd(spendCounter?.reserved ?? 0),
+      includedUsd: usd(policy.includedMicros),
+      capUsd: usd(policy.capMicros),
+      limitUsd: usd(spend.spendLimitMicros),
+    },
   };
 }

@@ -1,11 +1,10 @@
-// Counts one accepted v1 call against the workspace's quota, or refuses it: 402 on Free at its quota,
-// 423 (and an auto-pause) on a paid tier at its overage cap.
+// Counts one accepted v1 call against the workspace's quota, or stops it at the cap as the tier says:
+// 402 on Free at its quota, 423 (and an auto-pause) on a paid tier at its overage cap.
 import { randomUUID } from "node:crypto";
 import type { TierId } from "@/config/tiers";
-import { AppError } from "@/lib/http/app-error";
-import { pauseForQuota } from "./pause-workspace";
 import { usageCap } from "./quota";
 import { recordUsage } from "./record-usage";
+import { stopAtCap } from "./stop-at-cap";
 import { checkUsageAlerts } from "./usage-alerts";
 
 export async function meterApiCall(workspace: { id: string; tier: TierId }): Promise<void> {
@@ -18,9 +17,5 @@ export async function meterApiCall(workspace: { id: string; tier: TierId }): Pro
     cap: usageCap(workspace.tier, "api_calls"),
   });
   if (result.admitted) return checkUsageAlerts(workspace, "api_calls", result.used);
-  if (workspace.tier === "free") {
-    throw new AppError("quota_exceeded", "This workspace has used its monthly API calls on the Free tier. Upgrade to continue.");
-  }
-  await pauseForQuota(workspace.id, "api_calls");
-  throw new AppError("workspace_paused", "This workspace reached its usage cap and is paused until the next period or an upgrade.");
+  await stopAtCap(workspace, "api_calls");
 }

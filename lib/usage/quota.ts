@@ -3,13 +3,16 @@
 import { getTier, type TierId } from "@/config/tiers";
 import type { UsageMetric } from "@/lib/generated/prisma/enums";
 
-export function includedQuota(tier: TierId, metric: UsageMetric): number | null {
+/** The metrics counted in units the tier config gives directly; model spend has its own policy (lib/spend). */
+export type CountedMetric = Exclude<UsageMetric, "model_spend">;
+
+export function includedQuota(tier: TierId, metric: CountedMetric): number | null {
   const limits = getTier(tier).limits;
   if (metric === "api_calls") return limits.apiCallsPerMonth;
   return limits.agentMinutesPerMonth === null ? null : limits.agentMinutesPerMonth * 60;
 }
 
-export function usageCap(tier: TierId, metric: UsageMetric): number | null {
+export function usageCap(tier: TierId, metric: CountedMetric): number | null {
   const included = includedQuota(tier, metric);
   return included === null ? null : included * getTier(tier).overageCap;
 }

@@ -1,5 +1,6 @@
-// Usage alerts: when a workspace's use of a metric crosses 80% and 100% of its included quota in a period,
-// its owners are told once: an audit entry, an email (when SMTP is configured) and the dashboard banner.
+// Usage alerts: when a workspace's use of a metric crosses 80% and 100% of its included quota in a period
+// (model spend: 50%, 80% and 100% of its spend limit, or of its included spend), its owners are told once:
+// an audit entry, an email (when SMTP is configured) and the dashboard banner.
 import type { TierId } from "@/config/tiers";
 import { inWorkspace } from "@/lib/db/tenant";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -7,27 +8,36 @@ import type { UsageMetric } from "@/lib/generated/prisma/enums";
 import { describeError, logger } from "@/lib/log/logger";
 import { sendMail } from "@/lib/mail/send-mail";
 import { periodStart } from "./period";
-import { includedQuota } from "./quota";
+import { includedQuota, type CountedMetric } from "./quota";
+import { METRIC_NAMES } from "./stop-at-cap";
 
 export const ALERT_THRESHOLDS = [80, 100] as const;
-const METRIC_NAMES: Record<UsageMetric, string> = { api_calls: "API calls", agent_seconds: "agent-minutes" };
+export const SPEND_ALERT_THRESHOLDS = [50, 80, 100] as const;
 
 /** Alerts already recorded by this process, so the hot path does not write for them again. */
 const sent = new Set<string>();
 
-export async function checkUsageAlerts(workspace: { id: string; tier: TierId }, metric: UsageMetric, used: number): Promise<void> {
-  const included = includedQuota(workspace.tier, metric);
-  if (included === null) return;
+export async function checkUsageAlerts(workspace: { id: string; tier: TierId }, metric: CountedMetric, used: number): Promise<void> {
+  return alertOnThresholds(workspace.id, metric, used, includedQuota(workspace.tier, metric), ALERT_THRESHOLDS);
+}
+
+/** Model spend: alerts against the owner's spend limit when one is set, else against the included spend. */
+export async function checkSpendAlerts(workspaceId: string, usedMicros: number, baseMicros: number | null): Promise<void> {
+  return alertOnThresholds(workspaceId, "model_spend", usedMicros, baseMicros, SPEND_ALERT_THRESHOLDS);
+}
+
+async function alertOnThresholds(workspaceId: string, metric: UsageMetric, used: number, included: number | null, thresholds: readonly number[]) {
+  if (included === null || included <= 0) return;
   const start = periodStart();
-  for (const threshold of ALERT_THRESHOLDS) {
-    const key = `${workspace.id}:${metric}:${start.getTime()}:${threshold}`;
+  for (const threshold of thresholds) {
+    const key = `${workspaceId}:${metric}:${start.getTime()}:${threshold}`;
     if (used < (included * threshold) / 100 || sent.has(key)) continue;
     sent.add(key);
     try {
-      await raiseAlert(workspace.id, metric, start, threshold);
+      await raiseAlert(workspaceId, metric, start, threshold);
     } catch (error) {
       sent.delete(key);
-      logger.warn("could not record a usage alert", { workspaceId: workspace.id, metric, threshold, ...describeError(error) });
+      logger.warn("could not record a usage alert", { workspaceId, metric, threshold, ...describeError(error) });
     }
   }
 }

@@ -13,7 +13,7 @@ import { periodStart } from "@/lib/usage/period";
 import { ownerDb } from "../support/owner-db";
 import { createTeam } from "../support/workspace-fixture";
 
-const offline = new OfflineProvider(0);
+const offline = new OfflineProvider(0, "claude-sonnet-4-6");
 const ticket = { agent: "support-triage", input: { ticket: "Login fails with an error" } };
 
 async function creatorFor(tier: "free" | "pro" = "pro") {
@@ -80,7 +80,7 @@ describe("executing runs", () => {
   it("ends a run that fails at the provider with the provider's clear message", async () => {
     const { creator } = await creatorFor();
     const { run } = await createRun(creator, ticket);
-    const failing: ModelProvider = { name: "anthropic", turn: async () => { throw new ProviderError("The model provider is rate limiting requests (429). Try again later."); } };
+    const failing: ModelProvider = { name: "anthropic", model: "claude-sonnet-4-6", estimatesUsage: false, turn: async () => { throw new ProviderError("The model provider is rate limiting requests (429). Try again later."); } };
     await executeRun({ runId: run.id, workspaceId: creator.workspace.id }, failing);
     expect(await getRun(creator.workspace.id, run.id)).toMatchObject({ status: "failed", error: expect.stringContaining("429") });
   });
@@ -93,7 +93,7 @@ describe("executing runs", () => {
     expect((await getRun(creator.workspace.id, queued.run.id)).status).toBe("canceled");
 
     const running = await createRun(creator, ticket);
-    const slow = new OfflineProvider(5_000);
+    const slow = new OfflineProvider(5_000, "claude-sonnet-4-6");
     const execution = executeRun({ runId: running.run.id, workspaceId: creator.workspace.id }, slow);
     await new Promise((r) => setTimeout(r, 600));
     const started = Date.now();
@@ -109,7 +109,7 @@ describe("executing runs", () => {
     const { creator } = await creatorFor("free");
     const { run } = await createRun(creator, ticket);
     await ownerDb().usageCounter.create({ data: { workspaceId: creator.workspace.id, metric: "agent_seconds", periodStart: periodStart(), used: 3598 } });
-    await executeRun({ runId: run.id, workspaceId: creator.workspace.id }, new OfflineProvider(20_000));
+    await executeRun({ runId: run.id, workspaceId: creator.workspace.id }, new OfflineProvider(20_000, "claude-sonnet-4-6"));
     const stopped = await getRun(creator.workspace.id, run.id);
     expect(stopped).toMatchObject({ status: "failed", error: expect.stringContaining("cap") });
     const counter = await ownerDb().usageCounter.findFirstOrThrow({ where: { workspaceId: creator.workspace.id, metric: "agent_seconds" } });

@@ -1,11 +1,14 @@
 // Anthropic's Messages API through the official SDK, streamed, with tool use. Failures become
 // ProviderErrors with a message fit for the customer; the SDK retries once on its own.
 import Anthropic from "@anthropic-ai/sdk";
+import { MAX_OUTPUT_TOKENS } from "@/config/models";
 import type { ContentBlock, ModelProvider, ModelRequest, ModelTurn } from "../model-types";
 import { ProviderError } from "../model-types";
 
 export class AnthropicProvider implements ModelProvider {
   readonly name = "anthropic" as const;
+  readonly estimatesUsage = false;
+  readonly model: string;
   private readonly client: Anthropic;
 
   constructor(options: { apiKey: string; baseURL?: string; model: string; timeoutMs?: number }) {
@@ -13,14 +16,12 @@ export class AnthropicProvider implements ModelProvider {
     this.model = options.model;
   }
 
-  private readonly model: string;
-
   async turn(request: ModelRequest): Promise<ModelTurn> {
     try {
       const stream = this.client.messages.stream(
         {
           model: this.model,
-          max_tokens: 2048,
+          max_tokens: request.maxTokens ?? MAX_OUTPUT_TOKENS,
           system: request.system,
           messages: request.messages as Anthropic.MessageParam[],
           ...(request.tools.length > 0 && { tools: request.tools as Anthropic.Tool[] }),
@@ -36,7 +37,17 @@ export class AnthropicProvider implements ModelProvider {
             ? [{ type: "tool_use", id: block.id, name: block.name, input: block.input }]
             : [],
       );
-      return { content, stopReason: message.stop_reason };
+      const usage = message.usage;
+      return {
+        content,
+        stopReason: message.stop_reason,
+        usage: {
+          inputTokens: usage.input_tokens,
+          outputTokens: usage.output_tokens,
+          cacheReadTokens: usage.cache_read_input_tokens ?? 0,
+          cacheWriteTokens: usage.cache_creation_input_tokens ?? 0,
+        },
+      };
     } catch (error) {
       if (request.signal.aborted) throw error;
       throw toProviderError(error);
@@ -47,6 +58,9 @@ export class AnthropicProvider implements ModelProvider {
 function toProviderError(error: unknown): ProviderError {
   if (error instanceof Anthropic.APIConnectionTimeoutError) return new ProviderError("The model provider did not answer in time.");
   if (error instanceof Anthropic.APIConnectionError) return new ProviderError("Could not reach the model provider.");
+  if (error instanceof Anthropic.AuthenticationError || error instanceof Anthropic.PermissionDeniedError) {
+    return new ProviderError(`The model provider rejected the API key (${error.status}).`, { rejectedKey: true });
+  }
   if (error instanceof Anthropic.RateLimitError) return new ProviderError("The model provider is rate limiting requests (429). Try again later.");
   if (error instanceof Anthropic.APIError) return new ProviderError(`The model provider answered with an error (${error.status ?? "unknown status"}).`);
   return new ProviderError("The model provider failed unexpectedly.");

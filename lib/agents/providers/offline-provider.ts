@@ -1,5 +1,7 @@
 // The built-in provider used when no ANTHROPIC_API_KEY is set: deterministic, clearly labelled demo
-// turns that exercise the same agent loop (a tool call, then a final answer) without any model.
+// turns that exercise the same agent loop (a tool call, then a final answer) without any model. It
+// reports estimated tokens, priced as the default model, so budgets and spend work with no key.
+import { inputTokensUpperBound, typicalTokens } from "@/lib/spend/estimate-tokens";
 import type { ContentBlock, ModelProvider, ModelRequest, ModelTurn } from "../model-types";
 
 export const OFFLINE_LABEL = "[Offline demo: no model provider is configured, so this result is a deterministic placeholder.]";
@@ -27,8 +29,18 @@ function inputText(request: ModelRequest): string {
 
 export class OfflineProvider implements ModelProvider {
   readonly name = "offline" as const;
+  readonly estimatesUsage = true;
 
-  constructor(private readonly turnMs: number) {}
+  constructor(
+    private readonly turnMs: number,
+    readonly model: string,
+  ) {}
+
+  /** About 4 bytes a token for what was sent and what came back. */
+  private usage(request: ModelRequest, content: ContentBlock[]) {
+    const sent = Math.ceil(inputTokensUpperBound(request) / 4);
+    return { inputTokens: sent, outputTokens: typicalTokens(content), cacheReadTokens: 0, cacheWriteTokens: 0 };
+  }
 
   async turn(request: ModelRequest): Promise<ModelTurn> {
     await sleep(this.turnMs, request.signal);
@@ -37,13 +49,11 @@ export class OfflineProvider implements ModelProvider {
     );
     const tool = request.tools[0];
     if (tool && toolResults.length === 0) {
-      return {
-        content: [
-          { type: "text", text: `Looking at the input with ${tool.name}.` },
-          { type: "tool_use", id: "offline_tool_1", name: tool.name, input: { text: inputText(request) } },
-        ],
-        stopReason: "tool_use",
-      };
+      const content: ContentBlock[] = [
+        { type: "text", text: `Looking at the input with ${tool.name}.` },
+        { type: "tool_use", id: "offline_tool_1", name: tool.name, input: { text: inputText(request) } },
+      ];
+      return { content, stopReason: "tool_use", usage: this.usage(request, content) };
     }
     const answer = [
       OFFLINE_LABEL,
@@ -52,6 +62,7 @@ export class OfflineProvider implements ModelProvider {
       ...(toolResults.length ? ["", "Tool findings:", ...toolResults.map((r) => r.content)] : []),
     ].join("\n");
     request.onText?.(answer);
-    return { content: [{ type: "text", text: answer }], stopReason: "end_turn" };
+    const content: ContentBlock[] = [{ type: "text", text: answer }];
+    return { content, stopReason: "end_turn", usage: this.usage(request, content) };
   }
 }

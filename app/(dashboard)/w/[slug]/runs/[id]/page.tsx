@@ -2,14 +2,14 @@
 import Link from "next/link";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { can } from "@/lib/members/permissions";
-import { getRun } from "@/lib/runs/read-runs";
+import { getRunDetail } from "@/lib/runs/read-runs";
 import { loadWorkspace } from "../../load-workspace";
 import { LiveRun } from "./live-run";
 
 export default async function RunPage({ params }: { params: Promise<{ slug: string; id: string }> }) {
   const { slug, id } = await params;
   const { workspace, ctx } = await loadWorkspace(slug);
-  const run = await getRun(workspace.id, id).catch(() => null);
+  const run = await getRunDetail(workspace.id, id).catch(() => null);
   if (!run) {
     return (
       <>

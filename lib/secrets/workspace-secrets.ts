@@ -1,0 +1,41 @@
+// The one store of workspace secrets (their own provider keys now; tool, MCP and webhook secrets next):
+// sealed with AES-256-GCM (secret-box.ts), shown only as their last four characters, never logged.
+import type { Tx } from "@/lib/db/tenant";
+import { open, seal } from "./secret-box";
+
+export type SecretName = "anthropic_api_key";
+
+export interface SecretInfo {
+  name: SecretName;
+  last4: string;
+  updatedAt: Date;
+}
+
+const contextOf = (workspaceId: string, name: SecretName) => `${workspaceId}/${name}`;
+
+export async function putSecret(tx: Tx, input: { workspaceId: string; name: SecretName; value: string; actorId: string }): Promise<SecretInfo> {
+  const data = { ciphertext: seal(input.value, contextOf(input.workspaceId, input.name)), last4: input.value.slice(-4), createdById: input.actorId };
+  const row = await tx.secret.upsert({
+    where: { workspaceId_name: { workspaceId: input.workspaceId, name: input.name } },
+    create: { workspaceId: input.workspaceId, name: input.name, ...data },
+    update: data,
+    select: { last4: true, updatedAt: true },
+  });
+  return { name: input.name, ...row };
+}
+
+export async function secretInfo(tx: Tx, workspaceId: string, name: SecretName): Promise<SecretInfo | null> {
+  const row = await tx.secret.findUnique({ where: { workspaceId_name: { workspaceId, name } }, select: { last4: true, updatedAt: true } });
+  return row && { name, ...row };
+}
+
+/** The plaintext, for the one place that uses it (a provider call); null when none is stored. */
+export async function revealSecret(tx: Tx, workspaceId: string, name: SecretName): Promise<string | null> {
+  const row = await tx.secret.findUnique({ where: { workspaceId_name: { workspaceId, name } }, select: { ciphertext: true } });
+  return row && open(row.ciphertext, contextOf(workspaceId, name));
+}
+
+export async function deleteSecret(tx: Tx, workspaceId: string, name: SecretName): Promise<boolean> {
+  const { count } = await tx.secret.deleteMany({ where: { workspaceId, name } });
+  return count === 1;
+}

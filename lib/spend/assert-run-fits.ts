@@ -1,0 +1,68 @@
+// Before a run is queued: a run on the platform's model budget needs a verified email (when a real model
+// provider is configured), and its first turn's input alone must fit what is left of the budget (402, or
+// 423 on a paid tier already at its cap), and of its own maxCostUsd (400). Each turn is reserved again
+// when it runs; this refuses early what could never start.
+import { env } from "@/config/env";
+import { MAX_OUTPUT_TOKENS } from "@/config/models";
+import type { TierId } from "@/config/tiers";
+import { firstTurnRequest } from "@/lib/agents/agent-loop";
+import type { AgentDefinition } from "@/lib/agents/catalog";
+import { db } from "@/lib/db/client";
+import { inWorkspace } from "@/lib/db/tenant";
+import { AppError } from "@/lib/http/app-error";
+import { periodStart } from "@/lib/usage/period";
+import { stopAtCap } from "@/lib/usage/stop-at-cap";
+import { inputTokensUpperBound } from "./estimate-tokens";
+import { formatUsd } from "./money";
+import { worstCaseMicros } from "./price-turn";
+import { spendPolicy } from "./spend-policy";
+
+interface RunBudgetRequest {
+  workspace: { id: string; tier: TierId };
+  userId: string;
+  agent: AgentDefinition;
+  input: unknown;
+  maxCostMicros: number | null;
+}
+
+async function loadBudget(workspaceId: string) {
+  return inWorkspace(workspaceId, async (tx) => ({
+    workspace: await tx.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { spendLimitMicros: true, modelBudgetMicros: true } }),
+    counter: await tx.usageCounter.findFirst({ where: { workspaceId, metric: "model_spend", periodStart: periodStart() }, select: { used: true, reserved: true } }),
+    ownKey: (await tx.secret.count({ where: { workspaceId, name: "anthropic_api_key" } })) > 0,
+  }));
+}
+
+async function assertVerifiedEmail(userId: string) {
+  const user = await db().user.findUnique({ where: { id: userId }, select: { emailVerified: true } });
+  if (!user?.emailVerified) {
+    throw new AppError("forbidden", "Verify your email address to run agents on AgentHQ's model budget (see your account page), or store the workspace's own Anthropic key in Settings.");
+  }
+}
+
+export async function assertRunFitsBudget(request: RunBudgetRequest): Promise<void> {
+  const model = env.ANTHROPIC_MODEL;
+  const inputTokens = inputTokensUpperBound(firstTurnRequest(request.agent, request.input));
+  const inputOnly = worstCaseMicros(model, inputTokens, 0);
+  if (request.maxCostMicros !== null && worstCaseMicros(model, inputTokens, 64) > request.maxCostMicros) {
+    throw new AppError("invalid_request", `This input alone may cost up to ${formatUsd(inputOnly)} a turn, more than maxCostUsd ${formatUsd(request.maxCostMicros)}.`, {
+      fieldErrors: [{ path: "maxCostUsd", message: `Allow at least ${formatUsd(worstCaseMicros(model, inputTokens, 64))}.` }],
+    });
+  }
+  const { workspace, counter, ownKey } = await loadBudget(request.workspace.id);
+  if (ownKey) return; // the workspace's own key pays
+  if (env.ANTHROPIC_API_KEY) await assertVerifiedEmail(request.userId);
+
+  const policy = spendPolicy({ ...request.workspace, ...workspace });
+  if (policy.capMicros === null) return;
+  const left = policy.capMicros - Number(counter?.used ?? 0) - Number(counter?.reserved ?? 0);
+  if (left <= 0) {
+    await stopAtCap(request.workspace, "model_spend", policy.atCap,
+      policy.capSetBy === "spend_limit"
+        ? `The workspace's monthly spend limit (${formatUsd(policy.capMicros)}) is used up. An owner can raise it on the usage page.`
+        : undefined);
+  }
+  if (inputOnly + worstCaseMicros(model, 0, Math.min(MAX_OUTPUT_TOKENS, 64)) > left) {
+    throw new AppError("quota_exceeded", `This run's input alone may cost up to ${formatUsd(inputOnly)} of model spend a turn; the workspace has ${formatUsd(left)} left this month.`);
+  }
+}
