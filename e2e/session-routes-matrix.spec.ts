@@ -15,7 +15,7 @@ interface World {
 
 interface RouteCase {
   name: string;
-  method: "GET" | "POST" | "PATCH" | "DELETE";
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   path: (w: World) => string;
   body?: (w: World) => unknown;
   /** Status each role of the workspace gets. */
@@ -24,6 +24,7 @@ interface RouteCase {
 
 const ALL_OK = (status: number) => ({ owner: status, admin: status, member: status, viewer: status });
 const MANAGERS = (status: number) => ({ owner: status, admin: status, member: 403, viewer: 403 });
+const OWNERS = (status: number) => ({ owner: status, admin: 403, member: 403, viewer: 403 });
 
 const ROUTES: RouteCase[] = [
   { name: "read workspace", method: "GET", path: (w) => `/api/workspaces/${w.a.slug}`, expect: ALL_OK(200) },
@@ -83,6 +84,16 @@ const ROUTES: RouteCase[] = [
   // After the owner's checkout above, the workspace has a Stripe customer and the portal opens.
   { name: "open the billing portal", method: "POST", path: (w) => `/api/workspaces/${w.a.slug}/billing/portal`, expect: { owner: 200, admin: 403, member: 403, viewer: 403 } },
   { name: "read usage", method: "GET", path: (w) => `/api/workspaces/${w.a.slug}/usage`, expect: ALL_OK(200) },
+  { name: "set a spend limit", method: "PUT", path: (w) => `/api/workspaces/${w.a.slug}/spend-limit`, body: () => ({ limitUsd: 5 }), expect: OWNERS(200) },
+  {
+    name: "store the workspace's own provider key",
+    method: "PUT",
+    path: (w) => `/api/workspaces/${w.a.slug}/provider-key`,
+    body: () => ({ apiKey: "sk-ant-matrix-only-0000000000000000" }),
+    expect: OWNERS(200),
+  },
+  { name: "read the provider key's last four", method: "GET", path: (w) => `/api/workspaces/${w.a.slug}/provider-key`, expect: OWNERS(200) },
+  { name: "remove the provider key", method: "DELETE", path: (w) => `/api/workspaces/${w.a.slug}/provider-key`, expect: OWNERS(204) },
   { name: "list runs", method: "GET", path: (w) => `/api/workspaces/${w.a.slug}/runs`, expect: ALL_OK(200) },
   {
     name: "start a run with an unknown agent",

@@ -2,7 +2,7 @@
 // workspace's Stripe customer is created before the first checkout, so every later event names a customer
 // the webhook can map back to the workspace.
 import { z } from "zod";
-import { appUrl } from "@/config/env";
+import { appUrl, env } from "@/config/env";
 import { inWorkspace } from "@/lib/db/tenant";
 import { AppError } from "@/lib/http/app-error";
 import type { WorkspaceSummary } from "@/lib/workspaces/workspace-context";
@@ -63,7 +63,9 @@ export async function startCheckout(workspace: BillingWorkspace, tier: string): 
       client_reference_id: workspace.id,
       metadata: { workspaceId: workspace.id },
       subscription_data: { metadata: { workspaceId: workspace.id } },
-      line_items: [{ price, quantity: 1 }],
+      // With overage billing on, the metered overage price rides along (metered prices take no quantity);
+      // it grants no tier, so the tier still comes from the tier's item (prices.ts, decisivePrice).
+      line_items: [{ price, quantity: 1 }, ...(env.STRIPE_PRICE_MODEL_OVERAGE ? [{ price: env.STRIPE_PRICE_MODEL_OVERAGE }] : [])],
       allow_promotion_codes: true,
       success_url: `${billingPage(workspace.slug)}?checkout=success`,
       cancel_url: `${billingPage(workspace.slug)}?checkout=cancelled`,

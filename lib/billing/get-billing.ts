@@ -1,8 +1,12 @@
-// What the billing page shows: whether billing is on, the subscription that sets the tier, and its state.
+// What the billing page shows: whether billing is on, the subscription that sets the tier, and its state;
+// with overage billed, this period's model-spend overage against what was reported to Stripe.
 import { env } from "@/config/env";
 import type { TierId } from "@/config/tiers";
 import { inWorkspace } from "@/lib/db/tenant";
+import { overageBillable } from "@/lib/spend/spend-policy";
+import { periodStart } from "@/lib/usage/period";
 import { grantsTier, graceEndsAt } from "./entitlement";
+import { overageReconciliation, type OverageReconciliation } from "./overage-reconciliation";
 import { tierForPrice } from "./prices";
 import { billingEnabled } from "./stripe-client";
 
@@ -19,6 +23,8 @@ export interface BillingSummary {
     graceEndsAt: string | null;
     active: boolean;
   } | null;
+  /** This period's overage and what Stripe has of it; null while overage is not billed. */
+  overage: OverageReconciliation | null;
 }
 
 export async function getBilling(workspaceId: string): Promise<BillingSummary> {
@@ -27,6 +33,7 @@ export async function getBilling(workspaceId: string): Promise<BillingSummary> {
     subscriptions: await tx.subscription.findMany({ where: { workspaceId }, orderBy: { updatedAt: "desc" } }),
   }));
   const now = new Date();
+  const overage = overageBillable() ? await overageReconciliation(workspaceId, periodStart(now)) : null;
   const current = subscriptions.find((s) => grantsTier(s, now, env.BILLING_GRACE_DAYS)) ?? subscriptions[0];
   return {
     enabled: billingEnabled(),
@@ -41,5 +48,6 @@ export async function getBilling(workspaceId: string): Promise<BillingSummary> {
           active: grantsTier(current, now, env.BILLING_GRACE_DAYS),
         }
       : null,
+    overage,
   };
 }

@@ -13,7 +13,7 @@ import type { RunStatus } from "@/lib/generated/prisma/enums";
 import { describeError, logger } from "@/lib/log/logger";
 import { meteredProvider, SpendStop } from "@/lib/spend/metered-provider";
 import { releaseSpend, runKeyPrefix } from "@/lib/spend/spend-ledger";
-import { spendPolicy, type SpendPolicy } from "@/lib/spend/spend-policy";
+import { SPEND_WORKSPACE_FIELDS, spendPolicy, type SpendPolicy } from "@/lib/spend/spend-policy";
 import { workspaceProviderKey } from "@/lib/spend/spend-settings";
 import { pauseForQuota } from "@/lib/usage/pause-workspace";
 import { usageCap } from "@/lib/usage/quota";
@@ -47,7 +47,7 @@ async function claim(job: RunJob) {
     if (!run) return null;
     const workspace = await tx.workspace.findUniqueOrThrow({
       where: { id: job.workspaceId },
-      select: { id: true, tier: true, status: true, spendLimitMicros: true, modelBudgetMicros: true },
+      select: { ...SPEND_WORKSPACE_FIELDS, status: true },
     });
     return { run, workspace };
   });

@@ -1,10 +1,15 @@
 // A run worker: takes run jobs from the queue and executes them, `concurrency` at a time. Runs inside
 // the app (RUN_WORKERS) or as its own process (npm run worker); any number of them on any machines.
-// With billing on, a worker process also runs the billing sweep (lapsed grace periods).
+// With billing on, a worker process also runs the billing sweep (lapsed grace periods), and with overage
+// billed, the sender of the model-spend overage outbox to Stripe's Billing Meters. Every worker releases
+// spend reservations whose worker died (their lease ran out).
 import type PgBoss from "pg-boss";
 import { startBillingSweep } from "@/lib/billing/billing-sweep";
+import { startOverageReporting } from "@/lib/billing/meter-outbox";
 import { billingEnabled } from "@/lib/billing/stripe-client";
 import { modelProvider } from "@/lib/agents/providers/model-provider";
+import { startReservationSweep } from "@/lib/spend/reservation-sweep";
+import { overageBillable } from "@/lib/spend/spend-policy";
 import { describeError, logger } from "@/lib/log/logger";
 import { reportUnexpectedError } from "@/lib/monitoring/report-unexpected-error";
 import { LOST_RUN_QUEUE, RUN_QUEUE, runQueue, type RunJob } from "@/lib/queue/run-queue";
@@ -34,11 +39,14 @@ export async function startRunWorker(concurrency: number): Promise<{ stop(): Pro
   for (let i = 0; i < concurrency; i++) await register(RUN_QUEUE, 0.5, (job) => executeRun(job, provider));
   await register(LOST_RUN_QUEUE, 1, failLostRun);
   const stopBillingSweep = billingEnabled() ? startBillingSweep() : () => {};
+  const stopOverageReporting = overageBillable() ? startOverageReporting() : async () => {};
+  const stopReservationSweep = startReservationSweep();
   logger.info("run worker started", { concurrency, provider: provider.name });
   return {
-    stop: () => {
+    stop: async () => {
       stopBillingSweep();
-      return boss.stop({ graceful: true, timeout: 30_000, wait: true });
+      stopReservationSweep();
+      await Promise.all([stopOverageReporting(), boss.stop({ graceful: true, timeout: 30_000, wait: true })]);
     },
   };
 }

@@ -15,7 +15,7 @@ import { stopAtCap } from "@/lib/usage/stop-at-cap";
 import { inputTokensUpperBound } from "./estimate-tokens";
 import { formatUsd } from "./money";
 import { worstCaseMicros } from "./price-turn";
-import { spendPolicy } from "./spend-policy";
+import { SPEND_WORKSPACE_FIELDS, spendPolicy } from "./spend-policy";
 
 interface RunBudgetRequest {
   workspace: { id: string; tier: TierId };
@@ -27,7 +27,7 @@ interface RunBudgetRequest {
 
 async function loadBudget(workspaceId: string) {
   return inWorkspace(workspaceId, async (tx) => ({
-    workspace: await tx.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { spendLimitMicros: true, modelBudgetMicros: true } }),
+    workspace: await tx.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: SPEND_WORKSPACE_FIELDS }),
     counter: await tx.usageCounter.findFirst({ where: { workspaceId, metric: "model_spend", periodStart: periodStart() }, select: { used: true, reserved: true } }),
     ownKey: (await tx.secret.count({ where: { workspaceId, name: "anthropic_api_key" } })) > 0,
   }));
@@ -53,7 +53,7 @@ export async function assertRunFitsBudget(request: RunBudgetRequest): Promise<vo
   if (ownKey) return; // the workspace's own key pays
   if (env.ANTHROPIC_API_KEY) await assertVerifiedEmail(request.userId);
 
-  const policy = spendPolicy({ ...request.workspace, ...workspace });
+  const policy = spendPolicy(workspace);
   if (policy.capMicros === null) return;
   const left = policy.capMicros - Number(counter?.used ?? 0) - Number(counter?.reserved ?? 0);
   if (left <= 0) {

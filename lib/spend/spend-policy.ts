@@ -12,7 +12,12 @@ export interface SpendWorkspace {
   tier: TierId;
   spendLimitMicros: bigint | number | null;
   modelBudgetMicros: bigint | number | null;
+  /** Overage can be invoiced only to a workspace that pays through Stripe. */
+  stripeCustomerId: string | null;
 }
+
+/** The Workspace columns the policy reads. */
+export const SPEND_WORKSPACE_FIELDS = { id: true, tier: true, spendLimitMicros: true, modelBudgetMicros: true, stripeCustomerId: true } as const;
 
 export interface SpendPolicy {
   /** Included in the tier this period; null: no fixed amount (Enterprise without a contract budget). */
@@ -37,7 +42,7 @@ const toNumber = (value: bigint | number | null) => (value === null ? null : Num
 export function spendPolicy(workspace: SpendWorkspace): SpendPolicy {
   const tier = getTier(workspace.tier);
   const included = toNumber(workspace.modelBudgetMicros) ?? (tier.limits.includedModelSpendUsd === null ? null : usdToMicros(tier.limits.includedModelSpendUsd));
-  const billed = overageBillable() && billsOverage(tier) && included !== null;
+  const billed = overageBillable() && billsOverage(tier) && included !== null && workspace.stripeCustomerId !== null;
   const tierCap = included === null ? null : billed ? included * tier.overageCap : included;
   const limit = toNumber(workspace.spendLimitMicros);
   if (limit !== null && (tierCap === null || limit < tierCap)) {
@@ -49,6 +54,6 @@ export function spendPolicy(workspace: SpendWorkspace): SpendPolicy {
 /** The workspace's spend settings, for the policy. */
 export async function loadSpendWorkspace(workspaceId: string): Promise<SpendWorkspace> {
   return inWorkspace(workspaceId, (tx) =>
-    tx.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { id: true, tier: true, spendLimitMicros: true, modelBudgetMicros: true } }),
+    tx.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: SPEND_WORKSPACE_FIELDS }),
   );
 }

@@ -3,7 +3,7 @@ import { getTier } from "@/config/tiers";
 import { inWorkspace } from "@/lib/db/tenant";
 import type { Tier } from "@/lib/generated/prisma/enums";
 import { microsToUsd } from "@/lib/spend/money";
-import { spendPolicy } from "@/lib/spend/spend-policy";
+import { SPEND_WORKSPACE_FIELDS, spendPolicy } from "@/lib/spend/spend-policy";
 import { periodEnd, periodStart } from "./period";
 import { includedQuota } from "./quota";
 
@@ -23,9 +23,9 @@ export async function getUsage(workspace: { id: string; tier: Tier }, at = new D
   const { counters, running, spend } = await inWorkspace(workspace.id, async (tx) => ({
     counters: await tx.usageCounter.findMany({ where: { workspaceId: workspace.id, periodStart: start } }),
     running: await tx.run.count({ where: { workspaceId: workspace.id, status: { in: ["queued", "running"] } } }),
-    spend: await tx.workspace.findUniqueOrThrow({ where: { id: workspace.id }, select: { spendLimitMicros: true, modelBudgetMicros: true } }),
+    spend: await tx.workspace.findUniqueOrThrow({ where: { id: workspace.id }, select: SPEND_WORKSPACE_FIELDS }),
   }));
-  const policy = spendPolicy({ id: workspace.id, tier: workspace.tier, ...spend });
+  const policy = spendPolicy(spend);
   const spendCounter = counters.find((c) => c.metric === "model_spend");
   const usd = (micros: number | bigint | null) => (micros === null ? null : microsToUsd(micros));
   const used = (metric: string) => Number(counters.find((c) => c.metric === metric)?.used ?? 0);

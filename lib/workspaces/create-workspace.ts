@@ -1,6 +1,8 @@
-// Creating a workspace: the creator becomes its owner, in one transaction with an audit entry.
+// Creating a workspace: the creator becomes its owner, in one transaction with an audit entry. The Free
+// allowance belongs to a person: a user owns at most one Free workspace (more need a paid tier), checked
+// under a per-user lock so that concurrent requests cannot each create one.
 import { randomBytes, randomUUID } from "node:crypto";
-import { inWorkspace } from "@/lib/db/tenant";
+import { inWorkspace, type Tx } from "@/lib/db/tenant";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/http/app-error";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -31,11 +33,26 @@ async function insertWorkspace(userId: string, name: string, slug: string): Prom
   // The id is chosen here so that the transaction can name the new workspace as its tenant.
   const id = randomUUID();
   return inWorkspace(id, async (tx) => {
+    await assertNoOtherFreeWorkspace(tx, userId);
     const workspace = await tx.workspace.create({
       data: { id, name, slug, memberships: { create: { userId, role: "owner" } } },
       select: { id: true, slug: true, name: true, tier: true, status: true, pausedReason: true },
     });
     await recordAudit(tx, { workspaceId: id, actorId: userId, action: "workspace.created", target: slug });
     return { ...workspace, role: "owner" as const };
+  }, userId);
+}
+
+async function assertNoOtherFreeWorkspace(tx: Tx, userId: string) {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`free-workspace:${userId}`}))`;
+  const free = await tx.membership.findFirst({
+    where: { userId, role: "owner", workspace: { tier: "free" } },
+    select: { workspace: { select: { name: true } } },
   });
+  if (free) {
+    throw new AppError(
+      "quota_exceeded",
+      `You already own the Free workspace "${free.workspace.name}". Each person gets one Free workspace: upgrade it to a paid tier to create another.`,
+    );
+  }
 }

@@ -289,3 +289,14 @@ describe("entitlements", () => {
     expect((await workspaceRow(team.workspaceId)).tier).toBe("enterprise");
   });
 });
+
+describe("checkout without overage billing", () => {
+  it("sells the tier's price alone when no metered overage price is configured", async () => {
+    const team = await createTeam("free");
+    const { url } = await startCheckout({ id: team.workspaceId, slug: team.slug, name: "Team" }, "starter");
+    const session = stand.sessions.get(url.split("/").pop()!)!;
+    expect(session.priceIds).toEqual(["price_starter_test"]);
+    const { subscription } = stand.completeCheckout(session.id);
+    expect(subscription.items.data.map((i) => i.price.id)).toEqual(["price_starter_test"]);
+  });
+});

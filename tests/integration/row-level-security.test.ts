@@ -34,6 +34,12 @@ async function seedTenantRows(workspaceId: string, userId: string) {
   await o.usageCounter.create({ data: { workspaceId, metric: "api_calls", periodStart: period, used: 1 } });
   await o.usageAlert.create({ data: { workspaceId, metric: "api_calls", periodStart: period, threshold: 80 } });
   await o.auditLog.create({ data: { workspaceId, actorId: userId, action: "test.seeded" } });
+  await o.runStep.create({
+    data: { workspaceId, runId: run.id, attempt: 1, turn: 1, provider: "offline", model: "m", inputTokens: 1, outputTokens: 1, cacheReadTokens: 0, cacheWriteTokens: 0, costMicros: 1, billedTo: "platform", latencyMs: 1, toolCalls: [] },
+  });
+  await o.spendReservation.create({ data: { workspaceId, idempotencyKey: randomUUID(), amountMicros: 1, periodStart: period, expiresAt: new Date() } });
+  await o.meterEvent.create({ data: { workspaceId, periodStart: period, valueMicros: 1, sourceKey: randomUUID() } });
+  await o.secret.create({ data: { workspaceId, name: "anthropic_api_key", ciphertext: "v1.x.y.z", last4: "wxyz" } });
 }
 
 describe("row-level security", () => {
@@ -50,7 +56,7 @@ describe("row-level security", () => {
 
   it("covers every tenant table of the schema", () => {
     expect(TENANT_TABLES.sort()).toEqual(
-      ["ApiKey", "AuditLog", "Invitation", "Membership", "Run", "RunEvent", "Subscription", "UsageAlert", "UsageCounter", "UsageEvent"].sort(),
+      ["ApiKey", "AuditLog", "Invitation", "Membership", "MeterEvent", "Run", "RunEvent", "RunStep", "Secret", "SpendReservation", "Subscription", "UsageAlert", "UsageCounter", "UsageEvent"].sort(),
     );
   });
 

@@ -31,6 +31,7 @@ describe("creating a workspace", () => {
     const user = await createUser("derive");
     const name = `Derived ${uniqueSlug("n")}`;
     const first = await createWorkspace(user.id, { name });
+    await ownerDb().workspace.update({ where: { id: first.id }, data: { tier: "pro" } }); // one Free workspace a person
     const second = await createWorkspace(user.id, { name });
     expect(first.slug).toBe(name.toLowerCase().replace(/ /g, "-"));
     expect(second.slug).toMatch(new RegExp(`^${first.slug}-[0-9a-f]{6}$`));
@@ -50,12 +51,28 @@ describe("workspace visibility", () => {
   });
 
   it("is an AppError the HTTP layer maps, not a database error, when input breaks a rule", async () => {
-    const user = await createUser("rule");
+    const [user, other] = [await createUser("rule"), await createUser("rule-2")];
     const slug = uniqueSlug();
     await createWorkspace(user.id, { name: "One", slug });
-    const error = await createWorkspace(user.id, { name: "Two", slug }).catch((e) => e);
+    const error = await createWorkspace(other.id, { name: "Two", slug }).catch((e) => e);
     expect(error).toBeInstanceOf(AppError);
     expect(error.status).toBe(409);
+  });
+});
+
+describe("the Free allowance belongs to a person", () => {
+  it("lets a user own one Free workspace, even asked five times at once; a paid one frees the allowance", async () => {
+    const user = await createUser("free-once");
+    const results = await Promise.allSettled(Array.from({ length: 5 }, (_, i) => createWorkspace(user.id, { name: `Free ${i}` })));
+    const created = results.filter((r) => r.status === "fulfilled");
+    expect(created).toHaveLength(1);
+    const refused = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
+    expect(refused.every((r) => r.reason instanceof AppError && r.reason.code === "quota_exceeded")).toBe(true);
+    expect(refused[0]!.reason.message).toContain("Each person gets one Free workspace");
+
+    const first = (created[0] as PromiseFulfilledResult<{ id: string }>).value;
+    await ownerDb().workspace.update({ where: { id: first.id }, data: { tier: "starter" } });
+    await expect(createWorkspace(user.id, { name: "Second" })).resolves.toMatchObject({ tier: "free" });
   });
 });
 

@@ -8,6 +8,7 @@ import { formatLimit, formatPrice } from "@/components/marketing/format-limit";
 import { TIER_IDS, TIER_LIST, getTier, type Tier } from "@/config/tiers";
 import { site } from "@/config/site";
 import { getBilling, type BillingSummary } from "@/lib/billing/get-billing";
+import { formatUsd } from "@/lib/spend/money";
 import { getUsage } from "@/lib/usage/get-usage";
 import { loadWorkspace, loadWorkspaceFor } from "../load-workspace";
 
@@ -32,6 +33,17 @@ function SubscriptionStatus({ subscription }: { subscription: NonNullable<Billin
       {subscription.cancelAtPeriodEnd
         ? `${tierName} is cancelled and stays active until ${formatDate(subscription.periodEnd)}; then the workspace moves to Free.`
         : `${tierName} renews on ${formatDate(subscription.periodEnd)}.`}
+    </p>
+  );
+}
+
+/** This period's billed overage against what Stripe has been told (they differ while events are pending). */
+function OverageReconciliationLine({ overage }: { overage: NonNullable<BillingSummary["overage"]> }) {
+  const pending = overage.pendingEvents;
+  return (
+    <p className="text-sm text-slate-600" data-testid="overage-reconciliation">
+      Model-spend overage this period: {formatUsd(overage.overageMicros)}, reported to Stripe: {formatUsd(overage.reportedMicros)}
+      {pending > 0 && ` (${pending} ${pending === 1 ? "event" : "events"} pending)`}
     </p>
   );
 }
@@ -91,6 +103,7 @@ export default async function BillingPage({ params, searchParams }: { params: Pr
         <p className="text-sm text-slate-600">
           Rate limit: {formatLimit(tier.limits.apiCallsPerMinute)} API calls per minute · Members: {formatLimit(tier.limits.members)}
         </p>
+        {billing.overage && <OverageReconciliationLine overage={billing.overage} />}
         {billing.enabled && billing.hasBillingAccount && (
           <BillingButton endpoint={`/api/workspaces/${slug}/billing/portal`} label="Manage billing" />
         )}
