@@ -33,6 +33,11 @@ export interface Tier {
   highlights: string[];
 }
 
+/** What paid overage of model spend costs: USD billed per 1 USD of model cost beyond the included amount. */
+export const MODEL_OVERAGE_PRICE_PER_USD = 1.2;
+
+const OVERAGE_HIGHLIGHT = `Overage up to 2x ($${MODEL_OVERAGE_PRICE_PER_USD.toFixed(2)} per $1 of model usage), then auto-pause`;
+
 export const TIERS: Record<TierId, Tier> = {
   free: {
     id: "free",
@@ -54,7 +59,7 @@ export const TIERS: Record<TierId, Tier> = {
     stripePriceEnv: "STRIPE_PRICE_STARTER",
     overageCap: 2,
     atCap: "pause",
-    highlights: ["Email support", "Usage alerts at 80% and 100%", "Overage up to 2x, then auto-pause"],
+    highlights: ["Email support", "Usage alerts at 80% and 100%", OVERAGE_HIGHLIGHT],
   },
   pro: {
     id: "pro",
@@ -65,7 +70,7 @@ export const TIERS: Record<TierId, Tier> = {
     stripePriceEnv: "STRIPE_PRICE_PRO",
     overageCap: 2,
     atCap: "pause",
-    highlights: ["Priority support", "Audit log", "Overage up to 2x, then auto-pause"],
+    highlights: ["Priority support", "Audit log", OVERAGE_HIGHLIGHT],
   },
   enterprise: {
     id: "enterprise",
@@ -79,9 +84,6 @@ export const TIERS: Record<TierId, Tier> = {
     highlights: ["Custom limits", "SSO and security review", "Dedicated support"],
   },
 };
-
-/** What paid overage of model spend costs: USD billed per 1 USD of model cost beyond the included amount. */
-export const MODEL_OVERAGE_PRICE_PER_USD = 1.2;
 
 /** Whether `tier` ranks above `than` (Free < Starter < Pro < Enterprise). */
 export function tierRanksAbove(tier: TierId, than: TierId): boolean {

@@ -1,5 +1,5 @@
 // A small server-rendered SVG bar chart (no client JavaScript): one bar per day.
-export function DailyBarChart({ title, points }: { title: string; points: { day: string; value: number }[] }) {
+export function DailyBarChart({ title, points, format = String }: { title: string; points: { day: string; value: number }[]; format?: (n: number) => string }) {
   const max = Math.max(1, ...points.map((p) => p.value));
   const width = 600;
   const height = 120;
@@ -12,7 +12,7 @@ export function DailyBarChart({ title, points }: { title: string; points: { day:
           const h = (p.value / max) * height;
           return (
             <g key={p.day}>
-              <title>{`${p.day}: ${p.value}`}</title>
+              <title>{`${p.day}: ${format(p.value)}`}</title>
               <rect x={i * bar + 1} y={height - h} width={Math.max(bar - 2, 1)} height={h} className="fill-brand-600" />
               {(i === 0 || i === points.length - 1) && (
                 <text x={i * bar} y={height + 12} className="fill-slate-500 text-[10px]">{p.day.slice(5)}</text>

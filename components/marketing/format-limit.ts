@@ -10,3 +10,9 @@ export function formatPrice(priceUsd: number | null): string {
   if (priceUsd === null) return "Contact us";
   return priceUsd === 0 ? "$0" : `$${numbers.format(priceUsd)}`;
 }
+
+/** Included model spend: "$0.50 of model usage", "Custom" for contracts. */
+export function formatModelSpend(usd: number | null): string {
+  if (usd === null) return "Custom";
+  return `$${usd.toFixed(2)}`;
+}

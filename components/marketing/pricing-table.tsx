@@ -2,7 +2,7 @@
 import { TIER_LIST } from "@/config/tiers";
 import { site } from "@/config/site";
 import { ButtonLink } from "../ui/button-link";
-import { formatLimit, formatPrice } from "./format-limit";
+import { formatLimit, formatModelSpend, formatPrice } from "./format-limit";
 
 export function PricingTable() {
   return (
@@ -24,6 +24,7 @@ export function PricingTable() {
               {tier.priceUsd !== null && <span className="text-sm text-slate-600"> / month</span>}
             </p>
             <ul className="mt-4 space-y-1 text-sm text-slate-700">
+              <li>{formatModelSpend(tier.limits.includedModelSpendUsd)} of model usage included / month</li>
               <li>{formatLimit(tier.limits.apiCallsPerMonth)} API calls / month</li>
               <li>{formatLimit(tier.limits.agentMinutesPerMonth)} agent-minutes / month</li>
               <li>{formatLimit(tier.limits.apiCallsPerMinute)} API calls / minute</li>

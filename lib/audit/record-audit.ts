@@ -20,6 +20,7 @@ export type AuditAction =
   | "workspace.resumed"
   | "usage.alert"
   | "spend_limit.changed"
+  | "model_budget.changed"
   | "provider_key.set"
   | "provider_key.removed";
 

@@ -1,5 +1,5 @@
 // Which tier a workspace's subscriptions entitle it to. Pure, so that every rule is tested directly.
-import { TIER_IDS, type TierId } from "@/config/tiers";
+import { tierRanksAbove, type TierId } from "@/config/tiers";
 
 export interface SubscriptionState {
   priceId: string;
@@ -44,7 +44,7 @@ export function entitledTier(
   let best: TierId = "free";
   for (const sub of subscriptions) {
     const tier = tierForPrice(sub.priceId);
-    if (tier && grantsTier(sub, now, graceDays) && TIER_IDS.indexOf(tier) > TIER_IDS.indexOf(best)) best = tier;
+    if (tier && grantsTier(sub, now, graceDays) && tierRanksAbove(tier, best)) best = tier;
   }
   return best;
 }

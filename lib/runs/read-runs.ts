@@ -11,8 +11,10 @@ export async function getRun(workspaceId: string, runId: string): Promise<RunVie
   return toRunView(run);
 }
 
+export type RunDetail = RunView & { trace: TraceStep[] };
+
 /** One run with its trace (each model turn's tokens, cost and latency): GET /api/v1/runs/:id and the run page. */
-export async function getRunDetail(workspaceId: string, runId: string): Promise<RunView & { trace: TraceStep[] }> {
+export async function getRunDetail(workspaceId: string, runId: string): Promise<RunDetail> {
   const found = await inWorkspace(workspaceId, async (tx) => {
     const run = await tx.run.findFirst({ where: { id: runId, workspaceId } });
     return run && { run, trace: await runTrace(tx, workspaceId, runId) };

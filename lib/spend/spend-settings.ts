@@ -26,6 +26,14 @@ export async function setSpendLimit(ctx: WorkspaceContext, limitUsd: number | nu
   return { limitMicros };
 }
 
+/** The operator's included model spend for a workspace (contracts, self-hosters with billing off); null: the tier's. */
+export async function setModelBudget(workspaceId: string, budgetMicros: number | null): Promise<void> {
+  await inWorkspace(workspaceId, async (tx) => {
+    await tx.workspace.update({ where: { id: workspaceId }, data: { modelBudgetMicros: budgetMicros } });
+    await recordAudit(tx, { workspaceId, actorId: null, action: "model_budget.changed", metadata: { budgetMicros, source: "admin-cli" } });
+  });
+}
+
 const PROVIDER_KEY = "anthropic_api_key" as const;
 
 export async function setProviderKey(ctx: WorkspaceContext, apiKey: string): Promise<SecretInfo> {

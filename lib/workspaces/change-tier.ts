@@ -2,7 +2,7 @@
 // apply at once on this instance and within the API key cache's 5 s on the others; a rise lifts a quota
 // pause in the same transaction.
 import type { TierId } from "@/config/tiers";
-import { TIER_IDS } from "@/config/tiers";
+import { tierRanksAbove } from "@/config/tiers";
 import { inWorkspace, type Tx } from "@/lib/db/tenant";
 import { forgetAllApiKeys } from "@/lib/api-keys/authenticate-api-key";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -30,7 +30,7 @@ export async function setTierInTx(tx: Tx, workspaceId: string, tier: TierId, act
     await tx.workspace.update({ where: { id: workspaceId }, data: { tier } });
     await recordAudit(tx, { workspaceId, actorId: actor.actorId, action: "tier.changed", metadata: { from: workspace.tier, to: tier, source: actor.source } });
   }
-  if (TIER_IDS.indexOf(tier) > TIER_IDS.indexOf(workspace.tier)) await liftQuotaPauseInTx(tx, workspaceId, "tier_raised");
+  if (tierRanksAbove(tier, workspace.tier)) await liftQuotaPauseInTx(tx, workspaceId, "tier_raised");
   return { from: workspace.tier, to: tier };
 }
 

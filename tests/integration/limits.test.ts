@@ -83,4 +83,15 @@ describe("admin CLI", () => {
     expect(missing.status).toBe(1);
     expect((await ownerDb().workspace.findUniqueOrThrow({ where: { id: team.workspaceId } })).tier).toBe("starter");
   });
+
+  it("raises a workspace's included model spend, and puts it back to the tier's", async () => {
+    const team = await createTeam("pro");
+    const raised = admin("set-model-budget", team.slug, "150.5");
+    expect(raised.status).toBe(0);
+    expect(raised.stdout).toContain("$150.50 a month");
+    expect(Number((await ownerDb().workspace.findUniqueOrThrow({ where: { id: team.workspaceId } })).modelBudgetMicros)).toBe(150_500_000);
+    for (const amount of ["-1", "0", "lots", "1.0000001"]) expect(admin("set-model-budget", team.slug, amount).status, amount).toBe(2);
+    expect(admin("set-model-budget", team.slug, "default").status).toBe(0);
+    expect((await ownerDb().workspace.findUniqueOrThrow({ where: { id: team.workspaceId } })).modelBudgetMicros).toBeNull();
+  });
 });

@@ -5,7 +5,7 @@ import { NoAccess } from "@/components/dashboard/no-access";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { UsageMeters } from "@/components/dashboard/usage-meters";
 import { formatLimit, formatPrice } from "@/components/marketing/format-limit";
-import { TIER_IDS, TIER_LIST, getTier, type Tier } from "@/config/tiers";
+import { TIER_LIST, getTier, tierRanksAbove, type Tier } from "@/config/tiers";
 import { site } from "@/config/site";
 import { getBilling, type BillingSummary } from "@/lib/billing/get-billing";
 import { formatUsd } from "@/lib/spend/money";
@@ -86,7 +86,7 @@ export default async function BillingPage({ params, searchParams }: { params: Pr
   const subscribed = billing.subscription?.active ?? false;
   // Back from Checkout before Stripe's webhook: no second purchase while the first is being confirmed.
   const confirming = checkout === "success" && !subscribed && billing.enabled;
-  const higherTiers = TIER_LIST.filter((t) => TIER_IDS.indexOf(t.id) > TIER_IDS.indexOf(workspace.tier));
+  const higherTiers = TIER_LIST.filter((t) => tierRanksAbove(t.id, workspace.tier));
 
   return (
     <>

@@ -2,15 +2,20 @@
 
 import { useEffect, useState } from "react";
 import { RunStatusBadge } from "@/components/dashboard/run-status-badge";
+import { RunTrace } from "@/components/dashboard/run-trace";
 import { apiRequest } from "@/lib/forms/api-request";
+import type { RunDetail } from "@/lib/runs/read-runs";
 import type { RunView } from "@/lib/runs/run-view";
+import { formatUsd, usdToMicros } from "@/lib/spend/money";
+
+const count = new Intl.NumberFormat("en-US");
 
 interface LogLine {
   id: string;
   message: string;
 }
 
-export function LiveRun({ slug, initial, canCancel }: { slug: string; initial: RunView; canCancel: boolean }) {
+export function LiveRun({ slug, initial, canCancel }: { slug: string; initial: RunDetail; canCancel: boolean }) {
   const [run, setRun] = useState(initial);
   const [log, setLog] = useState<LogLine[]>([]);
   const [connection, setConnection] = useState<"live" | "reconnecting" | "ended">("live");
@@ -19,21 +24,36 @@ export function LiveRun({ slug, initial, canCancel }: { slug: string; initial: R
   useEffect(() => {
     const source = new EventSource(`${base}/events`);
     const data = (e: MessageEvent) => JSON.parse(e.data) as Record<string, unknown>;
+    // Each log line follows a model turn or a tool call: fetch the run again for its trace and spend.
+    let refetch: ReturnType<typeof setTimeout> | undefined;
+    const refresh = () => {
+      clearTimeout(refetch);
+      refetch = setTimeout(async () => {
+        const fresh = await apiRequest<RunDetail>("GET", base);
+        // The stream is the live source of the status; the fetch brings the trace and spend.
+        if (fresh.ok) setRun((r) => ({ ...fresh.data, status: r.status }));
+      }, 300);
+    };
     source.addEventListener("status", (e) => setRun((r) => ({ ...r, status: data(e as MessageEvent).status as RunView["status"] })));
     source.addEventListener("log", (e) => {
       const event = e as MessageEvent;
       setLog((lines) => (lines.some((l) => l.id === event.lastEventId) ? lines : [...lines, { id: event.lastEventId, message: String(data(event).message) }]));
+      refresh();
     });
     source.addEventListener("output", (e) => setRun((r) => ({ ...r, output: data(e as MessageEvent) })));
     source.addEventListener("done", async () => {
       source.close();
       setConnection("ended");
-      const fresh = await apiRequest<RunView>("GET", base);
+      clearTimeout(refetch);
+      const fresh = await apiRequest<RunDetail>("GET", base);
       if (fresh.ok) setRun(fresh.data);
     });
     source.onerror = () => setConnection(source.readyState === EventSource.CLOSED ? "ended" : "reconnecting");
     source.onopen = () => setConnection("live");
-    return () => source.close();
+    return () => {
+      clearTimeout(refetch);
+      source.close();
+    };
   }, [base]);
 
   const finished = ["succeeded", "failed", "canceled"].includes(run.status);
@@ -50,7 +70,7 @@ export function LiveRun({ slug, initial, canCancel }: { slug: string; initial: R
             type="button"
             onClick={async () => {
               const result = await apiRequest<RunView>("POST", `${base}/cancel`);
-              if (result.ok) setRun(result.data);
+              if (result.ok) setRun((r) => ({ ...r, ...result.data }));
             }}
             className="rounded-md border border-red-300 px-3 py-1 text-red-700 hover:bg-red-50"
           >
@@ -58,6 +78,14 @@ export function LiveRun({ slug, initial, canCancel }: { slug: string; initial: R
           </button>
         )}
       </div>
+      <p className="text-sm text-slate-700" data-testid="run-spend">
+        {count.format(run.usage.inputTokens)} input · {count.format(run.usage.outputTokens)} output tokens
+        {run.usage.cacheReadTokens + run.usage.cacheWriteTokens > 0 && ` · ${count.format(run.usage.cacheReadTokens)} cache read · ${count.format(run.usage.cacheWriteTokens)} cache write`}
+        {" · "}
+        <strong>{formatUsd(usdToMicros(run.usage.costUsd))}</strong>{" "}
+        {run.usage.billedTo === "workspace" ? "billed to the workspace's own Anthropic key" : "of the workspace's model budget"}
+        {run.maxCostUsd !== undefined && ` · limit ${formatUsd(usdToMicros(run.maxCostUsd))}`}
+      </p>
       {run.error && <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800">{run.error}</p>}
       <section>
         <h2 className="font-semibold">Input</h2>
@@ -69,6 +97,10 @@ export function LiveRun({ slug, initial, canCancel }: { slug: string; initial: R
           {log.length === 0 && <li className="text-slate-500">{finished ? "No log lines." : "Waiting for the agent…"}</li>}
           {log.map((line) => <li key={line.id}>{line.message}</li>)}
         </ol>
+      </section>
+      <section>
+        <h2 className="font-semibold">Trace</h2>
+        <RunTrace steps={run.trace} />
       </section>
       <section>
         <h2 className="font-semibold">Output</h2>

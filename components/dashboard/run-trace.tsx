@@ -1,0 +1,34 @@
+// A run's trace: one row per model turn with its tokens, cost and latency, and the tools it called.
+import { TableHead } from "@/components/ui/table-head";
+import type { TraceStep } from "@/lib/runs/run-trace";
+import { formatUsd, usdToMicros } from "@/lib/spend/money";
+
+const count = new Intl.NumberFormat("en-US");
+
+export function RunTrace({ steps }: { steps: TraceStep[] }) {
+  if (steps.length === 0) return <p className="mt-2 text-sm text-slate-500">No model turns yet.</p>;
+  const estimated = steps.some((s) => s.estimated);
+  return (
+    <div className="mt-2 overflow-x-auto">
+      <table className="w-full min-w-[640px] text-left text-sm" data-testid="run-trace">
+        <TableHead columns={["Turn", "Model", "Input", "Output", "Cache read", "Cache write", "Cost", "Latency", "Tools"]} />
+        <tbody>
+          {steps.map((s) => (
+            <tr key={`${s.attempt}-${s.turn}`} className="border-b border-slate-100 tabular-nums">
+              <td className="py-2 pr-3">{s.attempt > 1 ? `${s.turn} (attempt ${s.attempt})` : s.turn}</td>
+              <td className="py-2 pr-3 font-mono text-xs">{s.model}</td>
+              <td className="py-2 pr-3">{count.format(s.inputTokens)}</td>
+              <td className="py-2 pr-3">{count.format(s.outputTokens)}</td>
+              <td className="py-2 pr-3">{count.format(s.cacheReadTokens)}</td>
+              <td className="py-2 pr-3">{count.format(s.cacheWriteTokens)}</td>
+              <td className="py-2 pr-3">{formatUsd(usdToMicros(s.costUsd))}{s.estimated && "*"}</td>
+              <td className="py-2 pr-3">{count.format(s.latencyMs)} ms</td>
+              <td className="py-2 font-mono text-xs">{s.toolCalls.join(", ") || "—"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {estimated && <p className="mt-2 text-xs text-slate-500">* Estimated: the offline demo provider reports no tokens, so they are estimated and priced as the default model.</p>}
+    </div>
+  );
+}
