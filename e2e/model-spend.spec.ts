@@ -64,6 +64,7 @@ test("an owner sets a spend limit on the usage page, and the next run is refused
   expect((await refused.json()).detail).toContain(`spend limit (${formatUsd(usdToMicros(run.usage.costUsd))}) is used up`);
 
   await page.goto(`/w/${ws.slug}/runs`);
+  await page.getByText("Start a run").click(); // the form is folded once the workspace has runs
   await page.getByRole("button", { name: "Start run" }).click();
   await expect(page.getByRole("alert")).toContainText("spend limit");
 

@@ -117,7 +117,15 @@ export async function executeRun(job: RunJob, platform: ModelProvider, forOwnKey
   if (!claimed) return; // canceled, or already finished
   const { run, workspace } = claimed;
   const policy = spendPolicy(workspace);
-  const { provider, billedTo } = await runProvider(job, run, policy, platform, forOwnKey);
+  let metered: Awaited<ReturnType<typeof runProvider>>;
+  try {
+    metered = await runProvider(job, run, policy, platform, forOwnKey);
+  } catch (error) {
+    // Not the run's fault and not a dead worker: a stored key this server cannot open (SECRETS_KEY).
+    logger.error("could not prepare the run's model provider", { runId: run.id, ...describeError(error) });
+    return finish(job, "failed", { error: "The workspace's stored Anthropic key could not be read on this server. An administrator must check SECRETS_KEY." });
+  }
+  const { provider, billedTo } = metered;
   const agent = findAgent(run.agent);
   const started = Date.now();
   const elapsedSeconds = () => Math.ceil((Date.now() - started) / 1000);

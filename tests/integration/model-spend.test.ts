@@ -198,6 +198,12 @@ describe("bring your own key", () => {
     await executeRun({ runId: second.run.id, workspaceId: t.workspaceId }, platform, forOwnKey);
     expect((await getRunDetail(t.workspaceId, second.run.id)).error).toBe("Anthropic rejected the workspace's own API key. An owner can replace it in Settings.");
 
+    // A stored key this server cannot open (another SECRETS_KEY) fails the run with a clear message, not a dead-worker one.
+    await ownerDb().secret.updateMany({ where: { workspaceId: t.workspaceId }, data: { ciphertext: stored.ciphertext.replace(/\.[^.]+$/, ".AAAA") } });
+    const third = await createRun(t.creator, ticket);
+    await executeRun({ runId: third.run.id, workspaceId: t.workspaceId }, platform, forOwnKey);
+    expect(await getRunDetail(t.workspaceId, third.run.id)).toMatchObject({ status: "failed", error: expect.stringContaining("An administrator must check SECRETS_KEY") });
+
     await removeProviderKey(t.as("owner"));
     expect(await providerKeyInfo(t.workspaceId)).toBeNull();
     expect(await ownerDb().secret.count({ where: { workspaceId: t.workspaceId } })).toBe(0);

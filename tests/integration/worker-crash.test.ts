@@ -1,7 +1,11 @@
 // A worker process killed in the middle of a run: the queue hands the run to another worker after the
 // lease, it finishes, and every agent-second is metered exactly once (both attempts' slices, no double).
+// The money side too: the dead attempt's finished turn stays billed once, the reservation of the turn it
+// had in flight is released when the run is retried, and the ledger, the counter, the run's steps and
+// the run's cost all agree.
+import { once } from "node:events";
 import { spawn, type ChildProcess } from "node:child_process";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 
 import { createScratchDatabase, dropScratchDatabase } from "../support/databases";
 
@@ -27,8 +31,19 @@ function startWorker(turnMs: number): ChildProcess {
   workers.push(child);
   return child;
 }
+/** Kills a worker (SIGKILL: no graceful stop, as a crash) and waits until it is gone. */
+async function killWorker(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, "exit");
+  child.kill("SIGKILL");
+  await exited;
+}
+// No worker outlives its test: a live one from an earlier test would take the next test's run.
+afterEach(async () => {
+  await Promise.all(workers.splice(0).map(killWorker));
+});
 afterAll(async () => {
-  workers.forEach((w) => w.kill("SIGKILL"));
+  await Promise.all(workers.splice(0).map(killWorker));
   await dropScratchDatabase(serverUrl, databaseUrl);
 });
 
@@ -69,5 +84,67 @@ describe("a worker that dies mid-run", () => {
     const counter = await ownerDb().usageCounter.findFirstOrThrow({ where: { workspaceId: team.workspaceId, metric: "agent_seconds" } });
     expect(Number(counter.used)).toBe(billed);
     expect(finished.agentSeconds).toBe(billed);
+  }, 120_000);
+
+  it("bills the dead attempt's finished turn once and releases the reservation of the turn it had in flight", async () => {
+    const team = await createTeam("pro");
+    const { workspaceId } = team;
+    const { run } = await createRun({ workspace: { id: workspaceId, tier: "pro", status: "active" }, userId: team.users.owner.id }, {
+      agent: "research", // offline: turn 1 calls a tool, turn 2 answers
+      input: { question: "Who pays for a turn a dead worker never finished?" },
+    });
+    const readRun = () => ownerDb().run.findUniqueOrThrow({ where: { id: run.id } });
+    const steps = () => ownerDb().runStep.findMany({ where: { runId: run.id }, orderBy: [{ attempt: "asc" }, { turn: "asc" }] });
+    const reservations = () => ownerDb().spendReservation.findMany({ where: { workspaceId }, orderBy: { createdAt: "asc" } });
+    const spendCounter = () => ownerDb().usageCounter.findFirstOrThrow({ where: { workspaceId, metric: "model_spend" } });
+    const spendLedger = () => ownerDb().usageEvent.findMany({ where: { workspaceId, metric: "model_spend" } });
+    const key = (attempt: number, turn: number) => `run:${run.id}:a${attempt}:t${turn}`;
+
+    // Turns of 4 s: turn 1 settles at ~4 s, turn 2 is reserved then and in flight until ~8 s.
+    const first = startWorker(4_000);
+    await waitFor(readRun, (r) => r.status === "running", 30_000);
+    await new Promise((r) => setTimeout(r, 6_000));
+    await killWorker(first);
+
+    // While no worker runs it: attempt 1's turn 1 is settled, its turn 2 holds an open reservation.
+    const deadSteps = await steps();
+    expect(deadSteps.map((s) => [s.attempt, s.turn])).toEqual([[1, 1]]);
+    expect(deadSteps[0]!.toolCalls.length).toBe(1);
+    const held = await reservations();
+    expect(held.map((r) => [r.idempotencyKey, r.status])).toEqual([
+      [key(1, 1), "settled"],
+      [key(1, 2), "open"],
+    ]);
+    const inFlight = held[1]!;
+    expect(Number(inFlight.amountMicros)).toBeGreaterThan(0);
+    const deadCounter = await spendCounter();
+    expect(Number(deadCounter.reserved)).toBe(Number(inFlight.amountMicros));
+    expect(Number(deadCounter.used)).toBe(Number(deadSteps[0]!.costMicros));
+
+    startWorker(200);
+    const finished = await waitFor(readRun, (r) => r.status !== "running" && r.status !== "queued", 45_000);
+    expect(finished.status).toBe("succeeded");
+    expect(finished.attempt).toBe(2);
+
+    // The dead turn's hold is released (nothing was billed for it), and nothing else is held.
+    const closed = await reservations();
+    expect(closed.find((r) => r.idempotencyKey === key(1, 2))?.status).toBe("released");
+    expect(closed.filter((r) => r.status === "open")).toEqual([]);
+    const counter = await spendCounter();
+    expect(Number(counter.reserved)).toBe(0);
+
+    // Attempt 2 ran both turns again; attempt 1's finished turn is billed exactly once, its lost one never.
+    const finalSteps = await steps();
+    expect(finalSteps.map((s) => [s.attempt, s.turn])).toEqual([[1, 1], [2, 1], [2, 2]]);
+    expect(finalSteps[0]!.costMicros).toBe(deadSteps[0]!.costMicros);
+    const ledger = await spendLedger();
+    expect(ledger.map((e) => e.idempotencyKey).sort()).toEqual([key(1, 1), key(2, 1), key(2, 2)]);
+    expect(ledger.filter((e) => e.idempotencyKey === key(1, 1)).map((e) => e.quantity)).toEqual([Number(deadSteps[0]!.costMicros)]);
+
+    const stepCost = finalSteps.reduce((sum, s) => sum + Number(s.costMicros), 0);
+    const ledgerCost = ledger.reduce((sum, e) => sum + e.quantity, 0);
+    expect(ledgerCost).toBe(stepCost);
+    expect(Number(counter.used)).toBe(ledgerCost);
+    expect(Number(finished.costMicros)).toBe(stepCost);
   }, 120_000);
 });
