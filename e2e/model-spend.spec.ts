@@ -66,7 +66,7 @@ test("an owner sets a spend limit on the usage page, and the next run is refused
   await page.goto(`/w/${ws.slug}/runs`);
   await page.getByText("Start a run").click(); // the form is folded once the workspace has runs
   await page.getByRole("button", { name: "Start run" }).click();
-  await expect(page.getByRole("alert")).toContainText("spend limit");
+  await expect(page.getByTestId("form-alert")).toContainText("spend limit");
 
   await page.goto(`/w/${ws.slug}/usage`);
   await page.getByTestId("spend-limit").getByRole("button", { name: "Remove limit" }).click();
