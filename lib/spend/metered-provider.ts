@@ -1,6 +1,6 @@
 // A model provider that never spends first and counts later: before each turn it reserves the turn's
-// worst case against the workspace's model budget (and keeps it within the run's own maxCostUsd by
-// lowering max_tokens), after it settles the reservation to what the provider reported, turn by turn.
+// worst case against the workspace's model budget (lowering max_tokens to what is left of the budget, or
+// of the run's own maxCostUsd), after it settles the reservation to what the provider reported.
 import { MAX_OUTPUT_TOKENS } from "@/config/models";
 import type { ContentBlock, ModelProvider, ModelRequest, ModelTurn } from "@/lib/agents/model-types";
 import { describeError, logger } from "@/lib/log/logger";
@@ -69,10 +69,23 @@ export function meteredProvider(provider: ModelProvider, options: TurnMeterOptio
     return fits;
   }
 
-  async function reserve(key: string, amountMicros: number) {
-    if (!metered) return;
-    const reservation = await reserveSpend({ workspaceId, key, amountMicros, capMicros: policy.capMicros });
-    if (reservation.admitted) return;
+  /**
+   * Reserves the turn's worst case. Near the cap, where the full worst case no longer fits, the turn may
+   * still go with fewer output tokens: what is left decides its max_tokens (a few tries, as concurrent
+   * turns take budget too). Returns the output tokens and the amount reserved.
+   */
+  async function reserve(key: string, inputTokens: number, wanted: number): Promise<{ maxTokens: number; worstCase: number }> {
+    let maxTokens = wanted;
+    for (let tries = 0; tries < 3; tries++) {
+      const worstCase = worstCaseMicros(provider.model, inputTokens, maxTokens);
+      if (!metered) return { maxTokens, worstCase };
+      const reservation = await reserveSpend({ workspaceId, key, amountMicros: worstCase, capMicros: policy.capMicros });
+      if (reservation.admitted) return { maxTokens, worstCase };
+      const left = (policy.capMicros ?? 0) - reservation.usedMicros - reservation.reservedMicros;
+      const fits = Math.min(maxTokens - 1, outputTokensWithin(provider.model, inputTokens, left));
+      if (fits < MIN_OUTPUT_TOKENS) break;
+      maxTokens = fits;
+    }
     if (policy.capSetBy === "spend_limit") {
       throw new SpendStop("spend_limit", `The workspace's monthly spend limit (${formatUsd(policy.capMicros ?? 0)}) is used up, so the run was stopped.`);
     }
@@ -87,9 +100,7 @@ export function meteredProvider(provider: ModelProvider, options: TurnMeterOptio
       turn++;
       const key = turnKey(runId, attempt, turn);
       const inputTokens = inputTokensUpperBound(request);
-      const maxTokens = allowedOutputTokens(request, inputTokens);
-      const worstCase = worstCaseMicros(provider.model, inputTokens, maxTokens);
-      await reserve(key, worstCase);
+      const { maxTokens, worstCase } = await reserve(key, inputTokens, allowedOutputTokens(request, inputTokens));
 
       const started = performance.now();
       const base = { workspaceId, key, metered, overageFromMicros: policy.overageFromMicros, runId, attempt, turn, provider: provider.name, model: provider.model };

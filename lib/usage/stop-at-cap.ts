@@ -3,9 +3,8 @@
 import { getTier, type AtCap, type TierId } from "@/config/tiers";
 import { AppError } from "@/lib/http/app-error";
 import type { UsageMetric } from "@/lib/generated/prisma/enums";
+import { METRIC_NAMES } from "./metric-names";
 import { pauseForQuota } from "./pause-workspace";
-
-export const METRIC_NAMES: Record<UsageMetric, string> = { api_calls: "API calls", agent_seconds: "agent-minutes", model_spend: "model budget" };
 
 /** Refuses or pauses, as `atCap` says (default: the tier's rule); always throws. `detail` replaces the message. */
 export async function stopAtCap(workspace: { id: string; tier: TierId }, metric: UsageMetric, atCap?: AtCap, detail?: string): Promise<never> {

@@ -9,7 +9,7 @@ import { describeError, logger } from "@/lib/log/logger";
 import { sendMail } from "@/lib/mail/send-mail";
 import { periodStart } from "./period";
 import { includedQuota, type CountedMetric } from "./quota";
-import { METRIC_NAMES } from "./stop-at-cap";
+import { METRIC_NAMES } from "./metric-names";
 
 export const ALERT_THRESHOLDS = [80, 100] as const;
 export const SPEND_ALERT_THRESHOLDS = [50, 80, 100] as const;
@@ -56,7 +56,7 @@ async function raiseAlert(workspaceId: string, metric: UsageMetric, start: Date,
     await sendMail({
       to,
       subject: `${owners.name} has used ${threshold}% of its ${METRIC_NAMES[metric]} this month`,
-      text: `Your AgentHQ workspace ${owners.name} has used ${threshold}% of the ${METRIC_NAMES[metric]} included in its tier this month.\n\nSee its usage page for details, and what happens at the limit.`,
+      text: `Your AgentHQ workspace ${owners.name} has used ${threshold}% of its ${metric === "model_spend" ? "monthly model budget (its spend limit, or the spend its tier includes)" : `${METRIC_NAMES[metric]} included in its tier`} this month.\n\nSee its usage page for details, and what happens at the limit.`,
     });
   }
 }

@@ -80,7 +80,8 @@ describe("per-turn accounting", () => {
 describe("budgets", () => {
   it("20 runs started at once against a budget that fits 7 turns: the provider is never paid beyond it", async () => {
     const t = await team();
-    // Each turn reserves its worst case (input bytes + 2,048 output tokens at list price): about $0.032.
+    // Each turn reserves its worst case (input bytes + 2,048 output tokens at list price): about $0.032,
+    // and costs $0.0312 (400 input, 2,000 output tokens).
     const budget = 7 * 33_000;
     await ownerDb().workspace.update({ where: { id: t.workspaceId }, data: { modelBudgetMicros: budget } });
     const runs = await Promise.all(Array.from({ length: 20 }, () => createRun(t.creator, ticket)));
@@ -95,8 +96,9 @@ describe("budgets", () => {
     expect(paid).toBeLessThanOrEqual(budget);
     const final = await Promise.all(runs.map(({ run }) => getRunDetail(t.workspaceId, run.id)));
     const succeeded = final.filter((r) => r.status === "succeeded");
-    expect(succeeded.length).toBeGreaterThanOrEqual(1);
-    expect(succeeded.length).toBeLessThanOrEqual(7);
+    expect(succeeded.length).toBeGreaterThanOrEqual(6);
+    // The last turns may go with fewer output tokens than the full worst case; none beyond the budget.
+    expect(succeeded.length).toBeLessThan(20);
     expect(final.filter((r) => r.status === "failed").every((r) => r.error === "The workspace's model budget is used up for this month, so the run was stopped.")).toBe(true);
     expect(await spendCounter(t.workspaceId)).toEqual({ used: paid, reserved: 0 });
   });
@@ -132,6 +134,28 @@ describe("budgets", () => {
     expect(error.message).toContain("spend limit ($0.05)");
     const audit = await ownerDb().auditLog.findMany({ where: { workspaceId: t.workspaceId, action: "spend_limit.changed" } });
     expect(audit).toHaveLength(1);
+  });
+
+  it("alerts owners at 50%, 80% and 100% of their spend limit, once each, with audit entries", async () => {
+    const t = await team("pro");
+    await setSpendLimit(t.as("owner"), 0.1);
+    await ownerDb().usageCounter.create({ data: { workspaceId: t.workspaceId, metric: "model_spend", periodStart: periodStart(), used: 45_000 } });
+    // Each turn costs 1,000 × $3 + 200 × $15 per million = $0.006.
+    standIn.fallback.reply = { content: [{ type: "text", text: "ok" }], usage: { input_tokens: 1_000, output_tokens: 200 } };
+    const thresholds = async () => (await ownerDb().usageAlert.findMany({ where: { workspaceId: t.workspaceId, metric: "model_spend" } })).map((a) => a.threshold).sort((a, b) => a - b);
+    try {
+      const { run } = await createRun(t.creator, ticket);
+      await executeRun({ runId: run.id, workspaceId: t.workspaceId }, platform, forOwnKey); // $0.045 → $0.051
+      expect(await thresholds()).toEqual([50]);
+      await ownerDb().usageCounter.updateMany({ where: { workspaceId: t.workspaceId, metric: "model_spend" }, data: { used: 95_000 } });
+      const second = await createRun(t.creator, ticket);
+      await executeRun({ runId: second.run.id, workspaceId: t.workspaceId }, platform, forOwnKey); // $0.095 → $0.101
+    } finally {
+      standIn.fallback.reply = undefined;
+    }
+    expect(await thresholds()).toEqual([50, 80, 100]);
+    const audit = await ownerDb().auditLog.findMany({ where: { workspaceId: t.workspaceId, action: "usage.alert", target: "model_spend" } });
+    expect(audit).toHaveLength(3);
   });
 
   it("keeps a run within its own maxCostUsd, then stops it with a message that says so", async () => {
