@@ -42,6 +42,9 @@ RUN mkdir -p public
 FROM node:20-bookworm-slim AS runtime
 WORKDIR /app
 ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 HOSTNAME=0.0.0.0
+# Every node process here preloads the peer-address stamp, so per-IP limits see the socket's address
+# (lib/http/client-ip.ts; TRUSTED_PROXIES says which proxies in front to believe).
+ENV NODE_OPTIONS="--require ./peer-address-preload.cjs"
 COPY --from=build /app/.next/standalone ./
 COPY --from=build /app/.next/static ./.next/static
 COPY --from=build /app/public ./public
@@ -49,6 +52,7 @@ COPY --from=build /app/public ./public
 COPY --from=build /app/docs/api.md ./docs/api.md
 COPY --from=build /app/prisma/migrations ./prisma/migrations
 COPY --from=build /app/dist/scripts ./scripts
+COPY --from=build /app/lib/http/peer-address-preload.cjs ./peer-address-preload.cjs
 # The code stays root-owned, read-only to the server; only Next's cache directory is writable.
 RUN mkdir -p .next/cache && chown node:node .next/cache
 USER node

@@ -8,7 +8,7 @@ const baseURL = MAIN_INSTANCE;
 function server(serverPort: number, redisUrl: string, billing: Record<string, string> = {}) {
   const url = `http://localhost:${serverPort}`;
   return {
-    command: `node node_modules/next/dist/bin/next start -p ${serverPort}`,
+    command: `node --require ./lib/http/peer-address-preload.cjs node_modules/next/dist/bin/next start -p ${serverPort}`,
     url: `${url}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -1,6 +1,15 @@
 // The environment, parsed once with zod at start-up. Nothing else in the app reads process.env.
 import { z } from "zod";
+import { isIP } from "node:net";
 import { modelPricesSchema, priceTable } from "./models";
+
+/** "10.0.0.0/8", "fd00::/8" or a single address. */
+function isCidr(text: string): boolean {
+  const [address = "", bits, extra] = text.split("/");
+  const family = isIP(address);
+  if (family === 0 || extra !== undefined) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32));
+}
 
 const optional = z
   .string()
@@ -36,6 +45,15 @@ const envSchema = z
     /** Upstash Redis (REST) for rate limits; takes precedence over REDIS_URL. */
     UPSTASH_REDIS_REST_URL: optional,
     UPSTASH_REDIS_REST_TOKEN: optional,
+    /**
+     * Which proxies in front of the app to believe about the client's address: unset (none: the socket's
+     * address is the client), a number of hops, or comma-separated CIDRs of the proxies.
+     */
+    TRUSTED_PROXIES: z
+      .string()
+      .trim()
+      .optional()
+      .refine((v) => !v || /^\d{1,2}$/.test(v) || v.split(",").every((c) => isCidr(c.trim())), "a number of hops (e.g. 1) or CIDRs (e.g. 10.0.0.0/8,fd00::/8)"),
     /** Login and sign-up attempts allowed per client IP per minute. */
     AUTH_IP_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
     /** API calls per minute for Enterprise workspaces (their limits are agreed per contract). */

@@ -72,7 +72,9 @@ const childEnv: NodeJS.ProcessEnv = {
 const local = [embedded && "embedded PostgreSQL", !env.NEXTAUTH_SECRET && "generated auth secret", !env.SECRETS_KEY && "generated secrets key"].filter(Boolean);
 if (local.length) say(`local defaults in use: ${local.join(", ")}`);
 
-const app = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(env.PORT)], {
+// The preload stamps each request with its socket's address, for per-IP limits (lib/http/client-ip.ts).
+const preload = path.resolve("lib/http/peer-address-preload.cjs");
+const app = spawn(process.execPath, ["--require", preload, nextBin, dev ? "dev" : "start", "-p", String(env.PORT)], {
   stdio: "inherit",
   env: childEnv,
 });

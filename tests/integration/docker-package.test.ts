@@ -77,10 +77,13 @@ describe("Dockerfile", () => {
       "--from=build /app/.next/static ./.next/static",
       "--from=build /app/prisma/migrations ./prisma/migrations",
       `--from=build /app/${bundleRun?.split(" ").at(-1)} ./scripts`,
+      "--from=build /app/lib/http/peer-address-preload.cjs ./peer-address-preload.cjs",
     ]) {
       expect(copies).toContain(expected);
     }
     expect(execArgs(instructions(runtime, "CMD").at(-1)!.args).join(" ")).toMatch(/node scripts\/migrate\.mjs && exec node server\.js/);
+    // Every node process of the image stamps requests with their socket's address (per-IP limits).
+    expect(instructions(runtime, "ENV").map((i) => i.args).join(" ")).toContain('NODE_OPTIONS="--require ./peer-address-preload.cjs"');
   });
 
   it("copies every file the code reads from the working directory at run time", async () => {
