@@ -1,6 +1,7 @@
 // next-auth configuration: email + password always; GitHub and Google when their credentials are set.
 // Cookies carry a JWT that names a server-side Session row, checked on every read (revocable sessions).
-import type { NextAuthOptions, User } from "next-auth";
+import type { Account, NextAuthOptions, User } from "next-auth";
+import type { AdapterUser } from "next-auth/adapters";
 import CredentialsProvider from "next-auth/providers/credentials";
 import GitHubProvider from "next-auth/providers/github";
 import GoogleProvider from "next-auth/providers/google";
@@ -9,7 +10,7 @@ import { AppError } from "@/lib/http/app-error";
 import type { PublicUser } from "@/lib/users/sign-up";
 import { AUTH_LIMITS, enforceAuthLimits } from "./auth-rate-limits";
 import { logInSchema } from "./credentials-schema";
-import { linkOAuthAccount } from "./link-oauth-account";
+import { linkOAuthAccount, oauthSignInRefusal, type OAuthIdentity } from "./link-oauth-account";
 import { createSession, findActiveSessionUser, revokeSession, SESSION_MAX_AGE_SECONDS } from "./sessions";
 import { verifyCredentials } from "./verify-credentials";
 
@@ -35,6 +36,29 @@ export async function authorizeCredentials(credentials: unknown): Promise<Public
   return null;
 }
 
+interface GitHubEmail {
+  email: string;
+  primary: boolean;
+  verified: boolean;
+}
+
+/** The GitHub account's primary email and whether GitHub verified it. */
+export function primaryGitHubEmail(emails: GitHubEmail[]): { email: string | undefined; email_verified: boolean } {
+  const primary = emails.find((e) => e.primary);
+  return { email: primary?.email, email_verified: primary?.verified === true };
+}
+
+function oauthIdentity(account: Account, user: User | AdapterUser): OAuthIdentity {
+  return {
+    provider: account.provider,
+    providerAccountId: account.providerAccountId,
+    type: account.type,
+    email: user.email ?? "",
+    name: user.name ?? user.email ?? "",
+    emailVerified: (user as { emailVerified?: unknown }).emailVerified === true,
+  };
+}
+
 function providers(): NextAuthOptions["providers"] {
   const list: NextAuthOptions["providers"] = [
     CredentialsProvider({
@@ -44,10 +68,32 @@ function providers(): NextAuthOptions["providers"] {
     }),
   ];
   if (env.GITHUB_ID && env.GITHUB_SECRET) {
-    list.push(GitHubProvider({ clientId: env.GITHUB_ID, clientSecret: env.GITHUB_SECRET }));
+    list.push(
+      GitHubProvider({
+        clientId: env.GITHUB_ID,
+        clientSecret: env.GITHUB_SECRET,
+        // The primary email, and whether GitHub verified it (next-auth's default takes it unverified).
+        userinfo: {
+          url: "https://api.github.com/user",
+          async request({ client, tokens }) {
+            const profile = await client.userinfo(tokens.access_token!);
+            const response = await fetch("https://api.github.com/user/emails", { headers: { Authorization: `token ${tokens.access_token}` } });
+            const emails = response.ok ? ((await response.json()) as GitHubEmail[]) : [];
+            return { ...profile, ...primaryGitHubEmail(emails) };
+          },
+        },
+        profile: (p) => ({ id: String(p.id), name: p.name ?? p.login, email: p.email, image: p.avatar_url, emailVerified: p.email_verified === true }),
+      }),
+    );
   }
   if (env.GOOGLE_ID && env.GOOGLE_SECRET) {
-    list.push(GoogleProvider({ clientId: env.GOOGLE_ID, clientSecret: env.GOOGLE_SECRET }));
+    list.push(
+      GoogleProvider({
+        clientId: env.GOOGLE_ID,
+        clientSecret: env.GOOGLE_SECRET,
+        profile: (p) => ({ id: p.sub, name: p.name, email: p.email, image: p.picture, emailVerified: p.email_verified === true }),
+      }),
+    );
   }
   return list;
 }
@@ -67,21 +113,16 @@ export const authOptions: NextAuthOptions = {
   providers: providers(),
   callbacks: {
     async signIn({ account, user }) {
-      // OAuth sign-in needs an email we can link the account by.
-      return account?.provider === "credentials" || Boolean(user.email);
+      if (!account || account.provider === "credentials") return true;
+      // OAuth sign-in needs an email we can link the account by, verified on both sides (link-oauth-account.ts).
+      if (!user.email) return "/login?error=OAuthEmailUnverified";
+      const refusal = await oauthSignInRefusal(oauthIdentity(account, user));
+      return refusal ? `/login?error=${refusal}` : true;
     },
     async jwt({ token, user, account }) {
       if (!user) return token;
       let signedIn: User = user;
-      if (account && account.provider !== "credentials") {
-        signedIn = await linkOAuthAccount({
-          provider: account.provider,
-          providerAccountId: account.providerAccountId,
-          type: account.type,
-          email: user.email ?? "",
-          name: user.name ?? user.email ?? "",
-        });
-      }
+      if (account && account.provider !== "credentials") signedIn = await linkOAuthAccount(oauthIdentity(account, user));
       return { sub: signedIn.id, sid: await createSession(signedIn.id) };
     },
     async session({ session, token }) {
