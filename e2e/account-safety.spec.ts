@@ -157,3 +157,20 @@ test("changing the password in the browser logs out other sessions and keeps thi
   const fresh = await request.newContext({ baseURL });
   await logIn(fresh, user.email, "changed-Password-99");
 });
+
+test("logging in from a link whose callbackUrl hides another host (/\\t/evil.example) stays on AgentHQ", async ({ page, baseURL }) => {
+  const user = await signUpAndLogIn(baseURL!, "redirected");
+  // Had the browser been sent to the other host, it lands on this stand-in instead of a DNS error.
+  let leftForEvil = false;
+  await page.route((url) => url.hostname === "evil.example", (route) => {
+    leftForEvil = true;
+    return route.fulfill({ status: 200, contentType: "text/html", body: "<h1>evil</h1>" });
+  });
+  const logInPage = new LogInPage(page);
+  await page.goto("/login?callbackUrl=%2F%09%2Fevil.example");
+  await logInPage.logIn(user.email, PASSWORD);
+  // The callback is refused, so log-in goes where it goes by default: a new user's first workspace.
+  await expect(page).toHaveURL(/\/workspaces\/new/);
+  expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
+  expect(leftForEvil).toBe(false);
+});

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { appUrl } from "@/config/env";
 import { oauthProviders } from "@/lib/auth/auth-options";
 import { safeCallbackPath } from "@/lib/forms/field-errors";
 import { LogInForm } from "./log-in-form";
@@ -14,7 +15,7 @@ export default async function LogInPage({ searchParams }: { searchParams: Promis
       <h1 className="text-xl font-semibold">Log in to AgentHQ</h1>
       <div className="mt-6">
         <LogInForm
-          callbackPath={safeCallbackPath(callbackUrl, "/w")}
+          callbackPath={safeCallbackPath(callbackUrl, "/w", appUrl)}
           providers={oauthProviders()}
           initialError={error ? (LOGIN_ERRORS[error] ?? "Could not sign you in. Try again.") : undefined}
         />

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { appUrl } from "@/config/env";
 import { safeCallbackPath } from "@/lib/forms/field-errors";
 import { SignUpForm } from "./sign-up-form";
 
@@ -7,7 +8,7 @@ export const metadata: Metadata = { title: "Sign up" };
 
 export default async function SignUpPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; email?: string }> }) {
   const { callbackUrl, email } = await searchParams;
-  const next = safeCallbackPath(callbackUrl, "/workspaces/new");
+  const next = safeCallbackPath(callbackUrl, "/workspaces/new", appUrl);
   return (
     <>
       <h1 className="text-xl font-semibold">Create your account</h1>
