@@ -6,6 +6,7 @@ import { appUrl, env } from "@/config/env";
 import { clientIp } from "@/lib/http/client-ip";
 import { problemResponse } from "@/lib/http/problem";
 import { AppError } from "@/lib/http/app-error";
+import { assertSafeUrl } from "@/lib/http/hostile-text";
 import { MAX_BODY_BYTES } from "@/lib/http/read-json";
 import { REQUEST_ID_HEADER, requestIdFrom } from "@/lib/http/request-id";
 import { createNonce, securityHeaders } from "@/lib/http/security-headers";
@@ -34,6 +35,20 @@ function oversizedBody(request: NextRequest, requestId: string): Response | null
   return problemResponse(new AppError("payload_too_large", `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`), requestId);
 }
 
+/**
+ * A path or query that does not percent-decode, or decodes to a NUL or a lone surrogate: 400 problem+json
+ * here, for pages and API routes alike. Next decodes a route's params after the proxy and answers one it
+ * cannot decode with a plain-text 500; a NUL it decodes would reach a query and fail there.
+ */
+function hostileUrl(request: NextRequest, requestId: string): Response | null {
+  try {
+    assertSafeUrl(request.nextUrl);
+    return null;
+  } catch (error) {
+    return problemResponse(error, requestId);
+  }
+}
+
 function needsSession(pathname: string): boolean {
   return SIGNED_IN_AREAS.some((area) => pathname === area || pathname.startsWith(`${area}/`));
 }
@@ -42,7 +57,7 @@ export async function proxy(request: NextRequest) {
   const requestId = requestIdFrom(request.headers);
   const { pathname, search } = request.nextUrl;
 
-  const refused = oversizedBody(request, requestId) ?? (await authFloodResponse(request, requestId));
+  const refused = hostileUrl(request, requestId) ?? oversizedBody(request, requestId) ?? (await authFloodResponse(request, requestId));
   if (refused) return refused;
 
   const security = securityHeaders({

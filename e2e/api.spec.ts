@@ -1,6 +1,7 @@
 // The HTTP contract of the foundation routes, called as a customer's program would.
 import { expect, test, type APIResponse } from "@playwright/test";
 import { PASSWORD, uniqueEmail } from "./support/ids";
+import { apiClient, createKeyedWorkspace } from "./support/keys";
 
 async function expectProblem(response: APIResponse, status: number, code: string) {
   expect(response.status()).toBe(status);
@@ -109,5 +110,42 @@ test.describe("/api/workspaces", () => {
   test("requires a session", async ({ request }) => {
     await expectProblem(await request.get("/api/workspaces"), 401, "unauthorized");
     await expectProblem(await request.post("/api/workspaces", { data: { name: "x" } }), 401, "unauthorized");
+  });
+});
+
+test.describe("hostile text", () => {
+  test("a NUL, a lone surrogate or a broken percent-encoding is a 400 problem+json before any lookup, and starts no run", async ({ baseURL }) => {
+    const { owner, slug, key } = await createKeyedWorkspace(baseURL!, "hostile");
+    const api = await apiClient(baseURL!, key);
+    const bad = (response: APIResponse) => expectProblem(response, 400, "invalid_request");
+
+    await bad(await owner.api.get("/api/workspaces/%00"));
+    await bad(await api.get("/api/v1/runs/%00"));
+    await bad(await api.get("/api/v1/runs/%00/events"));
+    await bad(await api.post("/api/v1/runs/%00/cancel"));
+    await bad(await api.get("/api/v1/runs?cursor=%00"));
+    // Next would answer these with a plain-text 500 while decoding the route's params; the proxy answers first.
+    await bad(await api.get("/api/v1/runs/%E0%A4%A"));
+    await bad(await api.get("/api/v1/runs/%E0%A4%A/events"));
+    // Refused before the key is even looked up: the same 400 without one.
+    await bad(await (await apiClient(baseURL!)).get("/api/v1/runs/%00"));
+
+    await bad(await api.post("/api/v1/runs", { data: { agent: "support-triage", input: { ticket: "down\u0000" } } }));
+    await bad(await api.post("/api/v1/runs", { data: { agent: "support-triage", input: { ticket: "down" }, idempotencyKey: "k\u0000" } }));
+    await bad(await api.post("/api/v1/runs", {
+      headers: { "content-type": "application/json" },
+      data: '{"agent":"support-triage","input":{"ticket":"down \\ud800"}}',
+    }));
+    await bad(await owner.api.post("/api/workspaces", { data: { name: "Acme\u0000" } }));
+    await bad(await owner.api.post(`/api/workspaces/${slug}/keys`, { data: { name: "ci\u0000" } }));
+
+    const runs = await api.get("/api/v1/runs");
+    expect(runs.status()).toBe(200);
+    expect((await runs.json()).data).toEqual([]);
+
+    // The dashboard's runs page with a cursor that is not one shows the newest runs, not an error page.
+    const page = await owner.api.get(`/w/${slug}/runs?cursor=doesnotexist`);
+    expect(page.status()).toBe(200);
+    expect(await page.text()).toContain("That page of runs is no longer available");
   });
 });

@@ -44,6 +44,14 @@ describe("readJson", () => {
     expect(await codeOf(readJson(request, schema, 1024))).toBe("payload_too_large");
   });
 
+  it("refuses a NUL or a lone surrogate in any string or key, even where the schema takes anything", async () => {
+    const anything = z.record(z.string(), z.unknown());
+    expect(await codeOf(readJson(post(JSON.stringify({ name: "a\u0000b" })), schema))).toBe("invalid_request");
+    expect(await codeOf(readJson(post(JSON.stringify({ meta: { "k\u0000": 1 } })), anything))).toBe("invalid_request");
+    expect(await codeOf(readJson(post('{"meta":["\\ud800"]}'), anything))).toBe("invalid_request");
+    expect(await readJson(post('{"meta":"\\ud83d\\udd25"}'), anything)).toEqual({ meta: "🔥" });
+  });
+
   it("rejects unknown fields through the strict schema", async () => {
     await expect(readJson(post('{"name":"x","admin":true}'), schema)).rejects.toBeInstanceOf(z.ZodError);
   });

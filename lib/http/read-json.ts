@@ -1,6 +1,7 @@
-// Reads a JSON request body with a size limit and validates it against a zod schema.
+// Reads a JSON request body with a size limit, refuses hostile text in it, and validates it with a zod schema.
 import type { z } from "zod";
 import { AppError } from "./app-error";
+import { assertSafeJson } from "./hostile-text";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -45,5 +46,6 @@ export async function readJson<S extends z.ZodType>(request: Request, schema: S,
   } catch {
     throw new AppError("invalid_request", "The body is not valid JSON.");
   }
+  assertSafeJson(value);
   return schema.parse(value);
 }

@@ -1,9 +1,10 @@
-// The one wrapper every route handler goes through: request id, problem+json for any thrown error, an
-// access log line and the request metrics. Callers that need a signed-in user use `sessionRoute`
-// (lib/http/session-route.ts).
+// The one wrapper every route handler goes through: request id, hostile text in the URL refused (400)
+// before the handler runs, problem+json for any thrown error, an access log line and the request metrics.
+// Callers that need a signed-in user use `sessionRoute` (lib/http/session-route.ts).
 import { logger } from "@/lib/log/logger";
 import { recordHttpRequest } from "@/lib/metrics/registry";
 import { routePattern } from "@/lib/metrics/route-pattern";
+import { assertSafeParams, assertSafeUrl } from "./hostile-text";
 import { problemResponse } from "./problem";
 import { REQUEST_ID_HEADER, requestIdFrom } from "./request-id";
 
@@ -30,6 +31,8 @@ export function route<P = Record<string, never>>(handler: (ctx: RouteContext<P>)
     const log: RequestLogFields = {};
     let response: Response;
     try {
+      assertSafeUrl(new URL(request.url));
+      assertSafeParams(params as Record<string, unknown> | undefined);
       response = await handler({ request, requestId, params, log });
       response.headers.set(REQUEST_ID_HEADER, requestId);
     } catch (error) {

@@ -1,5 +1,5 @@
 // Reading runs of a workspace: one by id, or a page of them newest first.
-import { inWorkspace } from "@/lib/db/tenant";
+import { inWorkspace, type Tx } from "@/lib/db/tenant";
 import { AppError } from "@/lib/http/app-error";
 import type { ListRunsQuery } from "./schemas";
 import { runTrace, type TraceStep } from "./run-trace";
@@ -23,18 +23,44 @@ export async function getRunDetail(workspaceId: string, runId: string): Promise<
   return { ...toRunView(found.run), trace: found.trace };
 }
 
-export async function listRuns(workspaceId: string, query: ListRunsQuery): Promise<{ data: RunView[]; nextCursor: string | null }> {
+export type RunsPage = { data: RunView[]; nextCursor: string | null };
+
+export async function listRuns(workspaceId: string, query: ListRunsQuery): Promise<RunsPage> {
   const rows = await inWorkspace(workspaceId, async (tx) => {
-    if (query.cursor && !(await tx.run.findFirst({ where: { id: query.cursor, workspaceId }, select: { id: true } }))) {
+    if (query.cursor && !(await isCursor(tx, workspaceId, query.cursor))) {
       throw new AppError("invalid_request", "Unknown cursor.", { fieldErrors: [{ path: "cursor", message: "Not a cursor from this list." }] });
     }
-    return tx.run.findMany({
-      where: { workspaceId, ...(query.status && { status: query.status }), ...(query.agent && { agent: query.agent }) },
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      take: query.limit + 1,
-      ...(query.cursor && { cursor: { id: query.cursor }, skip: 1 }),
-    });
+    return pageRows(tx, workspaceId, query);
   });
-  const page = rows.slice(0, query.limit);
-  return { data: page.map(toRunView), nextCursor: rows.length > query.limit ? (page.at(-1)?.id ?? null) : null };
+  return toPage(rows, query.limit);
+}
+
+/**
+ * The dashboard's runs page: a cursor that is not one of this list's (a stale or hand-edited link) starts
+ * from the newest run, and says so, where the API answers 400.
+ */
+export async function listRunsForPage(workspaceId: string, query: ListRunsQuery): Promise<RunsPage & { cursorIgnored: boolean }> {
+  const { rows, cursorIgnored } = await inWorkspace(workspaceId, async (tx) => {
+    const cursorIgnored = Boolean(query.cursor) && !(await isCursor(tx, workspaceId, query.cursor!));
+    return { rows: await pageRows(tx, workspaceId, cursorIgnored ? { ...query, cursor: undefined } : query), cursorIgnored };
+  });
+  return { ...toPage(rows, query.limit), cursorIgnored };
+}
+
+async function isCursor(tx: Tx, workspaceId: string, cursor: string): Promise<boolean> {
+  return Boolean(await tx.run.findFirst({ where: { id: cursor, workspaceId }, select: { id: true } }));
+}
+
+function pageRows(tx: Tx, workspaceId: string, query: ListRunsQuery) {
+  return tx.run.findMany({
+    where: { workspaceId, ...(query.status && { status: query.status }), ...(query.agent && { agent: query.agent }) },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: query.limit + 1,
+    ...(query.cursor && { cursor: { id: query.cursor }, skip: 1 }),
+  });
+}
+
+function toPage(rows: Awaited<ReturnType<typeof pageRows>>, limit: number): RunsPage {
+  const page = rows.slice(0, limit);
+  return { data: page.map(toRunView), nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null };
 }

@@ -4,7 +4,7 @@ import { PageHeader } from "@/components/dashboard/page-header";
 import { RunStatusBadge } from "@/components/dashboard/run-status-badge";
 import { AGENTS, publicAgent } from "@/lib/agents/catalog";
 import { can } from "@/lib/members/permissions";
-import { listRuns } from "@/lib/runs/read-runs";
+import { listRunsForPage } from "@/lib/runs/read-runs";
 import { listRunsQuerySchema, RUN_STATUSES } from "@/lib/runs/schemas";
 import { loadWorkspace } from "../load-workspace";
 import { StartRunForm } from "./start-run-form";
@@ -21,7 +21,7 @@ export default async function RunsPage({
   const raw = await searchParams;
   const parsed = listRunsQuerySchema.safeParse({ status: raw.status || undefined, agent: raw.agent || undefined, cursor: raw.cursor || undefined, limit: 20 });
   const query = parsed.success ? parsed.data : { limit: 20 };
-  const page = await listRuns(workspace.id, query);
+  const page = await listRunsForPage(workspace.id, query);
   const base = `/w/${workspace.slug}/runs`;
   const filterLink = (extra: Record<string, string | undefined>) => {
     const search = new URLSearchParams(Object.entries({ status: query.status, agent: query.agent, ...extra }).filter((e): e is [string, string] => Boolean(e[1])));
@@ -35,6 +35,9 @@ export default async function RunsPage({
           <summary className="cursor-pointer font-semibold">Start a run</summary>
           <StartRunForm slug={workspace.slug} agents={AGENTS.map(publicAgent)} />
         </details>
+      )}
+      {page.cursorIgnored && (
+        <p role="status" className="mt-6 text-sm text-slate-600">That page of runs is no longer available: showing the newest runs.</p>
       )}
       <nav aria-label="Filter runs" className="mt-6 flex flex-wrap gap-2 text-sm">
         {[undefined, ...RUN_STATUSES].map((status) => (
