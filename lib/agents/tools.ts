@@ -71,8 +71,14 @@ const TOOLS: Tool[] = [
       const stats = header.map((name, c) => {
         const values = rows.map((r) => Number(r[c])).filter((v) => Number.isFinite(v));
         if (values.length !== rows.length || !values.length) return { column: name.trim(), numeric: false };
-        const sum = values.reduce((a, b) => a + b, 0);
-        return { column: name.trim(), min: Math.min(...values), max: Math.max(...values), mean: Math.round((sum / values.length) * 100) / 100 };
+        // A loop, not Math.min(...values): spreading a long column overflows the call stack.
+        let [min, max, sum] = [Infinity, -Infinity, 0];
+        for (const v of values) {
+          if (v < min) min = v;
+          if (v > max) max = v;
+          sum += v;
+        }
+        return { column: name.trim(), min, max, mean: Math.round((sum / values.length) * 100) / 100 };
       });
       return JSON.stringify({ rows: rows.length, columns: header.length, stats });
     },
@@ -98,5 +104,10 @@ export function runTool(name: string, input: unknown): { content: string; isErro
   const tool = TOOLS.find((t) => t.name === name);
   if (!tool) return { content: `Unknown tool ${name}.`, isError: true };
   if (typeof input !== "object" || input === null) return { content: "Tool input must be an object.", isError: true };
-  return { content: tool.run(input as Record<string, unknown>).slice(0, 20_000), isError: false };
+  try {
+    return { content: tool.run(input as Record<string, unknown>).slice(0, 20_000), isError: false };
+  } catch {
+    // A tool that breaks on odd input is the model's problem to route around, not the run's end.
+    return { content: `The ${name} tool could not process this input.`, isError: true };
+  }
 }
