@@ -126,3 +126,17 @@ test("a user starts a run in the dashboard, watches it stream to completion, and
   await expect(page.getByTestId("usage-Agent-minutes")).not.toContainText("0 of 1,000 minutes");
   await expect(page.getByRole("table").first()).toContainText("data-analyst");
 });
+
+test("a finished run's stream opened with a far-future Last-Event-ID ends at once with done", async ({ baseURL }) => {
+  const ws = await createKeyedWorkspace(baseURL!, "runs-past-end");
+  const api = await apiClient(baseURL!, ws.key);
+  const run = await (await api.post("/api/v1/runs", { data: ticket })).json();
+  const done = (await readEvents(api, run.id)).at(-1)!;
+  expect(done).toMatchObject({ event: "done", data: { status: "succeeded" } });
+
+  // Nothing is replayed, but the stream ends with the run's done (its own id): no client waits forever.
+  const started = Date.now();
+  expect(await readEvents(api, run.id, "999999999999999999")).toEqual([{ id: done.id, event: "done", data: { status: "succeeded" } }]);
+  expect(await readEvents(api, run.id, done.id)).toEqual([done]);
+  expect(Date.now() - started).toBeLessThan(5_000);
+});

@@ -1,5 +1,6 @@
 // Live run events across app instances: one LISTEN connection per process on the run_events channel
 // (a trigger NOTIFYs on every RunEvent insert), fanned out to this process's subscribers by run id.
+// Whenever LISTEN (re)starts, every subscriber is woken once to read what it may have missed meanwhile.
 import { EventEmitter } from "node:events";
 import pg from "pg";
 import { env } from "@/config/env";
@@ -16,6 +17,16 @@ class RunEventBus {
     void this.ensureListening();
     this.emitter.on(runId, onEvent);
     return () => this.emitter.off(runId, onEvent);
+  }
+
+  /** True while notifications arrive; streams then need only a rare safety poll. */
+  get listening(): boolean {
+    return this.client !== null;
+  }
+
+  /** This process's subscribers of a run (a closed stream leaves none). */
+  subscribers(runId: string): number {
+    return this.emitter.listenerCount(runId);
   }
 
   private ensureListening(): Promise<void> {
@@ -47,6 +58,8 @@ class RunEventBus {
       await client.connect();
       await client.query("LISTEN run_events");
       this.client = client;
+      // Notifications sent while nothing listened are lost: let every stream read what it missed.
+      for (const runId of this.emitter.eventNames()) this.emitter.emit(runId);
     } catch (error) {
       logger.warn("could not listen for run events; streams fall back to polling", describeError(error));
       await client.end().catch(() => undefined);

@@ -16,12 +16,15 @@ export async function appendRunEvent(workspaceId: string, runId: string, type: R
   await inWorkspace(workspaceId, (tx) => tx.runEvent.create({ data: { workspaceId, runId, type, data } }));
 }
 
+/** The most events one read returns; a full page means more may follow. */
+export const RUN_EVENTS_PAGE = 1000;
+
 export async function listRunEvents(workspaceId: string, runId: string, afterId?: bigint): Promise<RunEventView[]> {
   const rows = await inWorkspace(workspaceId, (tx) =>
     tx.runEvent.findMany({
       where: { workspaceId, runId, ...(afterId !== undefined && { id: { gt: afterId } }) },
       orderBy: { id: "asc" },
-      take: 1000,
+      take: RUN_EVENTS_PAGE,
     }),
   );
   return rows.map((e) => ({ id: e.id.toString(), type: e.type as RunEventType, data: e.data, createdAt: e.createdAt.toISOString() }));

@@ -5,5 +5,9 @@ import { parseLastEventId, runEventStream } from "@/lib/runs/run-event-stream";
 export const dynamic = "force-dynamic";
 
 export const GET = v1Route<{ id: string }>({ scope: "runs:read" }, async ({ request, key, params }) =>
-  runEventStream(key.workspace.id, params.id, parseLastEventId(request.headers.get("last-event-id")), request.signal),
+  runEventStream(key.workspace.id, params.id, {
+    caller: `key:${key.keyId}`,
+    lastEventId: parseLastEventId(request.headers.get("last-event-id")),
+    signal: request.signal,
+  }),
 );

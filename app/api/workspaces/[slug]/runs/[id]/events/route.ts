@@ -4,6 +4,10 @@ import { parseLastEventId, runEventStream } from "@/lib/runs/run-event-stream";
 
 export const dynamic = "force-dynamic";
 
-export const GET = workspaceRoute<{ slug: string; id: string }>("runs:read", async ({ request, workspace, params }) =>
-  runEventStream(workspace.id, params.id, parseLastEventId(request.headers.get("last-event-id")), request.signal),
+export const GET = workspaceRoute<{ slug: string; id: string }>("runs:read", async ({ request, user, workspace, params }) =>
+  runEventStream(workspace.id, params.id, {
+    caller: `user:${user.id}`,
+    lastEventId: parseLastEventId(request.headers.get("last-event-id")),
+    signal: request.signal,
+  }),
 );
