@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { singleLineText } from "@/lib/forms/single-line";
 
 export const API_SCOPES = ["runs:read", "runs:write", "usage:read"] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 
 export const createKeySchema = z.strictObject({
-  name: z.string().trim().min(1, "Name the key.").max(60, "Use at most 60 characters."),
+  name: singleLineText(60, "Name the key."),
   scopes: z.array(z.enum(API_SCOPES)).min(1, "Choose at least one scope.").max(3).optional(),
   expiresAt: z.iso
     .datetime({ offset: true })

@@ -1,5 +1,6 @@
 // Input schemas for sign-up and log-in, shared by the API routes and the forms.
 import { z } from "zod";
+import { singleLineText } from "@/lib/forms/single-line";
 
 /** A handful of the most common passwords that pass the length rule; the real defence is length. */
 const COMMON_PASSWORDS = new Set([
@@ -25,7 +26,7 @@ export const passwordSchema = z
 export const signUpSchema = z.strictObject({
   email: emailSchema,
   password: passwordSchema,
-  name: z.string().trim().min(1, "Enter your name.").max(100, "Use at most 100 characters."),
+  name: singleLineText(100, "Enter your name."),
 });
 export type SignUpInput = z.infer<typeof signUpSchema>;
 

@@ -1,12 +1,14 @@
 // Looking up and accepting an invitation link. The token is all the caller has, so the lookup goes
 // through a narrow system function (app_invitation_by_token_hash); everything after runs in the
-// invitation's workspace.
+// invitation's workspace. An invitation grants no more than its inviter may still grant when it is
+// accepted: one from someone since removed, demoted or deleted is withdrawn instead.
 import { db } from "@/lib/db/client";
-import { inWorkspace } from "@/lib/db/tenant";
+import { inWorkspace, type Tx } from "@/lib/db/tenant";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { hashLinkToken } from "@/lib/auth/tokens";
 import { AppError } from "@/lib/http/app-error";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { canInviteAs } from "@/lib/members/permissions";
 
 interface InvitationRow {
   id: string;
@@ -42,6 +44,23 @@ function stateOf(row: InvitationRow): InvitationState {
 
 const NOT_FOUND = "This invitation link is not valid. Ask for a new one.";
 
+const INVITER_CANNOT_GRANT = (role: Role) =>
+  `This invitation is no longer valid: the person who sent it can no longer invite people as ${role} to this workspace. ` +
+  "Ask one of its owners or admins for a new one.";
+
+/**
+ * Whether the invitation's inviter, as a member now, may still invite as its role. Their membership row
+ * is read under a share lock: a concurrent demotion or removal (which locks the workspace's memberships
+ * to change them) either waits for this acceptance to commit, or commits first and is seen here.
+ */
+async function inviterMayStillGrant(tx: Tx, row: InvitationRow): Promise<boolean> {
+  const invitation = await tx.invitation.findUnique({ where: { id: row.id }, select: { invitedById: true } });
+  if (!invitation?.invitedById) return false;
+  const [inviter] = await tx.$queryRaw<{ role: Role }[]>`
+    SELECT role FROM "Membership" WHERE "workspaceId" = ${row.workspaceId} AND "userId" = ${invitation.invitedById} FOR SHARE`;
+  return Boolean(inviter && canInviteAs(inviter.role, row.role));
+}
+
 /** What the invitation page shows: who is invited where, and whether the link still works. */
 export async function viewInvitation(token: string): Promise<InvitationView | null> {
   const row = await findByToken(token);
@@ -61,7 +80,15 @@ export async function acceptInvitation(user: { id: string; email: string }, toke
   if (row.email !== user.email.toLowerCase()) {
     throw new AppError("forbidden", `This invitation is for ${row.email}. Log in with that email to accept it.`);
   }
-  return inWorkspace(row.workspaceId, async (tx) => {
+  const accepted = await inWorkspace(row.workspaceId, async (tx) => {
+    if (!(await inviterMayStillGrant(tx, row))) {
+      // Withdrawn for good: the link then says so, and the invitation stops holding a seat.
+      const { count } = await tx.invitation.updateMany({ where: { id: row.id, acceptedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
+      if (count === 1) {
+        await recordAudit(tx, { workspaceId: row.workspaceId, actorId: null, action: "invitation.revoked", target: row.id, metadata: { reason: "inviter_cannot_grant" } });
+      }
+      return null;
+    }
     // Single use: only the first of concurrent accepts changes the row.
     const { count } = await tx.invitation.updateMany({
       where: { id: row.id, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
@@ -76,4 +103,6 @@ export async function acceptInvitation(user: { id: string; email: string }, toke
     await recordAudit(tx, { workspaceId: row.workspaceId, actorId: user.id, action: "member.added", target: user.id, metadata: { role: row.role } });
     return { slug: workspace.slug, role: row.role };
   });
+  if (!accepted) throw new AppError("conflict", INVITER_CANNOT_GRANT(row.role));
+  return accepted;
 }

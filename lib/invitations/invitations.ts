@@ -1,4 +1,5 @@
-// Inviting people to a workspace: a single-use, expiring link per invitation.
+// Inviting people to a workspace: a single-use, expiring link per invitation, at most
+// INVITATIONS_PER_DAY a day per workspace (each one is an email from us to an address the tenant chose).
 import { appUrl } from "@/config/env";
 import { getTier } from "@/config/tiers";
 import { inWorkspace } from "@/lib/db/tenant";
@@ -6,12 +7,22 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { newLinkToken } from "@/lib/auth/tokens";
 import { AppError } from "@/lib/http/app-error";
 import { sendMail, type Delivery } from "@/lib/mail/send-mail";
+import { checkRateLimit, rateLimitedError } from "@/lib/ratelimit/rate-limiter";
+import type { RateLimitRule } from "@/lib/ratelimit/types";
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { WorkspaceContext } from "@/lib/workspaces/workspace-context";
 import type { InviteInput } from "@/lib/members/schemas";
-import { assertCan } from "@/lib/members/permissions";
+import { assertCan, assertCanInviteAs } from "@/lib/members/permissions";
+import { invitationEmail } from "./invitation-email";
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** The same on every tier: Free cannot invite at all (its one seat is the owner's). */
+export const INVITATIONS_PER_DAY = 50;
+const INVITATIONS_RULE: RateLimitRule = { name: "invitations-workspace", limit: INVITATIONS_PER_DAY, windowSeconds: 24 * 60 * 60 };
+
+const waitFor = (seconds: number) =>
+  seconds >= 3600 ? `${Math.ceil(seconds / 3600)} hours` : seconds >= 60 ? `${Math.ceil(seconds / 60)} minutes` : `${seconds} seconds`;
 
 export interface PendingInvitation {
   id: string;
@@ -34,15 +45,19 @@ function toPending(row: { id: string; email: string; role: Role; expiresAt: Date
 }
 
 export async function inviteMember(ctx: WorkspaceContext, input: InviteInput): Promise<CreatedInvitation> {
-  assertCan(ctx.role, "members:invite");
-  if (input.role === "owner" && ctx.role !== "owner") throw new AppError("forbidden", "Only an owner can invite an owner.");
+  assertCanInviteAs(ctx.role, input.role);
   const { token, tokenHash } = newLinkToken();
 
-  const { invitation, workspaceName } = await inWorkspace(ctx.workspaceId, async (tx) => {
+  const { invitation, workspaceName, inviter } = await inWorkspace(ctx.workspaceId, async (tx) => {
     // Lock the workspace row so concurrent invitations cannot together exceed the member limit.
     const [workspace] = await tx.$queryRaw<{ name: string; tier: "free" | "starter" | "pro" | "enterprise" }[]>`
       SELECT name, tier FROM "Workspace" WHERE id = ${ctx.workspaceId} FOR UPDATE`;
     if (!workspace) throw new AppError("not_found", "Workspace not found.");
+    const inviter = await tx.membership.findUnique({
+      where: { workspaceId_userId: { workspaceId: ctx.workspaceId, userId: ctx.actorId } },
+      select: { user: { select: { name: true, email: true, emailVerified: true } } },
+    });
+    if (!inviter) throw new AppError("not_found", "Workspace not found.");
     const existingMember = await tx.membership.findFirst({ where: { workspaceId: ctx.workspaceId, user: { email: input.email } } });
     if (existingMember) throw new AppError("conflict", `${input.email} is already a member of this workspace.`);
 
@@ -55,6 +70,12 @@ export async function inviteMember(ctx: WorkspaceContext, input: InviteInput): P
       if (seats >= limit) {
         throw new AppError("quota_exceeded", `The ${getTier(workspace.tier).name} tier includes ${limit} member${limit === 1 ? "" : "s"}. Upgrade to invite more.`);
       }
+    }
+    // Counted last, once nothing else refuses the invitation, so that only invitations sent are counted;
+    // the workspace lock above makes concurrent invitations count one after another.
+    const daily = await checkRateLimit(INVITATIONS_RULE, ctx.workspaceId);
+    if (!daily.success) {
+      throw rateLimitedError(daily, (seconds) => `A workspace can send ${INVITATIONS_PER_DAY} invitations a day. Try again in ${waitFor(seconds)}.`);
     }
     const invitation = await tx.invitation.create({
       data: {
@@ -73,16 +94,19 @@ export async function inviteMember(ctx: WorkspaceContext, input: InviteInput): P
       target: input.email,
       metadata: { role: input.role, invitationId: invitation.id },
     });
-    return { invitation, workspaceName: workspace.name };
+    return { invitation, workspaceName: workspace.name, inviter: inviter.user };
   });
 
   const acceptUrl = `${appUrl}/invite/${token}`;
-  const delivery = await sendMail({
-    to: input.email,
-    subject: `You are invited to ${workspaceName} on AgentHQ`,
-    text: `You have been invited to join ${workspaceName} on AgentHQ as ${input.role}.\n\nAccept: ${acceptUrl}\n\nThe link works once and expires in 7 days.`,
-    link: acceptUrl,
-  });
+  const delivery = await sendMail(
+    invitationEmail({
+      to: input.email,
+      role: input.role,
+      acceptUrl,
+      workspaceName,
+      inviter: { name: inviter.name, email: inviter.email, emailVerified: Boolean(inviter.emailVerified) },
+    }),
+  );
   return { ...toPending(invitation), delivery, ...(delivery === "logged" && { acceptUrl }) };
 }
 

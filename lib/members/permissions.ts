@@ -45,3 +45,17 @@ export function assertCan(role: Role, permission: Permission): void {
     throw new AppError("forbidden", `Your role (${role}) does not allow this (${permission}).`);
   }
 }
+
+/**
+ * Whether a member with `role` may bring someone into the workspace as `invited`: managers invite, and only
+ * an owner invites an owner. Asked when the invitation is sent and again, of the inviter's role at that
+ * moment, when it is accepted.
+ */
+export function canInviteAs(role: Role, invited: Role): boolean {
+  return can(role, "members:invite") && (invited !== "owner" || role === "owner");
+}
+
+export function assertCanInviteAs(role: Role, invited: Role): void {
+  assertCan(role, "members:invite");
+  if (!canInviteAs(role, invited)) throw new AppError("forbidden", "Only an owner can invite an owner.");
+}

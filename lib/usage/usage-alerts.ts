@@ -6,6 +6,7 @@ import { inWorkspace } from "@/lib/db/tenant";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { UsageMetric } from "@/lib/generated/prisma/enums";
 import { describeError, logger } from "@/lib/log/logger";
+import { quoteTenantText } from "@/lib/mail/quote-tenant-text";
 import { sendMail } from "@/lib/mail/send-mail";
 import { periodStart } from "./period";
 import { includedQuota, type CountedMetric } from "./quota";
@@ -55,8 +56,8 @@ async function raiseAlert(workspaceId: string, metric: UsageMetric, start: Date,
   for (const to of owners.emails) {
     await sendMail({
       to,
-      subject: `${owners.name} has used ${threshold}% of its ${METRIC_NAMES[metric]} this month`,
-      text: `Your AgentHQ workspace ${owners.name} has used ${threshold}% of its ${metric === "model_spend" ? "monthly model budget (its spend limit, or the spend its tier includes)" : `${METRIC_NAMES[metric]} included in its tier`} this month.\n\nSee its usage page for details, and what happens at the limit.`,
+      subject: `Your workspace has used ${threshold}% of its ${METRIC_NAMES[metric]} this month`,
+      text: `Your AgentHQ workspace ${quoteTenantText(owners.name)} has used ${threshold}% of its ${metric === "model_spend" ? "monthly model budget (its spend limit, or the spend its tier includes)" : `${METRIC_NAMES[metric]} included in its tier`} this month.\n\nSee its usage page for details, and what happens at the limit.`,
     });
   }
 }

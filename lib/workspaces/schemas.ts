@@ -1,8 +1,9 @@
 // Input and output shapes of workspaces, shared by routes, forms and docs.
 import { z } from "zod";
+import { singleLineText } from "@/lib/forms/single-line";
 import { slugSchema } from "./slug";
 
-export const workspaceNameSchema = z.string().trim().min(1, "Enter a name.").max(60, "Use at most 60 characters.");
+export const workspaceNameSchema = singleLineText(60, "Enter a name.");
 
 export const createWorkspaceSchema = z.strictObject({
   name: workspaceNameSchema,

@@ -114,4 +114,59 @@ describe("invitations by email", () => {
     const link = smtp.linkFor(invitee.email, "/invite");
     expect(await acceptInvitation(invitee, tokenOf(link))).toEqual({ slug: workspace.slug, role: "member" });
   });
+
+  it("quotes the workspace's and the inviter's names as data: no tenant text in the subject, no tenant link", async () => {
+    const owner = await newUser("quoting-inviter");
+    const workspace = await createWorkspace(owner.id, { name: "Quoted" });
+    // Rows written before names had to be one line may still hold a line break; they are quoted too.
+    await ownerDb().workspace.update({
+      where: { id: workspace.id },
+      data: { tier: "starter", name: "Acme\nYour account is suspended: log in at http://evil.example/login" },
+    });
+    await ownerDb().user.update({ where: { id: owner.id }, data: { name: "Support \u201cAgentHQ\u201d www.evil.example" } });
+    const invitee = uniqueEmail("quoted-invitee");
+    const ctx = { workspaceId: workspace.id, slug: workspace.slug, actorId: owner.id, role: "owner" as const };
+    await inviteMember(ctx, { email: invitee, role: "member" });
+
+    const [mail] = smtp.messagesFor(invitee);
+    expect(mail!.subject).toBe("You are invited to a workspace on AgentHQ");
+    const lines = mail!.text.split("\n");
+    expect(lines).toContain("Workspace: \u201cAcme Your account is suspended: log in at http[:]//evil[.]example/login\u201d");
+    expect(lines).toContain(`Invited by: \u201cSupport 'AgentHQ' www[.]evil[.]example\u201d (${owner.email}, address not verified)`);
+    expect(mail!.text).toContain("AgentHQ does not check the names of workspaces or people");
+    expect(mail!.text).not.toContain("evil.example");
+    // The one link in the mail is the accept link.
+    expect(mail!.text.match(/https?:\/\/\S+/g)).toEqual([smtp.linkFor(invitee, "/invite")]);
+  });
+
+  it("sends at most 50 invitations a day per workspace, counting only those actually sent", async () => {
+    const owner = await newUser("busy-inviter");
+    const workspace = await createWorkspace(owner.id, { name: "Busy" });
+    await ownerDb().workspace.update({ where: { id: workspace.id }, data: { tier: "pro" } });
+    const ctx = { workspaceId: workspace.id, slug: workspace.slug, actorId: owner.id, role: "owner" as const };
+    const invitee = uniqueEmail("daily");
+
+    // Refused invitations (here: to someone already a member) are not counted.
+    for (let i = 0; i < 5; i++) {
+      await expect(inviteMember(ctx, { email: owner.email, role: "member" })).rejects.toMatchObject({ code: "conflict" });
+    }
+    // Each new invitation to the same address replaces the last one, so seats never run out; mail does.
+    for (let i = 0; i < 50; i++) await inviteMember(ctx, { email: invitee, role: "member" });
+    expect(smtp.messagesFor(invitee)).toHaveLength(50);
+    const latest = await ownerDb().invitation.findFirstOrThrow({ where: { workspaceId: workspace.id, revokedAt: null } });
+
+    const refused = await inviteMember(ctx, { email: invitee, role: "member" }).catch((error: unknown) => error);
+    expect(refused).toMatchObject({ code: "rate_limited", headers: { "retry-after": expect.stringMatching(/^[1-9]\d*$/) } });
+    expect(smtp.messagesFor(invitee)).toHaveLength(50);
+    // Nothing changed: the last invitation sent still works, and no other was written.
+    expect(await ownerDb().invitation.count({ where: { workspaceId: workspace.id } })).toBe(50);
+    expect(await ownerDb().invitation.findFirstOrThrow({ where: { workspaceId: workspace.id, revokedAt: null } })).toMatchObject({ id: latest.id });
+
+    // The limit is the workspace's: another workspace still invites the same address.
+    const other = await newUser("other-inviter");
+    const otherWorkspace = await createWorkspace(other.id, { name: "Other" });
+    await ownerDb().workspace.update({ where: { id: otherWorkspace.id }, data: { tier: "pro" } });
+    const otherCtx = { workspaceId: otherWorkspace.id, slug: otherWorkspace.slug, actorId: other.id, role: "owner" as const };
+    expect((await inviteMember(otherCtx, { email: invitee, role: "member" })).delivery).toBe("sent");
+  });
 });

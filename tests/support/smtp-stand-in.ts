@@ -8,6 +8,31 @@ export interface ReceivedMail {
   raw: string;
 }
 
+export interface DecodedMail {
+  subject: string;
+  text: string;
+}
+
+/** Subject and body of a single-part message as nodemailer writes it (7bit, quoted-printable or base64). */
+function decodeMail(raw: string): DecodedMail {
+  const split = raw.search(/\r?\n\r?\n/);
+  const headers = raw.slice(0, split).replace(/\r?\n[ \t]+/g, " ");
+  const body = raw.slice(split).replace(/^\r?\n\r?\n/, "");
+  const header = (name: string) => new RegExp(`^${name}:\\s*(.*)$`, "im").exec(headers)?.[1] ?? "";
+  const subject = header("subject").replace(/=\?utf-8\?([bq])\?([^?]*)\?=\s*/gi, (_, kind: string, data: string) =>
+    kind.toLowerCase() === "b" ? Buffer.from(data, "base64").toString("utf8") : quotedPrintable(data.replace(/_/g, " ")),
+  );
+  const encoding = header("content-transfer-encoding").toLowerCase();
+  const text =
+    encoding === "base64" ? Buffer.from(body, "base64").toString("utf8") : encoding === "quoted-printable" ? quotedPrintable(body) : body;
+  return { subject, text: text.replace(/\r\n/g, "\n") };
+}
+
+function quotedPrintable(text: string): string {
+  const bytes = text.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return Buffer.from(bytes, "latin1").toString("utf8");
+}
+
 export async function startSmtpStandIn() {
   const inbox: ReceivedMail[] = [];
   const server = new SMTPServer({
@@ -34,6 +59,10 @@ export async function startSmtpStandIn() {
       const match = text?.match(new RegExp(`https?://[^\\s]+${path}/[A-Za-z0-9_-]+`));
       if (!match) throw new Error(`no ${path} link mailed to ${to}`);
       return match[0];
+    },
+    /** Every message to `to`, oldest first, with its subject and text decoded. */
+    messagesFor(to: string): DecodedMail[] {
+      return inbox.filter((m) => m.to.includes(to)).map((m) => decodeMail(m.raw));
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
