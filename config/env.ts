@@ -1,12 +1,12 @@
 // The environment, parsed once with zod at start-up. Nothing else in the app reads process.env.
 import { z } from "zod";
-import { isIP } from "node:net";
 import { modelPricesSchema, priceTable } from "./models";
 
-/** "10.0.0.0/8", "fd00::/8" or a single address. */
+/** "10.0.0.0/8", "fd00::/8" or a single address (checked without node:net: this module also loads on the edge). */
 function isCidr(text: string): boolean {
   const [address = "", bits, extra] = text.split("/");
-  const family = isIP(address);
+  const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(address);
+  const family = v4 && v4.slice(1).every((octet) => Number(octet) <= 255) ? 4 : /^[0-9a-f:.]+$/i.test(address) && address.includes(":") ? 6 : 0;
   if (family === 0 || extra !== undefined) return false;
   return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32));
 }
@@ -89,6 +89,8 @@ const envSchema = z
     RUN_WORKERS: z.coerce.number().int().min(0).max(64).default(2),
     /** Seconds before the queue retries a run whose worker vanished; default: the agent's max runtime + 30 s. */
     RUN_LEASE_SECONDS: z.coerce.number().int().min(5).optional(),
+    /** Longest life of one run event stream (SSE); then the server ends it and the client resumes from Last-Event-ID. */
+    RUN_STREAM_MAX_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
     /** SMTP server for emails (invitations, verification, password resets), e.g. smtps://user:pass@host:465. */
     SMTP_URL: optional,
     MAIL_FROM: z.string().default("AgentHQ <no-reply@agenthq.local>"),
