@@ -35,6 +35,16 @@ async function spendCounter(workspaceId: string) {
 
 const billedSince = (from: number) => standIn.billed.slice(from);
 
+/** Runs `work` with the stand-in answering every request with `reply`, then back to scripted replies only. */
+async function withEveryReply<T>(reply: NonNullable<typeof standIn.fallback.reply>, work: () => Promise<T>): Promise<T> {
+  standIn.fallback.reply = reply;
+  try {
+    return await work();
+  } finally {
+    standIn.fallback.reply = undefined;
+  }
+}
+
 describe("per-turn accounting", () => {
   it("records each turn's tokens and cost exactly as the provider billed them, cache tokens included", async () => {
     const t = await team();
@@ -85,13 +95,10 @@ describe("budgets", () => {
     const budget = 7 * 33_000;
     await ownerDb().workspace.update({ where: { id: t.workspaceId }, data: { modelBudgetMicros: budget } });
     const runs = await Promise.all(Array.from({ length: 20 }, () => createRun(t.creator, ticket)));
-    standIn.fallback.reply = { content: [{ type: "text", text: "Done." }], usage: { input_tokens: 400, output_tokens: 2_000 }, delayMs: 150 };
     const before = standIn.billed.length;
-    try {
-      await Promise.all(runs.map(({ run }) => executeRun({ runId: run.id, workspaceId: t.workspaceId }, platform, forOwnKey)));
-    } finally {
-      standIn.fallback.reply = undefined;
-    }
+    await withEveryReply({ content: [{ type: "text", text: "Done." }], usage: { input_tokens: 400, output_tokens: 2_000 }, delayMs: 150 }, () =>
+      Promise.all(runs.map(({ run }) => executeRun({ runId: run.id, workspaceId: t.workspaceId }, platform, forOwnKey))),
+    );
     const paid = billedSince(before).reduce((sum, b) => sum + b.costMicros, 0);
     expect(paid).toBeLessThanOrEqual(budget);
     const final = await Promise.all(runs.map(({ run }) => getRunDetail(t.workspaceId, run.id)));
@@ -141,18 +148,15 @@ describe("budgets", () => {
     await setSpendLimit(t.as("owner"), 0.1);
     await ownerDb().usageCounter.create({ data: { workspaceId: t.workspaceId, metric: "model_spend", periodStart: periodStart(), used: 45_000 } });
     // Each turn costs 1,000 × $3 + 200 × $15 per million = $0.006.
-    standIn.fallback.reply = { content: [{ type: "text", text: "ok" }], usage: { input_tokens: 1_000, output_tokens: 200 } };
     const thresholds = async () => (await ownerDb().usageAlert.findMany({ where: { workspaceId: t.workspaceId, metric: "model_spend" } })).map((a) => a.threshold).sort((a, b) => a - b);
-    try {
+    await withEveryReply({ content: [{ type: "text", text: "ok" }], usage: { input_tokens: 1_000, output_tokens: 200 } }, async () => {
       const { run } = await createRun(t.creator, ticket);
       await executeRun({ runId: run.id, workspaceId: t.workspaceId }, platform, forOwnKey); // $0.045 → $0.051
       expect(await thresholds()).toEqual([50]);
       await ownerDb().usageCounter.updateMany({ where: { workspaceId: t.workspaceId, metric: "model_spend" }, data: { used: 95_000 } });
       const second = await createRun(t.creator, ticket);
       await executeRun({ runId: second.run.id, workspaceId: t.workspaceId }, platform, forOwnKey); // $0.095 → $0.101
-    } finally {
-      standIn.fallback.reply = undefined;
-    }
+    });
     expect(await thresholds()).toEqual([50, 80, 100]);
     const audit = await ownerDb().auditLog.findMany({ where: { workspaceId: t.workspaceId, action: "usage.alert", target: "model_spend" } });
     expect(audit).toHaveLength(3);
@@ -161,12 +165,9 @@ describe("budgets", () => {
   it("keeps a run within its own maxCostUsd, then stops it with a message that says so", async () => {
     const t = await team();
     const { run } = await createRun(t.creator, { ...ticket, maxCostUsd: 0.01 });
-    standIn.fallback.reply = { content: [{ type: "tool_use", name: "classify", input: { text: "x" } }], usage: { input_tokens: 600, output_tokens: 300 } };
-    try {
-      await executeRun({ runId: run.id, workspaceId: t.workspaceId }, platform, forOwnKey);
-    } finally {
-      standIn.fallback.reply = undefined;
-    }
+    await withEveryReply({ content: [{ type: "tool_use", name: "classify", input: { text: "x" } }], usage: { input_tokens: 600, output_tokens: 300 } }, () =>
+      executeRun({ runId: run.id, workspaceId: t.workspaceId }, platform, forOwnKey),
+    );
     const detail = await getRunDetail(t.workspaceId, run.id);
     expect(detail.status).toBe("failed");
     expect(detail.error).toMatch(/own cost limit \(maxCostUsd \$0\.01/);
@@ -202,12 +203,7 @@ describe("bring your own key", () => {
 
     const { run } = await createRun(t.creator, ticket);
     const before = standIn.billed.length;
-    standIn.fallback.reply = { content: [{ type: "text", text: "Handled." }] };
-    try {
-      await executeRun({ runId: run.id, workspaceId: t.workspaceId }, platform, forOwnKey);
-    } finally {
-      standIn.fallback.reply = undefined;
-    }
+    await withEveryReply({ content: [{ type: "text", text: "Handled." }] }, () => executeRun({ runId: run.id, workspaceId: t.workspaceId }, platform, forOwnKey));
     const detail = await getRunDetail(t.workspaceId, run.id);
     expect(detail.status).toBe("succeeded");
     expect(billedSince(before).every((b) => b.apiKey.includes(ownKey))).toBe(true);
