@@ -10,12 +10,12 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { WorkspaceStatus } from "@/lib/generated/prisma/enums";
 import { zodFieldErrors } from "@/lib/http/problem";
 import { enqueueRun, runQueue } from "@/lib/queue/run-queue";
-import { periodStart } from "@/lib/usage/period";
 import { usageCap } from "@/lib/usage/quota";
 import { liftPauseOfPastPeriod } from "@/lib/usage/pause-workspace";
 import { stopAtCap } from "@/lib/usage/stop-at-cap";
 import { assertRunFitsBudget } from "@/lib/spend/assert-run-fits";
 import { usdToMicros } from "@/lib/spend/money";
+import { loadRunAdmission, type RunAdmission } from "./run-admission";
 import type { CreateRunInput } from "./schemas";
 import { toRunView, type RunView } from "./run-view";
 
@@ -46,13 +46,9 @@ function validate(input: CreateRunInput) {
   return { agent, input: parsed.data as Prisma.InputJsonValue };
 }
 
-async function assertAgentMinutesLeft(creator: RunCreator) {
+async function assertAgentMinutesLeft(creator: RunCreator, admission: RunAdmission) {
   const cap = usageCap(creator.workspace.tier, "agent_seconds");
-  if (cap === null) return;
-  const counter = await inWorkspace(creator.workspace.id, (tx) =>
-    tx.usageCounter.findFirst({ where: { workspaceId: creator.workspace.id, metric: "agent_seconds", periodStart: periodStart() } }),
-  );
-  if (Number(counter?.used ?? 0) < cap) return;
+  if (cap === null || admission.agentSeconds < cap) return;
   await stopAtCap(creator.workspace, "agent_seconds");
 }
 
@@ -68,9 +64,10 @@ export async function createRun(creator: RunCreator, request: CreateRunInput): P
   if (creator.workspace.status === "paused" && !(await liftPauseOfPastPeriod({ id: workspaceId, status: "paused", pausedReason: creator.workspace.pausedReason ?? null }))) {
     throw new AppError("workspace_paused", "This workspace is paused until the next period or an upgrade.");
   }
-  await assertAgentMinutesLeft(creator);
+  const admission = await loadRunAdmission(workspaceId);
+  await assertAgentMinutesLeft(creator, admission);
   const maxCostMicros = request.maxCostUsd === undefined ? null : usdToMicros(request.maxCostUsd);
-  await assertRunFitsBudget({ workspace: creator.workspace, userId: creator.userId, agent, input, maxCostMicros });
+  await assertRunFitsBudget({ workspace: creator.workspace, userId: creator.userId, agent, input, maxCostMicros, admission });
 
   const concurrentLimit = getTier(creator.workspace.tier).limits.concurrentRuns;
   // Start the queue client before the transaction: starting it needs a pool connection of its own.

@@ -14,7 +14,8 @@ import { describeError, logger } from "@/lib/log/logger";
 import { meteredProvider, SpendStop } from "@/lib/spend/metered-provider";
 import { releaseSpend, runKeyPrefix } from "@/lib/spend/spend-ledger";
 import { SPEND_WORKSPACE_FIELDS, spendPolicy, type SpendPolicy } from "@/lib/spend/spend-policy";
-import { workspaceProviderKey } from "@/lib/spend/spend-settings";
+import { PROVIDER_KEY } from "@/lib/spend/spend-settings";
+import { openSealedSecret, readSealedSecret } from "@/lib/secrets/workspace-secrets";
 import { pauseForQuota } from "@/lib/usage/pause-workspace";
 import { usageCap } from "@/lib/usage/quota";
 import { recordUsage } from "@/lib/usage/record-usage";
@@ -49,7 +50,7 @@ async function claim(job: RunJob) {
       where: { id: job.workspaceId },
       select: { ...SPEND_WORKSPACE_FIELDS, status: true },
     });
-    return { run, workspace };
+    return { run, workspace, sealedKey: await readSealedSecret(tx, job.workspaceId, PROVIDER_KEY) };
   });
   // A retried run's earlier attempt died mid-turn: its open reservations hold budget no one will settle.
   if (claimed && claimed.run.attempt > 1) await releaseSpend(job.workspaceId, runKeyPrefix(job.runId));
@@ -57,8 +58,15 @@ async function claim(job: RunJob) {
 }
 
 /** The run's provider, metered: the workspace's own key when it stored one (it pays), else the platform's. */
-async function runProvider(job: RunJob, run: ClaimedRun, policy: SpendPolicy, platform: ModelProvider, forOwnKey: (key: string) => ModelProvider) {
-  const ownKey = await workspaceProviderKey(job.workspaceId);
+function runProvider(
+  job: RunJob,
+  run: ClaimedRun,
+  sealedKey: string | null,
+  policy: SpendPolicy,
+  platform: ModelProvider,
+  forOwnKey: (key: string) => ModelProvider,
+) {
+  const ownKey = sealedKey === null ? null : openSealedSecret(sealedKey, job.workspaceId, PROVIDER_KEY);
   const billedTo = ownKey ? ("workspace" as const) : ("platform" as const);
   const provider = meteredProvider(ownKey ? forOwnKey(ownKey) : platform, {
     workspaceId: job.workspaceId,
@@ -115,11 +123,11 @@ async function finish(job: RunJob, status: RunStatus, fields: { output?: Prisma.
 export async function executeRun(job: RunJob, platform: ModelProvider, forOwnKey = providerForOwnKey): Promise<void> {
   const claimed = await claim(job);
   if (!claimed) return; // canceled, or already finished
-  const { run, workspace } = claimed;
+  const { run, workspace, sealedKey } = claimed;
   const policy = spendPolicy(workspace);
-  let metered: Awaited<ReturnType<typeof runProvider>>;
+  let metered: ReturnType<typeof runProvider>;
   try {
-    metered = await runProvider(job, run, policy, platform, forOwnKey);
+    metered = runProvider(job, run, sealedKey, policy, platform, forOwnKey);
   } catch (error) {
     // Not the run's fault and not a dead worker: a stored key this server cannot open (SECRETS_KEY).
     logger.error("could not prepare the run's model provider", { runId: run.id, ...describeError(error) });

@@ -29,10 +29,15 @@ export async function secretInfo(tx: Tx, workspaceId: string, name: SecretName):
   return row && { name, ...row };
 }
 
-/** The plaintext, for the one place that uses it (a provider call); null when none is stored. */
-export async function revealSecret(tx: Tx, workspaceId: string, name: SecretName): Promise<string | null> {
+/** The sealed value, read inside a caller's transaction and opened later with `openSealedSecret`; null when none. */
+export async function readSealedSecret(tx: Tx, workspaceId: string, name: SecretName): Promise<string | null> {
   const row = await tx.secret.findUnique({ where: { workspaceId_name: { workspaceId, name } }, select: { ciphertext: true } });
-  return row && open(row.ciphertext, contextOf(workspaceId, name));
+  return row?.ciphertext ?? null;
+}
+
+/** The plaintext, for the one place that uses it (a provider call). Throws when this server's key cannot open it. */
+export function openSealedSecret(sealed: string, workspaceId: string, name: SecretName): string {
+  return open(sealed, contextOf(workspaceId, name));
 }
 
 export async function deleteSecret(tx: Tx, workspaceId: string, name: SecretName): Promise<boolean> {

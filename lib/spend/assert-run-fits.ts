@@ -8,14 +8,13 @@ import type { TierId } from "@/config/tiers";
 import { firstTurnRequest } from "@/lib/agents/agent-loop";
 import type { AgentDefinition } from "@/lib/agents/catalog";
 import { db } from "@/lib/db/client";
-import { inWorkspace } from "@/lib/db/tenant";
 import { AppError } from "@/lib/http/app-error";
-import { periodStart } from "@/lib/usage/period";
 import { stopAtCap } from "@/lib/usage/stop-at-cap";
 import { inputTokensUpperBound } from "./estimate-tokens";
 import { formatUsd } from "./money";
 import { worstCaseMicros } from "./price-turn";
-import { SPEND_WORKSPACE_FIELDS, spendPolicy } from "./spend-policy";
+import type { RunAdmission } from "@/lib/runs/run-admission";
+import { spendPolicy } from "./spend-policy";
 
 interface RunBudgetRequest {
   workspace: { id: string; tier: TierId };
@@ -23,14 +22,8 @@ interface RunBudgetRequest {
   agent: AgentDefinition;
   input: unknown;
   maxCostMicros: number | null;
-}
-
-async function loadBudget(workspaceId: string) {
-  return inWorkspace(workspaceId, async (tx) => ({
-    workspace: await tx.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: SPEND_WORKSPACE_FIELDS }),
-    counter: await tx.usageCounter.findFirst({ where: { workspaceId, metric: "model_spend", periodStart: periodStart() }, select: { used: true, reserved: true } }),
-    ownKey: (await tx.secret.count({ where: { workspaceId, name: "anthropic_api_key" } })) > 0,
-  }));
+  /** The period's spend and the workspace's settings, as read when the run was asked for. */
+  admission: RunAdmission;
 }
 
 async function assertVerifiedEmail(userId: string) {
@@ -49,13 +42,13 @@ export async function assertRunFitsBudget(request: RunBudgetRequest): Promise<vo
       fieldErrors: [{ path: "maxCostUsd", message: `Allow at least ${formatUsd(worstCaseMicros(model, inputTokens, 64))}.` }],
     });
   }
-  const { workspace, counter, ownKey } = await loadBudget(request.workspace.id);
-  if (ownKey) return; // the workspace's own key pays
+  const { admission } = request;
+  if (admission.ownKey) return; // the workspace's own key pays
   if (env.ANTHROPIC_API_KEY) await assertVerifiedEmail(request.userId);
 
-  const policy = spendPolicy(workspace);
+  const policy = spendPolicy(admission.workspace);
   if (policy.capMicros === null) return;
-  const left = policy.capMicros - Number(counter?.used ?? 0) - Number(counter?.reserved ?? 0);
+  const left = policy.capMicros - admission.spendUsedMicros - admission.spendReservedMicros;
   if (left <= 0) {
     await stopAtCap(request.workspace, "model_spend", policy.atCap,
       policy.capSetBy === "spend_limit"

@@ -4,7 +4,7 @@ import { inWorkspace } from "@/lib/db/tenant";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/http/app-error";
 import { assertCan } from "@/lib/members/permissions";
-import { deleteSecret, putSecret, revealSecret, secretInfo, type SecretInfo } from "@/lib/secrets/workspace-secrets";
+import { deleteSecret, putSecret, secretInfo, type SecretInfo } from "@/lib/secrets/workspace-secrets";
 import type { WorkspaceContext } from "@/lib/workspaces/workspace-context";
 import { formatUsd, usdToMicros } from "./money";
 import { loadSpendWorkspace, spendPolicy } from "./spend-policy";
@@ -34,7 +34,8 @@ export async function setModelBudget(workspaceId: string, budgetMicros: number |
   });
 }
 
-const PROVIDER_KEY = "anthropic_api_key" as const;
+/** The secret that holds the workspace's own Anthropic API key. */
+export const PROVIDER_KEY = "anthropic_api_key" as const;
 
 export async function setProviderKey(ctx: WorkspaceContext, apiKey: string): Promise<SecretInfo> {
   assertCan(ctx.role, "secrets:manage");
@@ -55,9 +56,4 @@ export async function removeProviderKey(ctx: WorkspaceContext): Promise<void> {
 
 export function providerKeyInfo(workspaceId: string): Promise<SecretInfo | null> {
   return inWorkspace(workspaceId, (tx) => secretInfo(tx, workspaceId, PROVIDER_KEY));
-}
-
-/** The workspace's own key, for the worker's provider call only. */
-export function workspaceProviderKey(workspaceId: string): Promise<string | null> {
-  return inWorkspace(workspaceId, (tx) => revealSecret(tx, workspaceId, PROVIDER_KEY));
 }

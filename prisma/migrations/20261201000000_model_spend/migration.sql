@@ -351,3 +351,35 @@ $$ UPDATE "MeterEvent" SET attempts = attempts + 1,
     WHERE id = p_id AND "sentAt" IS NULL $$;
 REVOKE ALL ON FUNCTION app_mark_meter_event(TEXT, BOOLEAN, TEXT) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION app_mark_meter_event(TEXT, BOOLEAN, TEXT) TO agenthq_app;
+
+-- What admitting a new run needs to know, in one round trip (POST /api/v1/runs is a hot path): this
+-- period's agent-seconds and model spend (settled and reserved), the workspace's spend settings, and
+-- whether it stores its own provider key. Runs as the caller, so row-level security applies.
+CREATE FUNCTION app_run_admission(p_workspace_id TEXT, p_period_start TIMESTAMP(3))
+RETURNS TABLE (
+  "agentSeconds" BIGINT,
+  "spendUsed" BIGINT,
+  "spendReserved" BIGINT,
+  tier "Tier",
+  "spendLimitMicros" BIGINT,
+  "modelBudgetMicros" BIGINT,
+  "stripeCustomerId" TEXT,
+  "ownKey" BOOLEAN
+)
+LANGUAGE plpgsql AS
+$$
+BEGIN
+  PERFORM set_config('app.workspace_id', p_workspace_id, true);
+  RETURN QUERY
+  SELECT COALESCE((SELECT c.used FROM "UsageCounter" c
+                    WHERE c."workspaceId" = p_workspace_id AND c.metric = 'agent_seconds' AND c."periodStart" = p_period_start), 0),
+         COALESCE(s.used, 0), COALESCE(s.reserved, 0),
+         w.tier, w."spendLimitMicros", w."modelBudgetMicros", w."stripeCustomerId",
+         EXISTS (SELECT 1 FROM "Secret" k WHERE k."workspaceId" = p_workspace_id AND k.name = 'anthropic_api_key')
+    FROM "Workspace" w
+    LEFT JOIN "UsageCounter" s ON s."workspaceId" = w.id AND s.metric = 'model_spend' AND s."periodStart" = p_period_start
+   WHERE w.id = p_workspace_id;
+END
+$$;
+REVOKE ALL ON FUNCTION app_run_admission(TEXT, TIMESTAMP(3)) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION app_run_admission(TEXT, TIMESTAMP(3)) TO agenthq_app;
