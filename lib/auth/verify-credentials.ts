@@ -7,12 +7,16 @@
 // conditional UPDATE on the user's row; PostgreSQL runs concurrent ones on a row one after another and
 // re-checks the WHERE against the row each finds, so no guess counts or succeeds past a lock.
 import { db } from "@/lib/db/client";
+import { sendInBackground } from "@/lib/mail/send-in-background";
+import { checkRateLimit } from "@/lib/ratelimit/rate-limiter";
 import { sendUnlockEmail } from "@/lib/users/account-emails";
 import type { PublicUser } from "@/lib/users/sign-up";
 import { decoyPasswordHash, verifyPassword } from "./password";
 
 export const LOCKOUT_THRESHOLD = 8;
 export const LOCKOUT_MS = 15 * 60 * 1000;
+/** The threshold-th failure for an unknown email is refused as locked, as a real account's would be. */
+const UNKNOWN_EMAIL_FAILURES = { name: "login-unknown-email", limit: LOCKOUT_THRESHOLD - 1, windowSeconds: LOCKOUT_MS / 1000 };
 
 export type CredentialCheck = { ok: true; user: PublicUser } | { ok: false; reason: "invalid" | "locked" };
 
@@ -22,14 +26,23 @@ export async function verifyCredentials(email: string, password: string): Promis
     select: { id: true, email: true, name: true, passwordHash: true },
   });
   const ok = await verifyPassword(password, user?.passwordHash ?? (await decoyPasswordHash()));
-  if (!user?.passwordHash) return { ok: false, reason: "invalid" };
+  if (!user?.passwordHash) return { ok: false, reason: (await lockoutOfUnknownEmail(email)) ? "locked" : "invalid" };
   if (ok) {
     if (!(await admitLogIn(user.id))) return { ok: false, reason: "locked" };
     return { ok: true, user: { id: user.id, email: user.email, name: user.name } };
   }
   const failure = await recordFailure(user.id);
-  if (failure === "locked now") await sendUnlockEmail({ id: user.id, email: user.email });
+  if (failure === "locked now") sendInBackground("unlock", () => sendUnlockEmail({ id: user.id, email: user.email }));
   return { ok: false, reason: failure === "counted" ? "invalid" : "locked" };
+}
+
+/**
+ * An email with no password account "locks" like a real one: its failures are counted too (a sliding
+ * window of the lock's length), so AccountLocked does not tell which emails have accounts.
+ */
+async function lockoutOfUnknownEmail(email: string): Promise<boolean> {
+  const result = await checkRateLimit(UNKNOWN_EMAIL_FAILURES, email);
+  return !result.success;
 }
 
 /** Clears the failure count unless the account is locked at this moment; only then is the log-in let in. */

@@ -4,6 +4,7 @@ import { hashPassword } from "@/lib/auth/password";
 import type { SignUpInput } from "@/lib/auth/credentials-schema";
 import { AppError } from "@/lib/http/app-error";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { sendInBackground } from "@/lib/mail/send-in-background";
 import { sendVerificationEmail } from "./account-emails";
 
 export interface PublicUser {
@@ -26,6 +27,7 @@ export async function signUp(input: SignUpInput): Promise<PublicUser> {
     }
     throw error;
   }
-  await sendVerificationEmail(user);
+  // After the answer: a slow or failing mail server must not slow or fail the sign-up.
+  sendInBackground("email verification", () => sendVerificationEmail(user));
   return user;
 }

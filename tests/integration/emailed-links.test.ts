@@ -34,7 +34,7 @@ describe("lockout", () => {
     expect(await verifyCredentials(user.email, "wrong-last-Password")).toEqual({ ok: false, reason: "locked" });
     expect(await verifyCredentials(user.email, TEST_PASSWORD)).toEqual({ ok: false, reason: "locked" });
 
-    const link = smtp.linkFor(user.email, "/unlock");
+    const link = await smtp.waitForLink(user.email, "/unlock");
     await recovery.unlockAccount(tokenOf(link));
     expect(await verifyCredentials(user.email, TEST_PASSWORD)).toMatchObject({ ok: true });
     await expect(recovery.unlockAccount(tokenOf(link))).rejects.toMatchObject({ code: "not_found" });
@@ -81,7 +81,7 @@ describe("password reset", () => {
 describe("email verification", () => {
   it("mails a link at sign-up that confirms the address once", async () => {
     const user = await newUser("verify");
-    const token = tokenOf(smtp.linkFor(user.email, "/verify-email"));
+    const token = tokenOf(await smtp.waitForLink(user.email, "/verify-email"));
     expect((await ownerDb().user.findUniqueOrThrow({ where: { id: user.id } })).emailVerified).toBeNull();
     await recovery.verifyEmail(token);
     expect((await ownerDb().user.findUniqueOrThrow({ where: { id: user.id } })).emailVerified).not.toBeNull();

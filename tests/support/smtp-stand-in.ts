@@ -53,10 +53,23 @@ export async function startSmtpStandIn() {
     url: `smtp://127.0.0.1:${port}`,
     inbox,
     /** The first link to this app in the newest mail to `to` (quoted-printable soft breaks undone). */
+    /** `linkFor`, once the mail has arrived (mail sent after an answer comes a moment later). */
+    async waitForLink(to: string, path: string, timeoutMs = 5_000): Promise<string> {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        try {
+          return this.linkFor(to, path);
+        } catch (error) {
+          if (Date.now() > deadline) throw error;
+          await new Promise((r) => setTimeout(r, 50));
+        }
+      }
+    },
     linkFor(to: string, path: string): string {
-      const mail = [...inbox].reverse().find((m) => m.to.includes(to));
-      const text = mail?.raw.replace(/=\r?\n/g, "").replace(/=3D/g, "=");
-      const match = text?.match(new RegExp(`https?://[^\\s]+${path}/[A-Za-z0-9_-]+`));
+      // The newest mail to `to` that carries such a link (mails sent in the background may interleave).
+      const pattern = new RegExp(`https?://[^\\s]+${path}/[A-Za-z0-9_-]+`);
+      const texts = [...inbox].reverse().filter((m) => m.to.includes(to)).map((m) => m.raw.replace(/=\r?\n/g, "").replace(/=3D/g, "="));
+      const match = texts.map((text) => text.match(pattern)).find(Boolean);
       if (!match) throw new Error(`no ${path} link mailed to ${to}`);
       return match[0];
     },
