@@ -35,6 +35,9 @@ async function logInError(response: APIResponse): Promise<string | null> {
   return new URL(url).searchParams.get("error");
 }
 
+/** An email with no account answers failed log-ins as a real account would: 7 wrong passwords, then locked. */
+const failureAnswer = (attempt: number) => (attempt < 7 ? "CredentialsSignin" : "AccountLocked");
+
 test("log-in attempts for one email are limited: the 21st within 15 minutes is refused as RateLimited", async ({ baseURL }) => {
   test.setTimeout(90_000);
   const api = await request.newContext({ baseURL });
@@ -43,7 +46,7 @@ test("log-in attempts for one email are limited: the 21st within 15 minutes is r
   for (let i = 0; i < LOGIN_EMAIL_LIMIT; i++) {
     const response = await attemptLogIn(api, email, "wrong-Password-1");
     expect(response.status()).toBe(401);
-    expect(await logInError(response)).toBe("CredentialsSignin");
+    expect(await logInError(response)).toBe(failureAnswer(i));
   }
   // The limit is applied inside next-auth's authorize, so the refusal comes as next-auth's error, which the
   // login page shows as "Too many log-in attempts" (login-errors.ts).
@@ -60,14 +63,14 @@ test("the per-email limit counts the email next-auth checks: a repeated email fi
 
   const victim = uniqueEmail("victim");
   for (let i = 0; i < LOGIN_EMAIL_LIMIT; i++) {
-    expect(await logInError(await attemptWithDecoy(api, uniqueEmail(`decoy${i}`), victim, "wrong-Password-1"))).toBe("CredentialsSignin");
+    expect(await logInError(await attemptWithDecoy(api, uniqueEmail(`decoy${i}`), victim, "wrong-Password-1"))).toBe(failureAnswer(i));
   }
   expect(await logInError(await attemptWithDecoy(api, uniqueEmail("decoy"), victim, "wrong-Password-1"))).toBe("RateLimited");
   expect(await logInError(await attemptLogIn(api, victim, "wrong-Password-1"))).toBe("RateLimited");
 
   const jsonVictim = uniqueEmail("json-victim");
   for (let i = 0; i < LOGIN_EMAIL_LIMIT; i++) {
-    expect(await logInError(await attemptWithJson(api, jsonVictim, "wrong-Password-1"))).toBe("CredentialsSignin");
+    expect(await logInError(await attemptWithJson(api, jsonVictim, "wrong-Password-1"))).toBe(failureAnswer(i));
   }
   expect(await logInError(await attemptWithJson(api, jsonVictim, "wrong-Password-1"))).toBe("RateLimited");
   expect(await logInError(await attemptLogIn(api, jsonVictim, "wrong-Password-1"))).toBe("RateLimited");
