@@ -38,6 +38,9 @@ const envSchema = z
     NEXTAUTH_URL: optional,
     GITHUB_ID: optional,
     GITHUB_SECRET: optional,
+    /** GitHub's OAuth and API base URLs: GitHub's own by default (a local stand-in in tests). */
+    GITHUB_OAUTH_BASE: z.url().default("https://github.com").transform((v) => v.replace(/\/+$/, "")),
+    GITHUB_API_BASE: z.url().default("https://api.github.com").transform((v) => v.replace(/\/+$/, "")),
     GOOGLE_ID: optional,
     GOOGLE_SECRET: optional,
     /** Plain Redis for rate limits, shared by all instances (e.g. redis://127.0.0.1:6379). */

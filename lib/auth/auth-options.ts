@@ -72,12 +72,14 @@ function providers(): NextAuthOptions["providers"] {
       GitHubProvider({
         clientId: env.GITHUB_ID,
         clientSecret: env.GITHUB_SECRET,
+        authorization: { url: `${env.GITHUB_OAUTH_BASE}/login/oauth/authorize`, params: { scope: "read:user user:email" } },
+        token: `${env.GITHUB_OAUTH_BASE}/login/oauth/access_token`,
         // The primary email, and whether GitHub verified it (next-auth's default takes it unverified).
         userinfo: {
-          url: "https://api.github.com/user",
+          url: `${env.GITHUB_API_BASE}/user`,
           async request({ client, tokens }) {
             const profile = await client.userinfo(tokens.access_token!);
-            const response = await fetch("https://api.github.com/user/emails", { headers: { Authorization: `token ${tokens.access_token}` } });
+            const response = await fetch(`${env.GITHUB_API_BASE}/user/emails`, { headers: { Authorization: `token ${tokens.access_token}` } });
             const emails = response.ok ? ((await response.json()) as GitHubEmail[]) : [];
             return { ...profile, ...primaryGitHubEmail(emails) };
           },
