@@ -63,7 +63,8 @@ test("missing, malformed, unknown and revoked keys all get the same 401", async 
     undefined,
     "Bearer",
     "Basic dXNlcjpwYXNz",
-    `Bearer ${ws.key.slice(0, -1)}X`,
+    // One character changed (never to the one it already is, which would leave the key valid).
+    `Bearer ${ws.key.slice(0, -1)}${ws.key.endsWith("X") ? "Y" : "X"}`,
     `Bearer ${revoked.key}`,
     `Bearer ${"A".repeat(8_000)}`,
     `Bearer ${ws.key}\u0000`.replace("\u0000", "%00"),
