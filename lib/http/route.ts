@@ -29,9 +29,10 @@ export function route<P = Record<string, never>>(handler: (ctx: RouteContext<P>)
     const started = performance.now();
     const params = await context.params;
     const log: RequestLogFields = {};
+    const url = new URL(request.url);
     let response: Response;
     try {
-      assertSafeUrl(new URL(request.url));
+      assertSafeUrl(url);
       assertSafeParams(params as Record<string, unknown> | undefined);
       response = await handler({ request, requestId, params, log });
       response.headers.set(REQUEST_ID_HEADER, requestId);
@@ -39,7 +40,7 @@ export function route<P = Record<string, never>>(handler: (ctx: RouteContext<P>)
       response = problemResponse(error, requestId);
     }
     const seconds = (performance.now() - started) / 1000;
-    const path = new URL(request.url).pathname;
+    const path = url.pathname;
     // Next passes no params (undefined) to a route without dynamic segments.
     const pattern = routePattern(path, params as Record<string, unknown> | undefined);
     recordHttpRequest({ method: request.method, route: pattern, status: response.status, seconds });
