@@ -34,6 +34,9 @@ export const modelPricesSchema = z.record(
 /** Output tokens a model turn may produce (its `max_tokens`): the output half of a turn's worst case. */
 export const MAX_OUTPUT_TOKENS = 2048;
 
+/** A turn allowed fewer output tokens than this is not worth sending: the run stops at its budget instead. */
+export const MIN_OUTPUT_TOKENS = 64;
+
 /** The price table in force: list prices, with the overrides merged over them. */
 export function priceTable(overrides: Record<string, ModelPrice> = {}): Record<string, ModelPrice> {
   return { ...LIST_PRICES, ...overrides };

@@ -3,7 +3,7 @@
 // 423 on a paid tier already at its cap), and of its own maxCostUsd (400). Each turn is reserved again
 // when it runs; this refuses early what could never start.
 import { env } from "@/config/env";
-import { MAX_OUTPUT_TOKENS } from "@/config/models";
+import { MIN_OUTPUT_TOKENS } from "@/config/models";
 import type { TierId } from "@/config/tiers";
 import { firstTurnRequest } from "@/lib/agents/agent-loop";
 import type { AgentDefinition } from "@/lib/agents/catalog";
@@ -37,9 +37,11 @@ export async function assertRunFitsBudget(request: RunBudgetRequest): Promise<vo
   const model = env.ANTHROPIC_MODEL;
   const inputTokens = inputTokensUpperBound(firstTurnRequest(request.agent, request.input));
   const inputOnly = worstCaseMicros(model, inputTokens, 0);
-  if (request.maxCostMicros !== null && worstCaseMicros(model, inputTokens, 64) > request.maxCostMicros) {
+  // The cheapest turn worth sending: this input with the fewest output tokens a turn is allowed.
+  const smallestTurn = worstCaseMicros(model, inputTokens, MIN_OUTPUT_TOKENS);
+  if (request.maxCostMicros !== null && smallestTurn > request.maxCostMicros) {
     throw new AppError("invalid_request", `This input alone may cost up to ${formatUsd(inputOnly)} a turn, more than maxCostUsd ${formatUsd(request.maxCostMicros)}.`, {
-      fieldErrors: [{ path: "maxCostUsd", message: `Allow at least ${formatUsd(worstCaseMicros(model, inputTokens, 64))}.` }],
+      fieldErrors: [{ path: "maxCostUsd", message: `Allow at least ${formatUsd(smallestTurn)}.` }],
     });
   }
   const { admission } = request;
@@ -55,7 +57,7 @@ export async function assertRunFitsBudget(request: RunBudgetRequest): Promise<vo
         ? `The workspace's monthly spend limit (${formatUsd(policy.capMicros)}) is used up. An owner can raise it on the usage page.`
         : undefined);
   }
-  if (inputOnly + worstCaseMicros(model, 0, Math.min(MAX_OUTPUT_TOKENS, 64)) > left) {
+  if (smallestTurn > left) {
     throw new AppError("quota_exceeded", `This run's input alone may cost up to ${formatUsd(inputOnly)} of model spend a turn; the workspace has ${formatUsd(left)} left this month.`);
   }
 }

@@ -1,7 +1,7 @@
 // A model provider that never spends first and counts later: before each turn it reserves the turn's
 // worst case against the workspace's model budget (lowering max_tokens to what is left of the budget, or
 // of the run's own maxCostUsd), after it settles the reservation to what the provider reported.
-import { MAX_OUTPUT_TOKENS } from "@/config/models";
+import { MAX_OUTPUT_TOKENS, MIN_OUTPUT_TOKENS } from "@/config/models";
 import type { ContentBlock, ModelProvider, ModelRequest, ModelTurn } from "@/lib/agents/model-types";
 import { describeError, logger } from "@/lib/log/logger";
 import { checkSpendAlerts } from "@/lib/usage/usage-alerts";
@@ -11,8 +11,6 @@ import { outputTokensWithin, turnCostMicros, worstCaseMicros } from "./price-tur
 import { releaseSpend, reserveSpend, settleSpend, turnKey, type SettledTurn } from "./spend-ledger";
 import type { SpendPolicy } from "./spend-policy";
 
-/** A turn allowed fewer output tokens than this is not worth sending: the run stops at its limit instead. */
-const MIN_OUTPUT_TOKENS = 64;
 
 export type SpendStopKind = "workspace_budget" | "spend_limit" | "run_budget";
 
