@@ -1,7 +1,7 @@
 // Model spend as a customer meets it: each run's trace of turns with tokens, cost and latency; the usage
 // page's spend; an owner's spend limit refusing the next run; the workspace's own Anthropic key.
 import { expect, test, type Browser } from "@playwright/test";
-import { formatUsd, usdToMicros } from "@/lib/spend/money";
+import { formatUsdAmount } from "@/lib/spend/money";
 import { DashboardPage } from "./pages/dashboard-page";
 import { apiClient, createKeyedWorkspace, type KeyedWorkspace } from "./support/keys";
 
@@ -30,15 +30,15 @@ test("the run page shows each model turn with its tokens, cost and latency; the 
   const trace = page.getByTestId("run-trace");
   await expect(trace.getByRole("row")).toHaveCount(3);
   await expect(trace).toContainText("classify");
-  await expect(trace).toContainText(formatUsd(usdToMicros(run.trace[0].costUsd)));
+  await expect(trace).toContainText(formatUsdAmount(run.trace[0].costUsd));
   await expect(trace).toContainText(`${run.trace[1].latencyMs.toLocaleString("en-US")} ms`);
-  await expect(page.getByTestId("run-spend")).toContainText(`${formatUsd(usdToMicros(run.usage.costUsd))} of the workspace's model budget`);
+  await expect(page.getByTestId("run-spend")).toContainText(`${formatUsdAmount(run.usage.costUsd)} of the workspace's model budget`);
   await expect(page.getByText("Estimated: the offline demo provider")).toBeVisible();
 
   const usage = await (await api.get("/api/v1/usage")).json();
   expect(usage.modelSpend).toMatchObject({ usedUsd: run.usage.costUsd, includedUsd: 0.5, capUsd: 0.5, limitUsd: null });
   await new DashboardPage(page).openSection("Usage");
-  await expect(page.getByTestId("usage-Model spend")).toContainText(`${formatUsd(usdToMicros(run.usage.costUsd))} of $0.50`);
+  await expect(page.getByTestId("usage-Model spend")).toContainText(`${formatUsdAmount(run.usage.costUsd)} of $0.50`);
   await expect(page.getByRole("table").first()).toContainText("support-triage");
 });
 
@@ -57,11 +57,11 @@ test("an owner sets a spend limit on the usage page, and the next run is refused
   await form.getByLabel("Monthly spend limit (USD)").fill(String(run.usage.costUsd));
   await form.getByRole("button", { name: "Set limit" }).click();
   await expect(form.getByRole("status")).toHaveText("Limit saved");
-  await expect(form).toContainText(`reaches ${formatUsd(usdToMicros(run.usage.costUsd))}`);
+  await expect(form).toContainText(`reaches ${formatUsdAmount(run.usage.costUsd)}`);
 
   const refused = await api.post("/api/v1/runs", { data: ticket });
   expect(refused.status()).toBe(402);
-  expect((await refused.json()).detail).toContain(`spend limit (${formatUsd(usdToMicros(run.usage.costUsd))}) is used up`);
+  expect((await refused.json()).detail).toContain(`spend limit (${formatUsdAmount(run.usage.costUsd)}) is used up`);
 
   await page.goto(`/w/${ws.slug}/runs`);
   await page.getByText("Start a run").click(); // the form is folded once the workspace has runs

@@ -1,14 +1,14 @@
 // A run's trace: one row per model turn with its tokens, cost and latency, and the tools it called.
 import { TableHead } from "@/components/ui/table-head";
 import type { TraceStep } from "@/lib/runs/run-trace";
-import { formatUsd, usdToMicros } from "@/lib/spend/money";
+import { formatUsdAmount } from "@/lib/spend/money";
 
 const count = new Intl.NumberFormat("en-US");
 
 export function RunTrace({ steps }: { steps: TraceStep[] }) {
   if (steps.length === 0) return <p className="mt-2 text-sm text-slate-500">No model turns yet.</p>;
   const estimated = steps.some((s) => s.estimated);
-  const cost = (s: TraceStep) => `${formatUsd(usdToMicros(s.costUsd))}${s.estimated ? "*" : ""}`;
+  const cost = (s: TraceStep) => `${formatUsdAmount(s.costUsd)}${s.estimated ? "*" : ""}`;
   return (
     <div className="mt-2">
       {/* Phones get one line a turn; wider screens the full table. */}

@@ -23,3 +23,8 @@ export function formatUsd(micros: number | bigint): string {
   });
   return `${value < 0 ? "-" : ""}$${text}`;
 }
+
+/** A USD amount as the API carries it (at most 6 decimals), shown like `formatUsd`. */
+export function formatUsdAmount(usd: number): string {
+  return formatUsd(usdToMicros(usd));
+}

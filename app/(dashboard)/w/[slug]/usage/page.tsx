@@ -6,7 +6,7 @@ import { UsageMeters } from "@/components/dashboard/usage-meters";
 import { TableHead } from "@/components/ui/table-head";
 import { getTier, MODEL_OVERAGE_PRICE_PER_USD } from "@/config/tiers";
 import { can } from "@/lib/members/permissions";
-import { formatUsd, usdToMicros } from "@/lib/spend/money";
+import { formatUsd, formatUsdAmount } from "@/lib/spend/money";
 import { getUsage } from "@/lib/usage/get-usage";
 import { dailyUsage, usageByAgent, usageByApiKey, type SpendBreakdown } from "@/lib/usage/usage-breakdown";
 import { loadWorkspace } from "../load-workspace";
@@ -43,7 +43,7 @@ function AtTheLimit({ tierId }: { tierId: Parameters<typeof getTier>[0] }) {
     return (
       <p className="mt-2">
         The {tier.name} tier stops at its quota: API calls answer 402 and new runs are refused until the next period or an upgrade, and a
-        run stops when the month&apos;s model spend reaches {formatUsd(usdToMicros(tier.limits.includedModelSpendUsd ?? 0))}. Nothing is ever billed.
+        run stops when the month&apos;s model spend reaches {formatUsdAmount(tier.limits.includedModelSpendUsd ?? 0)}. Nothing is ever billed.
       </p>
     );
   }
@@ -78,7 +78,7 @@ export default async function UsagePage({ params }: { params: Promise<{ slug: st
         <p className="mt-1 text-sm text-slate-600">
           {usage.modelSpend.limitUsd === null
             ? "No limit of your own: runs may spend up to the tier's cap this month."
-            : `Runs stop once this month's model spend reaches ${formatUsd(usdToMicros(usage.modelSpend.limitUsd))}.`}{" "}
+            : `Runs stop once this month's model spend reaches ${formatUsdAmount(usage.modelSpend.limitUsd)}.`}{" "}
           Owners are alerted at 50%, 80% and 100%. Runs on the workspace&apos;s own Anthropic key (Settings) do not count against it.
         </p>
         {can(workspace.role, "spend:manage") ? (

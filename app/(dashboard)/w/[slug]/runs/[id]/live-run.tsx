@@ -6,7 +6,7 @@ import { RunTrace } from "@/components/dashboard/run-trace";
 import { apiRequest } from "@/lib/forms/api-request";
 import type { RunDetail } from "@/lib/runs/read-runs";
 import type { RunView } from "@/lib/runs/run-view";
-import { formatUsd, usdToMicros } from "@/lib/spend/money";
+import { formatUsdAmount } from "@/lib/spend/money";
 
 const count = new Intl.NumberFormat("en-US");
 
@@ -82,9 +82,9 @@ export function LiveRun({ slug, initial, canCancel }: { slug: string; initial: R
         {count.format(run.usage.inputTokens)} input · {count.format(run.usage.outputTokens)} output tokens
         {run.usage.cacheReadTokens + run.usage.cacheWriteTokens > 0 && ` · ${count.format(run.usage.cacheReadTokens)} cache read · ${count.format(run.usage.cacheWriteTokens)} cache write`}
         {" · "}
-        <strong>{formatUsd(usdToMicros(run.usage.costUsd))}</strong>{" "}
+        <strong>{formatUsdAmount(run.usage.costUsd)}</strong>{" "}
         {run.usage.billedTo === "workspace" ? "billed to the workspace's own Anthropic key" : "of the workspace's model budget"}
-        {run.maxCostUsd !== undefined && ` · limit ${formatUsd(usdToMicros(run.maxCostUsd))}`}
+        {run.maxCostUsd !== undefined && ` · limit ${formatUsdAmount(run.maxCostUsd)}`}
       </p>
       {run.error && <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800">{run.error}</p>}
       <section>
