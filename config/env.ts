@@ -84,6 +84,19 @@ const envSchema = z
         })
         .pipe(modelPricesSchema),
     ),
+    /**
+     * Let agents' HTTP tools, MCP servers and model connections reach private networks (10/8, 192.168/16,
+     * loopback…). Off: only public addresses. Self-hosters reaching their own services (and tests) set 1.
+     */
+    ALLOW_PRIVATE_NETWORKS: z.string().optional().transform((v) => v === "1"),
+    /** An OpenAI-compatible Chat Completions endpoint offered to every workspace (Ollama, vLLM, OpenAI…). */
+    OPENAI_BASE_URL: optional.pipe(z.url().optional()),
+    OPENAI_API_KEY: optional,
+    /**
+     * The models of OPENAI_BASE_URL and their prices, JSON: {"gpt-4.1-mini":{"input":0.4,"output":1.6}}
+     * (USD per million tokens; 0 for your own hardware).
+     */
+    OPENAI_MODELS: optional,
     /** Encrypts workspace secrets (32 bytes, base64). `npm start` generates one into DATA_DIR when unset. */
     SECRETS_KEY: optional,
     /** How long each turn of the offline demo provider takes, so that runs visibly stream. */
