@@ -3,7 +3,11 @@
 import type { Tx } from "@/lib/db/tenant";
 import { open, seal } from "./secret-box";
 
-export type SecretName = "anthropic_api_key";
+/**
+ * The workspace's own Anthropic key, a model connection's key ("connection.<name>"), the key HTTP tool
+ * requests are signed with, and the secrets customers name for their tools' headers ("custom.<name>").
+ */
+export type SecretName = "anthropic_api_key" | "tool_signing_secret" | `connection.${string}` | `custom.${string}`;
 
 export interface SecretInfo {
   name: SecretName;
@@ -13,7 +17,7 @@ export interface SecretInfo {
 
 const contextOf = (workspaceId: string, name: SecretName) => `${workspaceId}/${name}`;
 
-export async function putSecret(tx: Tx, input: { workspaceId: string; name: SecretName; value: string; actorId: string }): Promise<SecretInfo> {
+export async function putSecret(tx: Tx, input: { workspaceId: string; name: SecretName; value: string; actorId: string | null }): Promise<SecretInfo> {
   const data = { ciphertext: seal(input.value, contextOf(input.workspaceId, input.name)), last4: input.value.slice(-4), createdById: input.actorId };
   const row = await tx.secret.upsert({
     where: { workspaceId_name: { workspaceId: input.workspaceId, name: input.name } },
@@ -38,6 +42,12 @@ export async function readSealedSecret(tx: Tx, workspaceId: string, name: Secret
 /** The plaintext, for the one place that uses it (a provider call). Throws when this server's key cannot open it. */
 export function openSealedSecret(sealed: string, workspaceId: string, name: SecretName): string {
   return open(sealed, contextOf(workspaceId, name));
+}
+
+/** The sealed values of every secret whose name starts with `prefix`, for a run to open the ones it uses. */
+export async function readSealedSecrets(tx: Tx, workspaceId: string, prefix: string): Promise<Map<SecretName, string>> {
+  const rows = await tx.secret.findMany({ where: { workspaceId, name: { startsWith: prefix } }, select: { name: true, ciphertext: true }, take: 200 });
+  return new Map(rows.map((r) => [r.name as SecretName, r.ciphertext]));
 }
 
 export async function deleteSecret(tx: Tx, workspaceId: string, name: SecretName): Promise<boolean> {
