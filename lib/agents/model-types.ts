@@ -1,4 +1,5 @@
 // The conversation shapes agents and model providers exchange (Anthropic's Messages format).
+import type { ModelPrice } from "@/config/models";
 import type { TokenUsage } from "@/lib/spend/token-usage";
 
 export type ContentBlock =
@@ -15,6 +16,12 @@ export interface ToolSpec {
   name: string;
   description: string;
   input_schema: { type: "object"; properties: Record<string, unknown>; required?: string[] };
+}
+
+/** What a tool call answers the model: its text, and whether it failed (the run goes on either way). */
+export interface ToolResult {
+  content: string;
+  isError: boolean;
 }
 
 export interface ModelTurn {
@@ -36,9 +43,10 @@ export interface ModelRequest {
 }
 
 export interface ModelProvider {
-  readonly name: "anthropic" | "offline";
-  /** The model turns are priced as (config/models.ts). */
+  readonly name: "anthropic" | "openai" | "offline";
   readonly model: string;
+  /** What its turns cost: config/models.ts for Claude, the connection's own prices for other models. */
+  readonly price: ModelPrice;
   /** True when usage is our estimate rather than the provider's report (the offline provider). */
   readonly estimatesUsage: boolean;
   turn(request: ModelRequest): Promise<ModelTurn>;

@@ -60,7 +60,7 @@ export function meteredProvider(provider: ModelProvider, options: TurnMeterOptio
   function allowedOutputTokens(request: ModelRequest, inputTokens: number): number {
     const wanted = request.maxTokens ?? MAX_OUTPUT_TOKENS;
     if (runLimitMicros === null) return wanted;
-    const fits = Math.min(wanted, outputTokensWithin(provider.model, inputTokens, runLimitMicros - spent));
+    const fits = Math.min(wanted, outputTokensWithin(provider.price, inputTokens, runLimitMicros - spent));
     if (fits < MIN_OUTPUT_TOKENS) {
       throw new SpendStop("run_budget", `The run reached its own cost limit (maxCostUsd ${formatUsd(runLimitMicros)}; spent ${formatUsd(spent)}).`);
     }
@@ -75,12 +75,12 @@ export function meteredProvider(provider: ModelProvider, options: TurnMeterOptio
   async function reserve(key: string, inputTokens: number, wanted: number): Promise<{ maxTokens: number; worstCase: number }> {
     let maxTokens = wanted;
     for (let tries = 0; tries < 3; tries++) {
-      const worstCase = worstCaseMicros(provider.model, inputTokens, maxTokens);
+      const worstCase = worstCaseMicros(provider.price, inputTokens, maxTokens);
       if (!metered) return { maxTokens, worstCase };
       const reservation = await reserveSpend({ workspaceId, key, amountMicros: worstCase, capMicros: policy.capMicros });
       if (reservation.admitted) return { maxTokens, worstCase };
       const left = (policy.capMicros ?? 0) - reservation.usedMicros - reservation.reservedMicros;
-      const fits = Math.min(maxTokens - 1, outputTokensWithin(provider.model, inputTokens, left));
+      const fits = Math.min(maxTokens - 1, outputTokensWithin(provider.price, inputTokens, left));
       if (fits < MIN_OUTPUT_TOKENS) break;
       maxTokens = fits;
     }
@@ -93,6 +93,7 @@ export function meteredProvider(provider: ModelProvider, options: TurnMeterOptio
   return {
     name: provider.name,
     model: provider.model,
+    price: provider.price,
     estimatesUsage: provider.estimatesUsage,
     async turn(request: ModelRequest): Promise<ModelTurn> {
       turn++;
@@ -123,7 +124,7 @@ export function meteredProvider(provider: ModelProvider, options: TurnMeterOptio
         }
         throw error;
       }
-      const costMicros = turnCostMicros(provider.model, reply.usage);
+      const costMicros = turnCostMicros(provider.price, reply.usage);
       const settled = await settleWithRetry({
         ...base,
         usage: reply.usage,

@@ -1,7 +1,8 @@
 // Anthropic's Messages API through the official SDK, streamed, with tool use. Failures become
 // ProviderErrors with a message fit for the customer; the SDK retries once on its own.
 import Anthropic from "@anthropic-ai/sdk";
-import { MAX_OUTPUT_TOKENS } from "@/config/models";
+import { MAX_OUTPUT_TOKENS, type ModelPrice } from "@/config/models";
+import { modelPrice } from "@/lib/spend/price-turn";
 import type { ContentBlock, ModelProvider, ModelRequest, ModelTurn } from "../model-types";
 import { ProviderError } from "../model-types";
 
@@ -9,11 +10,13 @@ export class AnthropicProvider implements ModelProvider {
   readonly name = "anthropic" as const;
   readonly estimatesUsage = false;
   readonly model: string;
+  readonly price: ModelPrice;
   private readonly client: Anthropic;
 
   constructor(options: { apiKey: string; baseURL?: string; model: string; timeoutMs?: number }) {
     this.client = new Anthropic({ apiKey: options.apiKey, baseURL: options.baseURL, maxRetries: 1, timeout: options.timeoutMs ?? 60_000 });
     this.model = options.model;
+    this.price = modelPrice(options.model);
   }
 
   async turn(request: ModelRequest): Promise<ModelTurn> {

@@ -2,6 +2,8 @@
 // turns that exercise the same agent loop (a tool call, then a final answer) without any model. It
 // reports estimated tokens, priced as the default model, so budgets and spend work with no key.
 import { inputTokensUpperBound, typicalTokens } from "@/lib/spend/estimate-tokens";
+import type { ModelPrice } from "@/config/models";
+import { modelPrice } from "@/lib/spend/price-turn";
 import type { ContentBlock, ModelProvider, ModelRequest, ModelTurn } from "../model-types";
 
 export const OFFLINE_LABEL = "[Offline demo: no model provider is configured, so this result is a deterministic placeholder.]";
@@ -31,11 +33,14 @@ function inputText(request: ModelRequest): string {
 export class OfflineProvider implements ModelProvider {
   readonly name = "offline" as const;
   readonly estimatesUsage = true;
+  readonly price: ModelPrice;
 
   constructor(
     private readonly turnMs: number,
     readonly model: string,
-  ) {}
+  ) {
+    this.price = modelPrice(model);
+  }
 
   /** About 4 bytes a token for what was sent and what came back. */
   private usage(request: ModelRequest, content: ContentBlock[]) {
