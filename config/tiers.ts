@@ -24,6 +24,8 @@ export interface Tier {
   priceUsd: number | null;
   tagline: string;
   limits: TierLimits;
+  /** The most a workspace's own agent may declare: turns per run and seconds per run. */
+  runLimits: { maxTurns: number; maxRuntimeSeconds: number };
   /** The environment variable holding this tier's Stripe price id; `null`: not sold through checkout. */
   stripePriceEnv: "STRIPE_PRICE_STARTER" | "STRIPE_PRICE_PRO" | null;
   /** Paid tiers may run past the included quota up to this multiple (overage), then `atCap` applies. */
@@ -45,6 +47,7 @@ export const TIERS: Record<TierId, Tier> = {
     priceUsd: 0,
     tagline: "Try every agent on a side project.",
     limits: { apiCallsPerMinute: 60, apiCallsPerMonth: 10_000, agentMinutesPerMonth: 60, concurrentRuns: 1, members: 1, includedModelSpendUsd: 0.5 },
+    runLimits: { maxTurns: 10, maxRuntimeSeconds: 300 },
     stripePriceEnv: null,
     overageCap: 1,
     atCap: "refuse",
@@ -56,6 +59,7 @@ export const TIERS: Record<TierId, Tier> = {
     priceUsd: 49,
     tagline: "For a small team shipping its first agents.",
     limits: { apiCallsPerMinute: 300, apiCallsPerMonth: 250_000, agentMinutesPerMonth: 1_000, concurrentRuns: 5, members: 5, includedModelSpendUsd: 7 },
+    runLimits: { maxTurns: 25, maxRuntimeSeconds: 900 },
     stripePriceEnv: "STRIPE_PRICE_STARTER",
     overageCap: 2,
     atCap: "pause",
@@ -67,6 +71,7 @@ export const TIERS: Record<TierId, Tier> = {
     priceUsd: 149,
     tagline: "For products that run agents all day.",
     limits: { apiCallsPerMinute: 1_000, apiCallsPerMonth: 2_000_000, agentMinutesPerMonth: 5_000, concurrentRuns: 20, members: 25, includedModelSpendUsd: 22 },
+    runLimits: { maxTurns: 50, maxRuntimeSeconds: 1800 },
     stripePriceEnv: "STRIPE_PRICE_PRO",
     overageCap: 2,
     atCap: "pause",
@@ -78,6 +83,7 @@ export const TIERS: Record<TierId, Tier> = {
     priceUsd: null,
     tagline: "Custom limits, contracts and support.",
     limits: { apiCallsPerMinute: null, apiCallsPerMonth: null, agentMinutesPerMonth: null, concurrentRuns: null, members: null, includedModelSpendUsd: null },
+    runLimits: { maxTurns: 100, maxRuntimeSeconds: 3600 },
     stripePriceEnv: null,
     overageCap: 2,
     atCap: "pause",

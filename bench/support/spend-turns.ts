@@ -1,6 +1,7 @@
 // The measured part of bench/spend.bench.ts, run with DATABASE_URL set to its scratch database.
 import { firstTurnRequest } from "@/lib/agents/agent-loop";
-import { findAgent } from "@/lib/agents/catalog";
+import { findBuiltInAgent } from "@/lib/agents/catalog";
+import { declaredToolSpecs } from "@/lib/agents/toolbox";
 import { OfflineProvider } from "@/lib/agents/providers/offline-provider";
 import { meteredProvider } from "@/lib/spend/metered-provider";
 import { spendPolicy } from "@/lib/spend/spend-policy";
@@ -30,7 +31,8 @@ try {
     runLimitMicros: null,
     runSpentMicros: 0,
   });
-  const base = firstTurnRequest(findAgent("support-triage")!, { ticket: "Benchmark ticket: the export button does nothing" });
+  const agent = findBuiltInAgent("support-triage")!;
+  const base = firstTurnRequest(agent, declaredToolSpecs(agent.tools), { ticket: "Benchmark ticket: the export button does nothing" });
   const request = { ...base, tools: [], signal: new AbortController().signal };
   const bare: number[] = [];
   const accounted: number[] = [];

@@ -1,8 +1,10 @@
-// The agent catalog: each agent is a typed definition the API lists, the landing page shows and the
-// run worker executes.
+// The built-in agents: read-only templates any workspace can run or copy into an agent of its own. The
+// API lists them before the workspace's agents, and the landing page shows them.
 import { z } from "zod";
+import type { AgentSpec, StoredAgentDefinition } from "./agent-definition";
+import type { JsonSchema } from "./input-schema";
 
-export interface AgentDefinition {
+interface BuiltInAgent {
   id: string;
   name: string;
   description: string;
@@ -10,7 +12,7 @@ export interface AgentDefinition {
   instructions: string;
   /** What a run's `input` must look like. */
   inputSchema: z.ZodType;
-  /** Names of the tools the agent may call. */
+  /** Names of the built-in tools the agent may call. */
   tools: string[];
   maxTurns: number;
   maxRuntimeSeconds: number;
@@ -18,7 +20,7 @@ export interface AgentDefinition {
 
 const textTask = (field: string, max: number) => z.strictObject({ [field]: z.string().trim().min(1).max(max) });
 
-export const AGENTS: AgentDefinition[] = [
+const BUILT_INS: BuiltInAgent[] = [
   {
     id: "research",
     name: "Research Analyst",
@@ -71,11 +73,39 @@ export const AGENTS: AgentDefinition[] = [
   },
 ];
 
-export function findAgent(id: string): AgentDefinition | undefined {
+function toSpec(agent: BuiltInAgent): AgentSpec {
+  return {
+    id: agent.id,
+    version: null,
+    builtIn: true,
+    name: agent.name,
+    description: agent.description,
+    instructions: agent.instructions,
+    model: null,
+    tools: agent.tools.map((name) => ({ type: "builtin", name }) as AgentSpec["tools"][number]),
+    inputSchema: z.toJSONSchema(agent.inputSchema, { io: "input" }) as JsonSchema,
+    parseInput: agent.inputSchema,
+    maxTurns: agent.maxTurns,
+    maxRuntimeSeconds: agent.maxRuntimeSeconds,
+    maxCostMicros: null,
+  };
+}
+
+export const AGENTS: AgentSpec[] = BUILT_INS.map(toSpec);
+
+export function findBuiltInAgent(id: string): AgentSpec | undefined {
   return AGENTS.find((agent) => agent.id === id);
 }
 
-/** The public view of an agent (what `GET /api/v1/agents` returns). */
-export function publicAgent(agent: AgentDefinition) {
-  return { id: agent.id, name: agent.name, description: agent.description };
+/** A built-in agent as the definition of a new workspace agent ("copy into my workspace"). */
+export function templateDefinition(agent: AgentSpec): Omit<StoredAgentDefinition, "name"> {
+  const { $schema: _, ...inputSchema } = agent.inputSchema;
+  return {
+    description: agent.description,
+    instructions: agent.instructions,
+    model: agent.model,
+    tools: agent.tools,
+    inputSchema,
+    limits: { maxTurns: agent.maxTurns, maxRuntimeSeconds: agent.maxRuntimeSeconds, maxCostUsd: null },
+  };
 }

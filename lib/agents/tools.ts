@@ -1,5 +1,5 @@
-// The tools agents may call. Deterministic and local: they read the run's own input, nothing else.
-import type { ToolSpec } from "./model-types";
+// The built-in tools agents may call. Deterministic and local: they read the run's own input, nothing else.
+import type { ToolResult, ToolSpec } from "./model-types";
 
 interface Tool extends ToolSpec {
   run(input: Record<string, unknown>): string;
@@ -96,11 +96,14 @@ const TOOLS: Tool[] = [
   },
 ];
 
-export function toolsFor(names: string[]): Tool[] {
-  return TOOLS.filter((t) => names.includes(t.name));
+export const BUILT_IN_TOOL_NAMES = ["outline", "summarize", "count_lines", "find_patterns", "describe_csv", "classify"] as const;
+
+/** The model's view of the named built-in tools. */
+export function builtInToolSpecs(names: string[]): ToolSpec[] {
+  return TOOLS.filter((t) => names.includes(t.name)).map(({ name, description, input_schema }) => ({ name, description, input_schema }));
 }
 
-export function runTool(name: string, input: unknown): { content: string; isError: boolean } {
+export function runTool(name: string, input: unknown): ToolResult {
   const tool = TOOLS.find((t) => t.name === name);
   if (!tool) return { content: `Unknown tool ${name}.`, isError: true };
   if (typeof input !== "object" || input === null) return { content: "Tool input must be an object.", isError: true };

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { singleLineText } from "@/lib/forms/single-line";
 
-export const API_SCOPES = ["runs:read", "runs:write", "usage:read"] as const;
+export const API_SCOPES = ["runs:read", "runs:write", "usage:read", "agents:write"] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 
 export const createKeySchema = z.strictObject({

@@ -22,7 +22,15 @@ export type AuditAction =
   | "spend_limit.changed"
   | "model_budget.changed"
   | "provider_key.set"
-  | "provider_key.removed";
+  | "provider_key.removed"
+  | "agent.created"
+  | "agent.updated"
+  | "agent.archived"
+  | "model_connection.created"
+  | "model_connection.removed"
+  | "secret.set"
+  | "secret.removed"
+  | "tool_signing_secret.rotated";
 
 export interface AuditEntry {
   workspaceId: string;

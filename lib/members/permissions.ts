@@ -26,6 +26,7 @@ export const PERMISSIONS = {
   "keys:manage-all": MANAGERS,
   "runs:read": ALL,
   "runs:write": EDITORS,
+  "agents:write": EDITORS,
   "usage:read": ALL,
   "billing:read": OWNERS,
   "billing:manage": OWNERS,

@@ -3,7 +3,8 @@
 // one transaction. The same idempotency key again returns the run it made the first time.
 import { env } from "@/config/env";
 import { getTier, type TierId } from "@/config/tiers";
-import { findAgent } from "@/lib/agents/catalog";
+import { checkInput } from "@/lib/agents/input-schema";
+import { agentForNewRun } from "@/lib/agents/workspace-agents";
 import { inWorkspace } from "@/lib/db/tenant";
 import { AppError } from "@/lib/http/app-error";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -30,20 +31,27 @@ export function runLeaseSeconds(maxRuntimeSeconds: number): number {
   return env.RUN_LEASE_SECONDS ?? maxRuntimeSeconds + 30;
 }
 
-function validate(input: CreateRunInput) {
-  const agent = findAgent(input.agent);
-  if (!agent) {
+async function validate(workspaceId: string, input: CreateRunInput) {
+  const found = await agentForNewRun(workspaceId, input.agent);
+  if (!found) {
     throw new AppError("invalid_request", `Unknown agent "${input.agent}". GET /api/v1/agents lists them.`, {
       fieldErrors: [{ path: "agent", message: "Unknown agent." }],
     });
   }
-  const parsed = agent.inputSchema.safeParse(input.input);
-  if (!parsed.success) {
-    throw new AppError("invalid_request", `The input does not fit the ${agent.id} agent.`, {
-      fieldErrors: zodFieldErrors(parsed.error).map((e) => ({ path: e.path === "(body)" ? "input" : `input.${e.path}`, message: e.message })),
-    });
+  const { agent, model } = found;
+  if (!model) throw new AppError("invalid_request", `The ${agent.id} agent's model "${agent.model}" is not available in this workspace.`, { fieldErrors: [{ path: "agent", message: "Its model is not available." }] });
+  if (agent.parseInput) {
+    const parsed = agent.parseInput.safeParse(input.input);
+    if (!parsed.success) {
+      throw new AppError("invalid_request", `The input does not fit the ${agent.id} agent.`, {
+        fieldErrors: zodFieldErrors(parsed.error).map((e) => ({ path: e.path === "(body)" ? "input" : `input.${e.path}`, message: e.message })),
+      });
+    }
+    return { agent, model, input: parsed.data as Prisma.InputJsonValue };
   }
-  return { agent, input: parsed.data as Prisma.InputJsonValue };
+  const fieldErrors = checkInput(agent.inputSchema, input.input);
+  if (fieldErrors.length) throw new AppError("invalid_request", `The input does not fit the ${agent.id} agent.`, { fieldErrors });
+  return { agent, model, input: input.input as Prisma.InputJsonValue };
 }
 
 async function assertAgentMinutesLeft(creator: RunCreator, admission: RunAdmission) {
@@ -53,8 +61,8 @@ async function assertAgentMinutesLeft(creator: RunCreator, admission: RunAdmissi
 }
 
 export async function createRun(creator: RunCreator, request: CreateRunInput): Promise<{ run: RunView; created: boolean }> {
-  const { agent, input } = validate(request);
   const workspaceId = creator.workspace.id;
+  const { agent, model, input } = await validate(workspaceId, request);
   if (request.idempotencyKey) {
     const existing = await inWorkspace(workspaceId, (tx) =>
       tx.run.findUnique({ where: { workspaceId_idempotencyKey: { workspaceId, idempotencyKey: request.idempotencyKey! } } }),
@@ -67,7 +75,7 @@ export async function createRun(creator: RunCreator, request: CreateRunInput): P
   const admission = await loadRunAdmission(workspaceId);
   await assertAgentMinutesLeft(creator, admission);
   const maxCostMicros = request.maxCostUsd === undefined ? null : usdToMicros(request.maxCostUsd);
-  await assertRunFitsBudget({ workspace: creator.workspace, userId: creator.userId, agent, input, maxCostMicros, admission });
+  await assertRunFitsBudget({ workspace: creator.workspace, userId: creator.userId, agent, model, input, maxCostMicros, admission });
 
   const concurrentLimit = getTier(creator.workspace.tier).limits.concurrentRuns;
   // Start the queue client before the transaction: starting it needs a pool connection of its own.
@@ -90,6 +98,7 @@ export async function createRun(creator: RunCreator, request: CreateRunInput): P
         data: {
           workspaceId,
           agent: agent.id,
+          agentVersion: agent.version,
           input,
           idempotencyKey: request.idempotencyKey,
           apiKeyId: creator.apiKeyId,
@@ -98,7 +107,7 @@ export async function createRun(creator: RunCreator, request: CreateRunInput): P
         },
       });
       await tx.runEvent.create({ data: { workspaceId, runId: created.id, type: "status", data: { status: "queued" } } });
-      await enqueueRun(tx, { runId: created.id, workspaceId }, runLeaseSeconds(agent.maxRuntimeSeconds));
+      await enqueueRun(tx, { runId: created.id, workspaceId }, runLeaseSeconds(Math.min(agent.maxRuntimeSeconds, getTier(creator.workspace.tier).runLimits.maxRuntimeSeconds)));
       return created;
     });
     return { run: toRunView(run), created: true };

@@ -1,9 +1,10 @@
-// Run events: what a run reports as it goes (status changes, log lines, output, done). Each insert fires
+// Run events: what a run reports as it goes (status changes, log lines, tool calls, output, done). Each insert fires
 // NOTIFY run_events (a trigger), which wakes the live streams on every app instance.
 import { inWorkspace } from "@/lib/db/tenant";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
-export type RunEventType = "status" | "log" | "output" | "done";
+/** `tool`: one tool call of a turn (its arguments, a prefix of its result, duration, error). */
+export type RunEventType = "status" | "log" | "tool" | "output" | "done";
 
 export interface RunEventView {
   id: string;

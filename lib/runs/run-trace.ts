@@ -1,5 +1,5 @@
-// A run's trace: each model turn with its tokens, cost and latency, in order (the run page and
-// GET /api/v1/runs/:id show it).
+// A run's trace: each model turn with its tokens, cost and latency, and the tool calls it asked for
+// (arguments, result, duration, error), in order (the run page, the playground and GET /api/v1/runs/:id).
 import type { Tx } from "@/lib/db/tenant";
 import { microsToUsd } from "@/lib/spend/money";
 
@@ -16,12 +16,29 @@ export interface TraceStep {
   estimated: boolean;
   billedTo: "platform" | "workspace";
   latencyMs: number;
-  toolCalls: string[];
+  toolCalls: TraceToolCall[];
   at: string;
+}
+
+export interface TraceToolCall {
+  id: string;
+  name: string;
+  arguments: unknown;
+  /** What the tool answered (its first 4,000 characters), or its error. */
+  result: string | null;
+  isError: boolean;
+  durationMs: number | null;
 }
 
 export async function runTrace(tx: Tx, workspaceId: string, runId: string): Promise<TraceStep[]> {
   const steps = await tx.runStep.findMany({ where: { workspaceId, runId }, orderBy: [{ attempt: "asc" }, { turn: "asc" }] });
+  const calls = await tx.runToolCall.findMany({ where: { workspaceId, runId }, orderBy: { createdAt: "asc" } });
+  const callsOf = (attempt: number, turn: number, names: string[]): TraceToolCall[] => {
+    const made = calls.filter((c) => c.attempt === attempt && c.turn === turn);
+    // A call the turn asked for that never ran (the run stopped first) shows by name only.
+    const missing = names.slice(made.length).map((name, i) => ({ id: `pending-${i}`, name, arguments: null, result: null, isError: false, durationMs: null }));
+    return [...made.map((c) => ({ id: c.callId, name: c.tool, arguments: c.arguments, result: c.result, isError: c.isError, durationMs: c.durationMs })), ...missing];
+  };
   return steps.map((s) => ({
     attempt: s.attempt,
     turn: s.turn,
@@ -35,7 +52,7 @@ export async function runTrace(tx: Tx, workspaceId: string, runId: string): Prom
     estimated: s.estimated,
     billedTo: s.billedTo === "workspace" ? "workspace" : "platform",
     latencyMs: s.latencyMs,
-    toolCalls: s.toolCalls,
+    toolCalls: callsOf(s.attempt, s.turn, s.toolCalls),
     at: s.createdAt.toISOString(),
   }));
 }

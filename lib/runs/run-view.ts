@@ -6,6 +6,7 @@ import { microsToUsd } from "@/lib/spend/money";
 export interface RunRow {
   id: string;
   agent: string;
+  agentVersion: number | null;
   status: RunStatus;
   input: unknown;
   output: unknown;
@@ -36,6 +37,8 @@ export interface RunUsage {
 export interface RunView {
   id: string;
   agent: string;
+  /** The version of a workspace agent the run ran; absent for a built-in agent. */
+  agentVersion?: number;
   status: RunStatus;
   input: unknown;
   output?: unknown;
@@ -53,6 +56,7 @@ export function toRunView(run: RunRow): RunView {
   return {
     id: run.id,
     agent: run.agent,
+    ...(run.agentVersion !== null && { agentVersion: run.agentVersion }),
     status: run.status,
     input: run.input,
     ...(run.output !== null && run.output !== undefined && { output: run.output }),

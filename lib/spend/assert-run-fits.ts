@@ -6,7 +6,9 @@ import { env } from "@/config/env";
 import { MIN_OUTPUT_TOKENS } from "@/config/models";
 import type { TierId } from "@/config/tiers";
 import { firstTurnRequest } from "@/lib/agents/agent-loop";
-import type { AgentDefinition } from "@/lib/agents/catalog";
+import type { AgentSpec } from "@/lib/agents/agent-definition";
+import { declaredToolSpecs } from "@/lib/agents/toolbox";
+import type { ResolvedModel } from "@/lib/models/model-connections";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/http/app-error";
 import { stopAtCap } from "@/lib/usage/stop-at-cap";
@@ -19,7 +21,9 @@ import { spendPolicy } from "./spend-policy";
 interface RunBudgetRequest {
   workspace: { id: string; tier: TierId };
   userId: string;
-  agent: AgentDefinition;
+  agent: AgentSpec;
+  /** The model the run's turns go to, and who pays for them. */
+  model: ResolvedModel;
   input: unknown;
   maxCostMicros: number | null;
   /** The period's spend and the workspace's settings, as read when the run was asked for. */
@@ -34,18 +38,20 @@ async function assertVerifiedEmail(userId: string) {
 }
 
 export async function assertRunFitsBudget(request: RunBudgetRequest): Promise<void> {
-  const model = env.ANTHROPIC_MODEL;
-  const inputTokens = inputTokensUpperBound(firstTurnRequest(request.agent, request.input));
-  const inputOnly = worstCaseMicros(model, inputTokens, 0);
+  const { price } = request.model;
+  // MCP tools are listed only when the run starts; their reservation then covers them.
+  const inputTokens = inputTokensUpperBound(firstTurnRequest(request.agent, declaredToolSpecs(request.agent.tools), request.input));
+  const inputOnly = worstCaseMicros(price, inputTokens, 0);
   // The cheapest turn worth sending: this input with the fewest output tokens a turn is allowed.
-  const smallestTurn = worstCaseMicros(model, inputTokens, MIN_OUTPUT_TOKENS);
+  const smallestTurn = worstCaseMicros(price, inputTokens, MIN_OUTPUT_TOKENS);
   if (request.maxCostMicros !== null && smallestTurn > request.maxCostMicros) {
     throw new AppError("invalid_request", `This input alone may cost up to ${formatUsd(inputOnly)} a turn, more than maxCostUsd ${formatUsd(request.maxCostMicros)}.`, {
       fieldErrors: [{ path: "maxCostUsd", message: `Allow at least ${formatUsd(smallestTurn)}.` }],
     });
   }
   const { admission } = request;
-  if (admission.ownKey) return; // the workspace's own key pays
+  // The workspace's own key or model connection pays.
+  if (request.model.billedTo === "workspace" || (request.model.kind === "anthropic" && admission.ownKey)) return;
   if (env.ANTHROPIC_API_KEY) await assertVerifiedEmail(request.userId);
 
   const policy = spendPolicy(admission.workspace);

@@ -2,7 +2,8 @@
 // tool use through the agent loop, and provider failures turned into clear errors.
 import { afterAll, describe, expect, it } from "vitest";
 import { runAgentLoop } from "@/lib/agents/agent-loop";
-import { findAgent } from "@/lib/agents/catalog";
+import { findBuiltInAgent } from "@/lib/agents/catalog";
+import { openToolbox } from "@/lib/agents/toolbox";
 import { ProviderError } from "@/lib/agents/model-types";
 import { AnthropicProvider } from "@/lib/agents/providers/anthropic-provider";
 import { startAnthropicStandIn } from "../support/anthropic-stand-in";
@@ -21,13 +22,15 @@ describe("Anthropic provider", () => {
       { content: [{ type: "text", text: "Urgency: urgent. Topic: technical. Reply drafted." }] },
     );
     const streamed: string[] = [];
-    const agent = findAgent("support-triage")!;
+    const agent = findBuiltInAgent("support-triage")!;
+    const signal = new AbortController().signal;
+    const toolbox = await openToolbox(agent.tools, { signingSecret: null, secretValue: () => "", signal });
     const wrapped = provider();
     const original = wrapped.turn.bind(wrapped);
     wrapped.turn = (request) => original({ ...request, onText: (t) => streamed.push(t) });
 
-    const result = await runAgentLoop({ agent, input: { ticket: "Everything is down, urgent" }, provider: wrapped, signal: new AbortController().signal, log });
-    expect(result).toEqual({ text: "Urgency: urgent. Topic: technical. Reply drafted.", turns: 2 });
+    const result = await runAgentLoop({ agent, input: { ticket: "Everything is down, urgent" }, provider: wrapped, toolbox, signal, log, onToolCall: async () => {} });
+    expect(result).toEqual({ kind: "finished", text: "Urgency: urgent. Topic: technical. Reply drafted.", turns: 2 });
     expect(streamed.join("")).toContain("Urgency: urgent");
 
     const [first, second] = standIn.requests.slice(-2);

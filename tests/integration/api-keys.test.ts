@@ -60,7 +60,7 @@ describe("API keys", () => {
   it("gives a key only what its creator's current role allows, and nothing once the creator left", async () => {
     const team = await createTeam();
     const { key } = await createApiKey(team.as("member"), { name: "demoted" });
-    expect((await authenticateApiKey(bearer(key))).scopes).toEqual(["runs:read", "runs:write", "usage:read"]);
+    expect((await authenticateApiKey(bearer(key))).scopes).toEqual(["runs:read", "runs:write", "usage:read", "agents:write"]);
     await changeMemberRole(team.as("owner"), team.users.member.id, "viewer");
     keyCache.clear();
     expect((await authenticateApiKey(bearer(key))).scopes).toEqual(["runs:read", "usage:read"]);

@@ -12,7 +12,7 @@ const { prepareDatabase } = await import("@/lib/db/prepare-database");
 await prepareDatabase(databaseUrl);
 const { seedDemo } = await import("@/lib/demo/seed-demo");
 const { SAMPLE_RUNS } = await import("@/lib/demo/demo-run-samples");
-const { findAgent } = await import("@/lib/agents/catalog");
+const { findBuiltInAgent } = await import("@/lib/agents/catalog");
 const { verifyCredentials } = await import("@/lib/auth/verify-credentials");
 const { getUsage } = await import("@/lib/usage/get-usage");
 const { dailyUsage, usageByAgent } = await import("@/lib/usage/usage-breakdown");
@@ -83,9 +83,9 @@ describe("demo seed", () => {
 
   it("uses sample inputs every agent accepts", () => {
     for (const sample of SAMPLE_RUNS) {
-      const agent = findAgent(sample.agent);
-      expect(agent?.tools).toContain(sample.tool);
-      expect(agent?.inputSchema.safeParse(sample.input).success).toBe(true);
+      const agent = findBuiltInAgent(sample.agent);
+      expect(agent?.tools).toContainEqual({ type: "builtin", name: sample.tool });
+      expect(agent?.parseInput?.safeParse(sample.input).success).toBe(true);
     }
   });
 });

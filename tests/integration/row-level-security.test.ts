@@ -40,7 +40,14 @@ async function seedTenantRows(workspaceId: string, userId: string) {
   await o.spendReservation.create({ data: { workspaceId, idempotencyKey: randomUUID(), amountMicros: 1, periodStart: period, expiresAt: new Date() } });
   await o.meterEvent.create({ data: { workspaceId, periodStart: period, valueMicros: 1, sourceKey: randomUUID() } });
   await o.secret.create({ data: { workspaceId, name: "anthropic_api_key", ciphertext: "v1.x.y.z", last4: "wxyz" } });
+  const agent = await o.agent.create({ data: { workspaceId, slug: "a", name: "A", latestVersion: 1 } });
+  await o.agentVersion.create({ data: { workspaceId, agentId: agent.id, version: 1, definition: {} } });
+  await o.modelConnection.create({ data: { workspaceId, name: "c", baseUrl: "https://example.com/v1", models: [] } });
+  await o.runToolCall.create({ data: { workspaceId, runId: run.id, attempt: 1, turn: 1, callId: "t", tool: "x", arguments: {}, result: "r", isError: false, durationMs: 1 } });
 }
+
+/** Tables whose rows are never changed once written: the app role may not UPDATE them at all. */
+const IMMUTABLE = ["AgentVersion"];
 
 describe("row-level security", () => {
   let a: string;
@@ -56,7 +63,7 @@ describe("row-level security", () => {
 
   it("covers every tenant table of the schema", () => {
     expect(TENANT_TABLES.sort()).toEqual(
-      ["ApiKey", "AuditLog", "Invitation", "Membership", "MeterEvent", "Run", "RunEvent", "RunStep", "Secret", "SpendReservation", "Subscription", "UsageAlert", "UsageCounter", "UsageEvent"].sort(),
+      ["Agent", "AgentVersion", "ApiKey", "AuditLog", "Invitation", "Membership", "MeterEvent", "ModelConnection", "Run", "RunEvent", "RunStep", "RunToolCall", "Secret", "SpendReservation", "Subscription", "UsageAlert", "UsageCounter", "UsageEvent"].sort(),
     );
   });
 
@@ -79,12 +86,16 @@ describe("row-level security", () => {
     const column = tenantColumn(table);
     const result = await inWorkspace(a, async (tx) => {
       const rows = (await tx.$queryRawUnsafe(`SELECT "${column}" AS tenant FROM "${table}"`)) as { tenant: string }[];
-      const updated = await tx.$executeRawUnsafe(`UPDATE "${table}" SET "${column}" = "${column}" WHERE "${column}" = $1`, b);
+      const updated = IMMUTABLE.includes(table) ? 0 : await tx.$executeRawUnsafe(`UPDATE "${table}" SET "${column}" = "${column}" WHERE "${column}" = $1`, b);
       const deleted = await tx.$executeRawUnsafe(`DELETE FROM "${table}" WHERE "${column}" = $1`, b);
       return { tenants: [...new Set(rows.map((r) => r.tenant))], updated, deleted };
     });
     expect(result).toEqual({ tenants: [a], updated: 0, deleted: 0 });
     expect(await countRows(ownerDb(), `SELECT count(*)::int AS count FROM "${table}" WHERE "${column}" = $1`, b)).toBeGreaterThan(0);
+  });
+
+  it.each(IMMUTABLE)("%s cannot be updated by the app, not even in its own workspace", async (table) => {
+    await expect(inWorkspace(a, (tx) => tx.$executeRawUnsafe(`UPDATE "${table}" SET "workspaceId" = "workspaceId" WHERE "workspaceId" = $1`, a))).rejects.toThrow(/permission denied/);
   });
 
   it("refuses to write a row into another workspace", async () => {

@@ -2,6 +2,7 @@
 // final status with events, cancel, provider failures, and agent-seconds metered against the cap.
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { LIST_PRICES } from "@/config/models";
 import { ProviderError, type ModelProvider } from "@/lib/agents/model-types";
 import { OfflineProvider } from "@/lib/agents/providers/offline-provider";
 import { cancelRun } from "@/lib/runs/cancel-run";
@@ -71,7 +72,7 @@ describe("executing runs", () => {
     expect(done).toMatchObject({ status: "succeeded", provider: "offline", agentSeconds: expect.any(Number) });
     expect((done.output as { text: string }).text).toContain("Offline demo");
     const events = await listRunEvents(creator.workspace.id, run.id);
-    expect(events.map((e) => e.type)).toEqual(["status", "status", "log", "log", "log", "output", "status", "done"]);
+    expect(events.map((e) => e.type)).toEqual(["status", "status", "log", "tool", "log", "log", "output", "status", "done"]);
     expect(events.map((e) => (e.data as { status?: string }).status).filter(Boolean)).toEqual(["queued", "running", "succeeded", "succeeded"]);
     const ledger = await ownerDb().usageEvent.aggregate({ where: { workspaceId: creator.workspace.id, metric: "agent_seconds" }, _sum: { quantity: true } });
     expect(ledger._sum.quantity).toBe(done.agentSeconds);
@@ -80,7 +81,7 @@ describe("executing runs", () => {
   it("ends a run that fails at the provider with the provider's clear message", async () => {
     const { creator } = await creatorFor();
     const { run } = await createRun(creator, ticket);
-    const failing: ModelProvider = { name: "anthropic", model: "claude-sonnet-4-6", estimatesUsage: false, turn: async () => { throw new ProviderError("The model provider is rate limiting requests (429). Try again later."); } };
+    const failing: ModelProvider = { name: "anthropic", model: "claude-sonnet-4-6", price: LIST_PRICES["claude-sonnet-4-6"]!, estimatesUsage: false, turn: async () => { throw new ProviderError("The model provider is rate limiting requests (429). Try again later."); } };
     await executeRun({ runId: run.id, workspaceId: creator.workspace.id }, failing);
     expect(await getRun(creator.workspace.id, run.id)).toMatchObject({ status: "failed", error: expect.stringContaining("429") });
   });

@@ -1,6 +1,10 @@
-// GET /api/v1/agents — the agent catalog.
-import { AGENTS, publicAgent } from "@/lib/agents/catalog";
-import { json } from "@/lib/http/route";
+// GET /api/v1/agents — the built-in agents, then the workspace's own (each with its input schema).
+// POST /api/v1/agents — a new agent (version 1), or a copy of a built-in one ({ template }).
 import { v1Route } from "@/lib/api/v1-route";
+import { readCreateAgent } from "@/lib/agents/agent-requests";
+import { createAgent, listAgents } from "@/lib/agents/workspace-agents";
+import { json } from "@/lib/http/route";
 
-export const GET = v1Route({}, async () => json({ data: AGENTS.map(publicAgent) }));
+export const GET = v1Route({}, async ({ ctx }) => json({ data: await listAgents(ctx.workspaceId) }));
+
+export const POST = v1Route({ scope: "agents:write" }, async ({ request, ctx }) => json(await createAgent(ctx, await readCreateAgent(request)), 201));

@@ -11,7 +11,8 @@ import { createRunSchema, listRunsQuerySchema } from "@/lib/runs/schemas";
 export const POST = v1Route({ scope: "runs:write" }, async ({ request, key }) => {
   const input = await readJson(request, createRunSchema);
   const { run, created } = await createRun({ workspace: key.workspace, userId: key.createdById, apiKeyId: key.keyId }, input);
-  return json(created ? { id: run.id, status: run.status, agent: run.agent, createdAt: run.createdAt } : run, created ? 202 : 200);
+  const accepted = { id: run.id, status: run.status, agent: run.agent, ...(run.agentVersion !== undefined && { agentVersion: run.agentVersion }), createdAt: run.createdAt };
+  return json(created ? accepted : run, created ? 202 : 200);
 });
 
 export const GET = v1Route({ scope: "runs:read" }, async ({ request, key }) =>

@@ -1,0 +1,17 @@
+// GET /api/v1/agents/:id — an agent's latest version; PATCH — save a change (the next version);
+// DELETE — archive it (its versions and runs stay readable; new runs are refused).
+import { v1Route } from "@/lib/api/v1-route";
+import { updateAgentSchema } from "@/lib/agents/agent-definition";
+import { archiveAgent, getAgent, updateAgent } from "@/lib/agents/workspace-agents";
+import { readJson } from "@/lib/http/read-json";
+import { json } from "@/lib/http/route";
+
+type Params = { id: string };
+
+export const GET = v1Route<Params>({}, async ({ ctx, params }) => json(await getAgent(ctx.workspaceId, params.id)));
+
+export const PATCH = v1Route<Params>({ scope: "agents:write" }, async ({ request, ctx, params }) =>
+  json(await updateAgent(ctx, params.id, await readJson(request, updateAgentSchema))),
+);
+
+export const DELETE = v1Route<Params>({ scope: "agents:write" }, async ({ ctx, params }) => json(await archiveAgent(ctx, params.id)));

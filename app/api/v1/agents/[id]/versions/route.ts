@@ -1,0 +1,6 @@
+// GET /api/v1/agents/:id/versions — every saved version of an agent, newest first.
+import { v1Route } from "@/lib/api/v1-route";
+import { listAgentVersions } from "@/lib/agents/workspace-agents";
+import { json } from "@/lib/http/route";
+
+export const GET = v1Route<{ id: string }>({}, async ({ ctx, params }) => json({ data: await listAgentVersions(ctx.workspaceId, params.id) }));

@@ -1,0 +1,8 @@
+// GET /api/workspaces/:slug/agents/:id/versions — an agent's versions, newest first.
+import { listAgentVersions } from "@/lib/agents/workspace-agents";
+import { json } from "@/lib/http/route";
+import { workspaceRoute } from "@/lib/http/workspace-route";
+
+export const GET = workspaceRoute<{ slug: string; id: string }>("workspace:read", async ({ ctx, params }) =>
+  json({ data: await listAgentVersions(ctx.workspaceId, params.id) }),
+);
