@@ -19,6 +19,7 @@ export const marketingNav = [
 export const workspaceNav = [
   { segment: "", label: "Overview", permission: "workspace:read" },
   { segment: "runs", label: "Runs", permission: "runs:read" },
+  { segment: "agents", label: "Agents", permission: "workspace:read" },
   { segment: "keys", label: "API keys", permission: "keys:read" },
   { segment: "members", label: "Members", permission: "members:read" },
   { segment: "usage", label: "Usage", permission: "usage:read" },

@@ -11,6 +11,7 @@ const SCOPES = [
   { id: "runs:read", label: "Read runs" },
   { id: "runs:write", label: "Start and cancel runs" },
   { id: "usage:read", label: "Read usage" },
+  { id: "agents:write", label: "Create and edit agents" },
 ];
 
 export function CreateKeyForm({ slug }: { slug: string }) {

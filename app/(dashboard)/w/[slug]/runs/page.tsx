@@ -2,7 +2,8 @@
 import Link from "next/link";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { RunStatusBadge } from "@/components/dashboard/run-status-badge";
-import { AGENTS, publicAgent } from "@/lib/agents/catalog";
+import { exampleInput } from "@/lib/agents/input-schema";
+import { listAgents } from "@/lib/agents/workspace-agents";
 import { can } from "@/lib/members/permissions";
 import { listRunsForPage } from "@/lib/runs/read-runs";
 import { listRunsQuerySchema, RUN_STATUSES } from "@/lib/runs/schemas";
@@ -21,7 +22,7 @@ export default async function RunsPage({
   const raw = await searchParams;
   const parsed = listRunsQuerySchema.safeParse({ status: raw.status || undefined, agent: raw.agent || undefined, cursor: raw.cursor || undefined, limit: 20 });
   const query = parsed.success ? parsed.data : { limit: 20 };
-  const page = await listRunsForPage(workspace.id, query);
+  const [page, agents] = await Promise.all([listRunsForPage(workspace.id, query), listAgents(workspace.id)]);
   const base = `/w/${workspace.slug}/runs`;
   const filterLink = (extra: Record<string, string | undefined>) => {
     const search = new URLSearchParams(Object.entries({ status: query.status, agent: query.agent, ...extra }).filter((e): e is [string, string] => Boolean(e[1])));
@@ -33,7 +34,7 @@ export default async function RunsPage({
       {can(ctx.role, "runs:write") && (
         <details className="mt-6 rounded-xl border border-slate-200 p-4" open={page.data.length === 0}>
           <summary className="cursor-pointer font-semibold">Start a run</summary>
-          <StartRunForm slug={workspace.slug} agents={AGENTS.map(publicAgent)} />
+          <StartRunForm slug={workspace.slug} agents={agents.map((a) => ({ id: a.id, name: a.name, description: a.description, example: exampleInput(a.inputSchema) }))} />
         </details>
       )}
       {page.cursorIgnored && (

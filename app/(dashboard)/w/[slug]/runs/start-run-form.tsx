@@ -14,10 +14,14 @@ const EXAMPLES: Record<string, unknown> = {
   "support-triage": { ticket: "Our API calls fail with errors since this morning, urgent!" },
 };
 
-export function StartRunForm({ slug, agents }: { slug: string; agents: { id: string; name: string; description: string }[] }) {
+type AgentChoice = { id: string; name: string; description: string; example: unknown };
+
+const exampleOf = (agent: AgentChoice | undefined) => JSON.stringify((agent && (EXAMPLES[agent.id] ?? agent.example)) ?? {}, null, 2);
+
+export function StartRunForm({ slug, agents }: { slug: string; agents: AgentChoice[] }) {
   const router = useRouter();
   const [agent, setAgent] = useState(agents[0]?.id ?? "");
-  const [input, setInput] = useState(JSON.stringify(EXAMPLES[agents[0]?.id ?? ""] ?? {}, null, 2));
+  const [input, setInput] = useState(exampleOf(agents[0]));
   const [error, setError] = useState<string>();
   const [pending, setPending] = useState(false);
 
@@ -49,7 +53,7 @@ export function StartRunForm({ slug, agents }: { slug: string; agents: { id: str
           value={agent}
           onChange={(e) => {
             setAgent(e.target.value);
-            setInput(JSON.stringify(EXAMPLES[e.target.value] ?? {}, null, 2));
+            setInput(exampleOf(agents.find((a) => a.id === e.target.value)));
           }}
           className="mt-1 rounded-md border border-slate-300 px-2 py-2 text-sm"
         >

@@ -40,6 +40,7 @@ export function LiveRun({ slug, initial, canCancel }: { slug: string; initial: R
       setLog((lines) => (lines.some((l) => l.id === event.lastEventId) ? lines : [...lines, { id: event.lastEventId, message: String(data(event).message) }]));
       refresh();
     });
+    source.addEventListener("tool", refresh);
     source.addEventListener("output", (e) => setRun((r) => ({ ...r, output: data(e as MessageEvent) })));
     source.addEventListener("done", async () => {
       source.close();
@@ -83,7 +84,7 @@ export function LiveRun({ slug, initial, canCancel }: { slug: string; initial: R
         {run.usage.cacheReadTokens + run.usage.cacheWriteTokens > 0 && ` · ${count.format(run.usage.cacheReadTokens)} cache read · ${count.format(run.usage.cacheWriteTokens)} cache write`}
         {" · "}
         <strong>{formatUsdAmount(run.usage.costUsd)}</strong>{" "}
-        {run.usage.billedTo === "workspace" ? "billed to the workspace's own Anthropic key" : "of the workspace's model budget"}
+        {run.usage.billedTo === "platform" ? "of the workspace's model budget" : run.provider === "openai" ? "paid through the workspace's own model connection" : "billed to the workspace's own Anthropic key"}
         {run.maxCostUsd !== undefined && ` · limit ${formatUsdAmount(run.maxCostUsd)}`}
       </p>
       {run.error && <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800">{run.error}</p>}
