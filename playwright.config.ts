@@ -23,6 +23,9 @@ function server(serverPort: number, redisUrl: string, billing: Record<string, st
       LOG_LEVEL: "warn",
       // The suite signs up and logs in many users from one address; per-email limits are tested as shipped.
       AUTH_IP_LIMIT_PER_MINUTE: "1000",
+      // Agents' tools in the suite are local servers, as a self-hoster's would be (the refusal of private
+      // addresses without this setting is tested in tests/integration/workspace-agents.test.ts).
+      ALLOW_PRIVATE_NETWORKS: "1",
       ...billing,
     },
   };

@@ -25,6 +25,7 @@ interface RouteCase {
 const ALL_OK = (status: number) => ({ owner: status, admin: status, member: status, viewer: status });
 const MANAGERS = (status: number) => ({ owner: status, admin: status, member: 403, viewer: 403 });
 const OWNERS = (status: number) => ({ owner: status, admin: 403, member: 403, viewer: 403 });
+const EDITORS = (status: number) => ({ owner: status, admin: status, member: status, viewer: 403 });
 
 const ROUTES: RouteCase[] = [
   { name: "read workspace", method: "GET", path: (w) => `/api/workspaces/${w.a.slug}`, expect: ALL_OK(200) },
@@ -94,6 +95,31 @@ const ROUTES: RouteCase[] = [
   },
   { name: "read the provider key's last four", method: "GET", path: (w) => `/api/workspaces/${w.a.slug}/provider-key`, expect: OWNERS(200) },
   { name: "remove the provider key", method: "DELETE", path: (w) => `/api/workspaces/${w.a.slug}/provider-key`, expect: OWNERS(204) },
+  { name: "list agents", method: "GET", path: (w) => `/api/workspaces/${w.a.slug}/agents`, expect: ALL_OK(200) },
+  {
+    name: "create an agent",
+    method: "POST",
+    path: (w) => `/api/workspaces/${w.a.slug}/agents`,
+    body: () => ({ name: `Matrix agent ${Math.random().toString(36).slice(2)}`, instructions: "Answer briefly." }),
+    expect: EDITORS(201),
+  },
+  { name: "read a missing agent", method: "GET", path: (w) => `/api/workspaces/${w.a.slug}/agents/no-such-agent`, expect: ALL_OK(404) },
+  { name: "list a missing agent's versions", method: "GET", path: (w) => `/api/workspaces/${w.a.slug}/agents/no-such-agent/versions`, expect: ALL_OK(404) },
+  { name: "change a missing agent", method: "PATCH", path: (w) => `/api/workspaces/${w.a.slug}/agents/no-such-agent`, body: () => ({ instructions: "x" }), expect: EDITORS(404) },
+  { name: "archive a missing agent", method: "DELETE", path: (w) => `/api/workspaces/${w.a.slug}/agents/no-such-agent`, expect: EDITORS(404) },
+  { name: "list model connections", method: "GET", path: (w) => `/api/workspaces/${w.a.slug}/model-connections`, expect: ALL_OK(200) },
+  {
+    name: "add a model connection to the metadata service",
+    method: "POST",
+    path: (w) => `/api/workspaces/${w.a.slug}/model-connections`,
+    body: () => ({ name: "meta", baseUrl: "http://169.254.169.254/v1", models: [{ name: "m", inputUsdPerMillion: 0, outputUsdPerMillion: 0 }] }),
+    expect: OWNERS(400),
+  },
+  { name: "remove a missing model connection", method: "DELETE", path: (w) => `/api/workspaces/${w.a.slug}/model-connections/missing`, expect: OWNERS(404) },
+  { name: "list the secrets for tools", method: "GET", path: (w) => `/api/workspaces/${w.a.slug}/secrets`, expect: ALL_OK(200) },
+  { name: "set a secret for tools", method: "POST", path: (w) => `/api/workspaces/${w.a.slug}/secrets`, body: () => ({ name: "matrix_token", value: "tok-0000" }), expect: OWNERS(201) },
+  { name: "remove a missing secret", method: "DELETE", path: (w) => `/api/workspaces/${w.a.slug}/secrets/missing`, expect: OWNERS(404) },
+  { name: "reveal the tool signing secret", method: "GET", path: (w) => `/api/workspaces/${w.a.slug}/tool-signing-secret`, expect: OWNERS(200) },
   { name: "list runs", method: "GET", path: (w) => `/api/workspaces/${w.a.slug}/runs`, expect: ALL_OK(200) },
   {
     name: "start a run with an unknown agent",
