@@ -1,6 +1,6 @@
 // The environment, parsed once with zod at start-up. Nothing else in the app reads process.env.
 import { z } from "zod";
-import { modelPricesSchema, priceTable } from "./models";
+import { modelPricesSchema, priceTable, serverModelsSchema } from "./models";
 
 /** "10.0.0.0/8", "fd00::/8" or a single address (checked without node:net: this module also loads on the edge). */
 function isCidr(text: string): boolean {
@@ -16,6 +16,25 @@ const optional = z
   .trim()
   .transform((v) => (v === "" ? undefined : v))
   .optional();
+
+/** A setting holding JSON of `schema`; unset or empty: `{}`. */
+function jsonSetting<T extends z.ZodType>(schema: T) {
+  return optional.pipe(
+    z
+      .string()
+      .optional()
+      .transform((v, ctx) => {
+        if (!v) return {};
+        try {
+          return JSON.parse(v) as unknown;
+        } catch {
+          ctx.addIssue({ code: "custom", message: "must be JSON" });
+          return z.NEVER;
+        }
+      })
+      .pipe(schema),
+  );
+}
 
 const envSchema = z
   .object({
@@ -69,21 +88,7 @@ const envSchema = z
     ANTHROPIC_BASE_URL: optional,
     ANTHROPIC_MODEL: z.string().default("claude-sonnet-4-6"),
     /** Negotiated prices (JSON, USD per million tokens) merged over the list prices of config/models.ts. */
-    MODEL_PRICES: optional.pipe(
-      z
-        .string()
-        .optional()
-        .transform((v, ctx) => {
-          if (!v) return {};
-          try {
-            return JSON.parse(v) as unknown;
-          } catch {
-            ctx.addIssue({ code: "custom", message: "must be JSON" });
-            return z.NEVER;
-          }
-        })
-        .pipe(modelPricesSchema),
-    ),
+    MODEL_PRICES: jsonSetting(modelPricesSchema),
     /**
      * Let agents' HTTP tools, MCP servers and model connections reach private networks (10/8, 192.168/16,
      * loopback…). Off: only public addresses. Self-hosters reaching their own services (and tests) set 1.
@@ -96,7 +101,7 @@ const envSchema = z
      * The models of OPENAI_BASE_URL and their prices, JSON: {"gpt-4.1-mini":{"input":0.4,"output":1.6}}
      * (USD per million tokens; 0 for your own hardware).
      */
-    OPENAI_MODELS: optional,
+    OPENAI_MODELS: jsonSetting(serverModelsSchema),
     /** Encrypts workspace secrets (32 bytes, base64). `npm start` generates one into DATA_DIR when unset. */
     SECRETS_KEY: optional,
     /** How long each turn of the offline demo provider takes, so that runs visibly stream. */
@@ -143,6 +148,12 @@ const envSchema = z
     // A model without a price would run unmetered: refuse to start instead.
     if (!priceTable(e.MODEL_PRICES)[e.ANTHROPIC_MODEL]) {
       ctx.addIssue({ code: "custom", path: ["ANTHROPIC_MODEL"], message: `has no price: add it to MODEL_PRICES (known: ${Object.keys(priceTable(e.MODEL_PRICES)).join(", ")})` });
+    }
+    if (Object.keys(e.OPENAI_MODELS).length > 0 && !e.OPENAI_BASE_URL) {
+      ctx.addIssue({ code: "custom", path: ["OPENAI_BASE_URL"], message: "required when OPENAI_MODELS is set" });
+    }
+    if (e.OPENAI_BASE_URL && Object.keys(e.OPENAI_MODELS).length === 0) {
+      ctx.addIssue({ code: "custom", path: ["OPENAI_MODELS"], message: 'name the models of OPENAI_BASE_URL and their prices, e.g. {"gpt-4.1-mini":{"input":0.4,"output":1.6}}' });
     }
     if (e.SECRETS_KEY && Buffer.from(e.SECRETS_KEY, "base64").length !== 32) {
       ctx.addIssue({ code: "custom", path: ["SECRETS_KEY"], message: "must be 32 bytes, base64 (openssl rand -base64 32)" });

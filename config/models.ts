@@ -31,6 +31,12 @@ export const modelPricesSchema = z.record(
   z.strictObject({ input: usdPerMillion, output: usdPerMillion, cacheWrite: usdPerMillion, cacheRead: usdPerMillion }),
 );
 
+/** The models of the server-wide OpenAI-compatible connection (OPENAI_MODELS), USD per million tokens. */
+export const serverModelsSchema = z.record(
+  z.string().regex(/^[A-Za-z0-9._:/@-]{1,200}$/),
+  z.strictObject({ input: usdPerMillion, output: usdPerMillion, cachedInput: usdPerMillion.optional() }),
+);
+
 /** Output tokens a model turn may produce (its `max_tokens`): the output half of a turn's worst case. */
 export const MAX_OUTPUT_TOKENS = 2048;
 

@@ -58,11 +58,11 @@ export interface ResolvedModel {
   model: string;
   price: ModelPrice;
   baseUrl?: string;
-  /** Sealed API key of a workspace connection (opened only by the worker); null: none or the server's. */
+  /** Sealed API key of a workspace connection (opened only by the worker); null: it has none. */
   sealedKey?: string | null;
   /** "workspace": the customer's own connection pays the provider; "platform": AgentHQ's budget. */
   billedTo: "platform" | "workspace";
-  /** The secret name the sealed key opens under. */
+  /** The secret name the sealed key opens under; absent for the server's connection (OPENAI_API_KEY). */
   secretName?: SecretName;
 }
 
@@ -73,14 +73,10 @@ function priceOf(model: ConnectionModel): ModelPrice {
   return { input: model.inputUsdPerMillion, output: model.outputUsdPerMillion, cacheWrite: model.inputUsdPerMillion, cacheRead: cached };
 }
 
-/** The server-wide connection's models, from OPENAI_MODELS (JSON: { "<model>": { input, output } }). */
+/** The server-wide connection's models (OPENAI_MODELS). */
 function serverModels(): ConnectionModel[] {
-  if (!env.OPENAI_BASE_URL || !env.OPENAI_MODELS) return [];
-  const parsed = z
-    .record(z.string(), z.strictObject({ input: usdPerMillion, output: usdPerMillion, cachedInput: usdPerMillion.optional() }))
-    .safeParse(JSON.parse(env.OPENAI_MODELS));
-  if (!parsed.success) return [];
-  return Object.entries(parsed.data).map(([name, p]) => ({ name, inputUsdPerMillion: p.input, outputUsdPerMillion: p.output, cachedInputUsdPerMillion: p.cachedInput }));
+  if (!env.OPENAI_BASE_URL) return [];
+  return Object.entries(env.OPENAI_MODELS).map(([name, p]) => ({ name, inputUsdPerMillion: p.input, outputUsdPerMillion: p.output, cachedInputUsdPerMillion: p.cachedInput }));
 }
 
 function toView(row: { name: string; baseUrl: string; models: unknown; createdAt: Date }, keyLast4: string | null): ConnectionView {
@@ -157,11 +153,12 @@ export function claudeModel(name: string | null): ResolvedModel | null {
   return price ? { kind: "anthropic", model, price, billedTo: "platform" } : null;
 }
 
-/** Every model a workspace's agent may name (for the editor's picker). */
+/** Every model a workspace's agent may name (for the editor's picker), the server's default first. */
 export async function availableModels(ctx: WorkspaceContext): Promise<string[]> {
   const connections = await listConnections(ctx);
   return [
-    ...Object.keys(priceTable(env.MODEL_PRICES)),
+    env.ANTHROPIC_MODEL,
+    ...Object.keys(priceTable(env.MODEL_PRICES)).filter((m) => m !== env.ANTHROPIC_MODEL),
     ...serverModels().map((m) => `${SERVER_CONNECTION}/${m.name}`),
     ...connections.flatMap((c) => c.models.map((m) => `${c.name}/${m.name}`)),
   ];

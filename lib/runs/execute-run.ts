@@ -3,6 +3,7 @@
 // (lib/spend), meter agent-seconds as it goes (every few seconds, so a worker that dies leaves its
 // seconds counted once), stop it on cancel, timeout or when the workspace reaches a cap, and record the
 // outcome. Never throws: every end is a final status.
+import { env } from "@/config/env";
 import { getTier, type TierId } from "@/config/tiers";
 import type { AgentSpec } from "@/lib/agents/agent-definition";
 import { runAgentLoop, type ToolCallRecord } from "@/lib/agents/agent-loop";
@@ -100,7 +101,8 @@ function runProvider(job: RunJob, run: ClaimedRun, setup: RunSetup & { model: Re
   let base: ModelProvider;
   let billedTo: "platform" | "workspace" = model.billedTo;
   if (model.kind === "openai") {
-    const apiKey = model.sealedKey && model.secretName ? openSealedSecret(model.sealedKey, job.workspaceId, model.secretName) : undefined;
+    // A workspace connection's own key, or for the server's connection its OPENAI_API_KEY.
+    const apiKey = !model.secretName ? env.OPENAI_API_KEY : model.sealedKey ? openSealedSecret(model.sealedKey, job.workspaceId, model.secretName) : undefined;
     base = connectionProvider({ baseURL: model.baseUrl!, apiKey, model: model.model, price: model.price });
   } else if (setup.sealedProviderKey) {
     base = providers.forOwnKey(openSealedSecret(setup.sealedProviderKey, job.workspaceId, PROVIDER_KEY), model.model);
