@@ -11,18 +11,26 @@ import { DEFAULT_INPUT_SCHEMA, inputSchemaSchema, type JsonSchema } from "./inpu
 
 export const builtInToolSchema = z.strictObject({ type: z.literal("builtin"), name: z.enum(BUILT_IN_TOOL_NAMES) });
 
-export const toolDeclarationSchema = z.discriminatedUnion("type", [builtInToolSchema, httpToolSchema, mcpServerSchema]);
+export const toolDeclarationSchema = z
+  .discriminatedUnion("type", [builtInToolSchema, httpToolSchema, mcpServerSchema])
+  .meta({ id: "ToolDeclaration", outputId: "Tool" });
 export type ToolDeclaration = z.infer<typeof builtInToolSchema> | HttpToolDefinition | McpServerDefinition;
 
 /** Defaults of a new agent's limits; the tier's run limits (config/tiers.ts) bound them. */
 export const DEFAULT_MAX_TURNS = 8;
 export const DEFAULT_MAX_RUNTIME_SECONDS = 300;
 
-export const agentLimitsSchema = z.strictObject({
-  maxTurns: z.number().int().min(1).max(1_000).default(DEFAULT_MAX_TURNS),
-  maxRuntimeSeconds: z.number().int().min(10).max(86_400).default(DEFAULT_MAX_RUNTIME_SECONDS),
+const limitFields = {
+  maxTurns: z.number().int().min(1).max(1_000),
+  maxRuntimeSeconds: z.number().int().min(10).max(86_400),
   /** The most one run of this agent may spend on model turns; a run's own maxCostUsd may lower it. */
-  maxCostUsd: usdAmountSchema.nullable().default(null),
+  maxCostUsd: usdAmountSchema.nullable(),
+};
+
+export const agentLimitsSchema = z.strictObject({
+  maxTurns: limitFields.maxTurns.default(DEFAULT_MAX_TURNS),
+  maxRuntimeSeconds: limitFields.maxRuntimeSeconds.default(DEFAULT_MAX_RUNTIME_SECONDS),
+  maxCostUsd: limitFields.maxCostUsd.default(null),
 });
 
 const AGENT_ID = /^[a-z0-9](?:[a-z0-9-]{0,46}[a-z0-9])?$/;
@@ -79,9 +87,11 @@ export const updateAgentSchema = z
     model: agentDefinitionSchema.shape.model.unwrap().unwrap().nullable().optional(),
     tools: agentDefinitionSchema.shape.tools.unwrap().optional(),
     inputSchema: inputSchemaSchema.optional(),
-    limits: agentLimitsSchema.partial().optional(),
+    // No defaults here: a change of one limit keeps the others as they are.
+    limits: z.strictObject({ maxTurns: limitFields.maxTurns.optional(), maxRuntimeSeconds: limitFields.maxRuntimeSeconds.optional(), maxCostUsd: limitFields.maxCostUsd.optional() }).optional(),
   })
-  .refine((v) => Object.keys(v).length > 0, "Change at least one field.");
+  .refine((v) => Object.keys(v).length > 0, "Change at least one field.")
+  .meta({ minProperties: 1 });
 export type UpdateAgentInput = z.infer<typeof updateAgentSchema>;
 
 /** `agent` of a run: "<id>" (its latest version) or "<id>@<version>". */

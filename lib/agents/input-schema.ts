@@ -16,11 +16,17 @@ export const DEFAULT_INPUT_SCHEMA: JsonSchema = {
 
 const MAX_SCHEMA_BYTES = 20_000;
 const MAX_DEPTH = 12;
-/** Regular expressions from a customer could stall validation (catastrophic backtracking): not accepted. */
-const REFUSED_KEYWORDS = ["pattern", "patternProperties", "$ref", "$dynamicRef", "$id", "$schema"] as const;
+/**
+ * Keywords not accepted: regular expressions from a customer could stall validation (catastrophic
+ * backtracking), uniqueItems compares every pair of a long array, and references reach outside the schema.
+ */
+const REFUSED_KEYWORDS = ["pattern", "patternProperties", "uniqueItems", "$ref", "$dynamicRef", "$id", "$schema"] as const;
+/** Keywords whose object's keys are names the customer chose (fields, definitions), not keywords. */
+const NAME_MAPS = new Set(["properties", "$defs", "definitions", "dependentSchemas", "dependentRequired"]);
 
 // strict: unknown keywords are an error, not silently ignored; allErrors: every problem reported at once.
-const ajv = new Ajv({ strict: true, allErrors: true, validateFormats: false });
+// One Ajv per schema: an Ajv keeps everything it ever compiled, so a shared one would only grow.
+const newAjv = () => new Ajv({ strict: true, allErrors: true, validateFormats: false });
 const compiled = new Map<string, ValidateFunction>();
 
 function depthOf(value: unknown, depth = 0): number {
@@ -28,24 +34,28 @@ function depthOf(value: unknown, depth = 0): number {
   return Math.max(depth, ...Object.values(value).map((v) => depthOf(v, depth + 1)));
 }
 
-function refusedKeyword(value: unknown): string | null {
+function refusedKeyword(value: unknown, keysAreNames = false): string | null {
   if (typeof value !== "object" || value === null) return null;
   for (const [key, child] of Object.entries(value)) {
-    if ((REFUSED_KEYWORDS as readonly string[]).includes(key)) return key;
-    const inner = refusedKeyword(child);
+    if (!keysAreNames && !Array.isArray(value) && (REFUSED_KEYWORDS as readonly string[]).includes(key)) return key;
+    const inner = refusedKeyword(child, !keysAreNames && NAME_MAPS.has(key));
     if (inner) return inner;
   }
   return null;
 }
 
+/** A compiled validator, kept for the 500 schemas used last. */
 function validatorFor(schema: JsonSchema): ValidateFunction {
   const key = JSON.stringify(schema);
-  let validate = compiled.get(key);
-  if (!validate) {
-    validate = ajv.compile(schema);
-    if (compiled.size >= 500) compiled.delete(compiled.keys().next().value!);
-    compiled.set(key, validate);
+  const cached = compiled.get(key);
+  if (cached) {
+    compiled.delete(key);
+    compiled.set(key, cached);
+    return cached;
   }
+  const validate = newAjv().compile(schema);
+  if (compiled.size >= 500) compiled.delete(compiled.keys().next().value!);
+  compiled.set(key, validate);
   return validate;
 }
 

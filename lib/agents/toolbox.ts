@@ -2,7 +2,7 @@
 // endpoints (signed, behind the egress guard) and the tools of their MCP servers (connected once per
 // run, closed at its end). Every call answers the model, failing or not; only the run stopping (its
 // signal) ends a call by throwing.
-import { egressFetch } from "@/lib/egress/egress-fetch";
+import { cappedEgressFetch } from "@/lib/egress/egress-fetch";
 import { callHttpTool } from "@/lib/tools/http-tool";
 import { connectMcpServer, McpUnavailable, type McpConnection } from "@/lib/tools/mcp-tools";
 import type { ToolDeclaration } from "./agent-definition";
@@ -25,7 +25,12 @@ export interface ToolboxContext {
   /** A customer secret's value by its name; throws when the workspace has no such secret. */
   secretValue: (name: string) => string;
   signal: AbortSignal;
+  /** Makes each HTTP call's webhook-id unique across runs and attempts (models reuse their call ids). */
+  callIdPrefix: string;
 }
+
+/** Most bytes one answer of an MCP server may have (the SDK reads answers whole). */
+const MCP_MAX_RESPONSE_BYTES = 10_000_000;
 
 type Handler = (input: unknown, callId: string, signal: AbortSignal) => Promise<ToolCallResult>;
 
@@ -42,6 +47,7 @@ export async function openToolbox(tools: ToolDeclaration[], context: ToolboxCont
   const specs: ToolSpec[] = [];
   const warnings: string[] = [];
   const connections: McpConnection[] = [];
+  let calls = 0;
 
   for (const spec of declaredToolSpecs(tools)) specs.push(spec);
   for (const tool of tools) {
@@ -51,15 +57,15 @@ export async function openToolbox(tools: ToolDeclaration[], context: ToolboxCont
         return { ...runTool(tool.name, input), durationMs: Math.round(performance.now() - started) };
       });
     } else if (tool.type === "http") {
-      handlers.set(tool.name, (input, callId, signal) =>
-        callHttpTool(tool, input, { signingSecret: context.signingSecret ?? "", secretValue: context.secretValue, callId, signal }),
+      handlers.set(tool.name, (input, _callId, signal) =>
+        callHttpTool(tool, input, { signingSecret: context.signingSecret ?? "", secretValue: context.secretValue, callId: `${context.callIdPrefix}_c${++calls}`, signal }),
       );
     }
   }
 
   const servers = tools.filter((t) => t.type === "mcp");
   const opened = await Promise.allSettled(
-    servers.map((server) => connectMcpServer(server, { fetch: egressFetch as typeof fetch, secretValue: context.secretValue, signal: context.signal })),
+    servers.map((server) => connectMcpServer(server, { fetch: cappedEgressFetch(MCP_MAX_RESPONSE_BYTES), secretValue: context.secretValue, signal: context.signal })),
   );
   for (const [index, result] of opened.entries()) {
     const server = servers[index]!;

@@ -3,6 +3,7 @@
 // workspace, the limits fit its tier, every tool URL is a public address (unless private networks are
 // allowed), and the input schema is valid JSON Schema.
 import { isDeepStrictEqual } from "node:util";
+import type { z } from "zod";
 import { env } from "@/config/env";
 import { getTier, type TierId } from "@/config/tiers";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -10,7 +11,7 @@ import { inWorkspace, type Tx } from "@/lib/db/tenant";
 import { assertPublicUrl, EgressError } from "@/lib/egress/egress-fetch";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { AppError, type FieldError } from "@/lib/http/app-error";
-import { assertCan } from "@/lib/members/permissions";
+import { assertCan, can } from "@/lib/members/permissions";
 import { claudeModel, resolveModel, type ResolvedModel } from "@/lib/models/model-connections";
 import { microsToUsd, usdToMicros } from "@/lib/spend/money";
 import type { WorkspaceContext } from "@/lib/workspaces/workspace-context";
@@ -25,31 +26,11 @@ import {
   type ToolDeclaration,
   type UpdateAgentInput,
 } from "./agent-definition";
+import type { agentVersionViewSchema, agentViewSchema } from "./agent-schemas";
 import { AGENTS, findBuiltInAgent, templateDefinition } from "./catalog";
 
-export interface AgentView {
-  id: string;
-  name: string;
-  description: string;
-  builtIn: boolean;
-  /** The latest version (null for a built-in agent). */
-  version: number | null;
-  model: string;
-  instructions: string;
-  tools: ToolDeclaration[];
-  inputSchema: Record<string, unknown>;
-  limits: { maxTurns: number; maxRuntimeSeconds: number; maxCostUsd: number | null };
-  archived: boolean;
-  createdAt?: string;
-  updatedAt?: string;
-}
-
-export interface AgentVersionView {
-  version: number;
-  createdAt: string;
-  createdById: string | null;
-  definition: StoredAgentDefinition;
-}
+export type AgentView = z.infer<typeof agentViewSchema>;
+export type AgentVersionView = z.infer<typeof agentVersionViewSchema>;
 
 type AgentRow = { id: string; slug: string; name: string; latestVersion: number; archivedAt: Date | null; createdAt: Date; updatedAt: Date };
 
@@ -89,7 +70,7 @@ export function agentView(spec: AgentSpec, row?: AgentRow): AgentView {
 
 const invalid = (message: string, path: string) => new AppError("invalid_request", message, { fieldErrors: [{ path, message }] });
 
-/** What a saved definition must satisfy beyond its shape: a model this workspace has, the tier's limits, public tool URLs. */
+/** What a saved definition must satisfy beyond its shape: a model this workspace has, the tier's limits. */
 async function assertRunnable(tx: Tx, workspace: { id: string; tier: TierId }, definition: StoredAgentDefinition) {
   if (!(await resolveModel(tx, workspace.id, definition.model))) {
     throw invalid(`The model "${definition.model}" is not available: use a Claude model, or add a model connection that offers it.`, "model");
@@ -100,17 +81,41 @@ async function assertRunnable(tx: Tx, workspace: { id: string; tier: TierId }, d
   if (definition.limits.maxRuntimeSeconds > maxRuntimeSeconds) {
     throw invalid(`The ${tier.name} tier allows at most ${maxRuntimeSeconds} seconds a run.`, "limits.maxRuntimeSeconds");
   }
-  const problems: FieldError[] = [];
-  for (const [index, tool] of definition.tools.entries()) {
-    if (tool.type === "builtin") continue;
+}
+
+/**
+ * Every tool URL must be a public address (unless private networks are allowed). Checked before any
+ * transaction opens, in parallel and with a deadline: name lookups are slow when an attacker wants them to be.
+ */
+async function assertPublicToolUrls(tools: ToolDeclaration[]) {
+  const checks = tools.map(async (tool, index): Promise<FieldError | null> => {
+    if (tool.type === "builtin") return null;
     try {
-      await assertPublicUrl(tool.url);
+      await assertPublicUrl(tool.url, { timeoutMs: 5_000 });
+      return null;
     } catch (error) {
       if (!(error instanceof EgressError)) throw error;
-      problems.push({ path: `tools.${index}.url`, message: error.message });
+      return { path: `tools.${index}.url`, message: error.message };
     }
-  }
+  });
+  const problems = (await Promise.all(checks)).filter((p): p is FieldError => p !== null);
   if (problems.length) throw new AppError("invalid_request", problems[0]!.message, { fieldErrors: problems });
+}
+
+/**
+ * The tools that act with the workspace's credentials: HTTP tools (signed with its signing secret) and
+ * any tool whose headers send a stored secret. Only those who manage secrets (owners) may add or change
+ * them; anyone else could point one at their own server and receive the secret or a signature.
+ */
+function credentialedTools(tools: ToolDeclaration[]): ToolDeclaration[] {
+  return tools.filter((t) => t.type === "http" || (t.type === "mcp" && Object.values(t.headers).some((v) => typeof v !== "string")));
+}
+
+function assertMayChangeCredentialedTools(ctx: WorkspaceContext, before: ToolDeclaration[], after: ToolDeclaration[]) {
+  if (can(ctx.role, "secrets:manage") || isDeepStrictEqual(credentialedTools(before), credentialedTools(after))) return;
+  throw new AppError("forbidden", "Only owners add or change HTTP tools and tools that send the workspace's secrets: they act with its credentials.", {
+    fieldErrors: [{ path: "tools", message: "Ask an owner to add or change this tool." }],
+  });
 }
 
 async function workspaceOf(tx: Tx, workspaceId: string) {
@@ -137,6 +142,8 @@ export async function createAgent(ctx: WorkspaceContext, input: CreateAgentInput
   const { id: wantedId, ...definition } = input;
   const id = wantedId ?? (slugify(definition.name).slice(0, 48).replace(/-+$/, "") || "agent");
   if (findBuiltInAgent(id)) throw invalid(`"${id}" is a built-in agent's id. Choose another id.`, "id");
+  assertMayChangeCredentialedTools(ctx, [], definition.tools);
+  await assertPublicToolUrls(definition.tools);
   try {
     return await inWorkspace(ctx.workspaceId, async (tx) => {
       await assertRunnable(tx, await workspaceOf(tx, ctx.workspaceId), definition);
@@ -146,7 +153,9 @@ export async function createAgent(ctx: WorkspaceContext, input: CreateAgentInput
       return agentView(specOf(id, 1, definition), row);
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError("conflict", `This workspace already has an agent with the id "${id}" or the name "${definition.name}".`);
+    if (isUniqueViolation(error)) {
+      throw new AppError("conflict", `This workspace already has an agent (perhaps archived) with the id "${id}" or the name "${definition.name}". Choose another.`);
+    }
     throw error;
   }
 }
@@ -160,6 +169,8 @@ export function fromTemplate(input: CopyTemplateInput): CreateAgentInput {
 
 export async function updateAgent(ctx: WorkspaceContext, id: string, change: UpdateAgentInput): Promise<AgentView> {
   assertCan(ctx.role, "agents:write");
+  // Only the tools of the change can bring new addresses.
+  if (change.tools) await assertPublicToolUrls(change.tools);
   try {
     return await inWorkspace(ctx.workspaceId, async (tx) => {
       // Lock the agent so two concurrent saves make versions n+1 and n+2, not two n+1.
@@ -171,6 +182,7 @@ export async function updateAgent(ctx: WorkspaceContext, id: string, change: Upd
       const next = agentDefinitionSchema.parse({ ...current, ...change, limits: { ...current.limits, ...change.limits } });
       // JSONB keeps keys in its own order: compare values, not text.
       if (isDeepStrictEqual(next, current)) return agentView(specOf(id, row.latestVersion, current), row);
+      assertMayChangeCredentialedTools(ctx, current.tools, next.tools);
       await assertRunnable(tx, await workspaceOf(tx, ctx.workspaceId), next);
       const version = row.latestVersion + 1;
       await tx.agentVersion.create({ data: { workspaceId: ctx.workspaceId, agentId: row.id, version, definition: next as Prisma.InputJsonValue, createdById: ctx.actorId } });

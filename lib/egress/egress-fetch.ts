@@ -164,7 +164,7 @@ export function egressFetch(input: string | URL | Request, init?: RequestInit, o
 }
 
 /** The save-time check, so a customer gets a clear error when saving a URL; the connect-time check is the guard. */
-export async function assertPublicUrl(input: string, options: Pick<EgressOptions, "allowPrivate"> = {}): Promise<void> {
+export async function assertPublicUrl(input: string, options: Pick<EgressOptions, "allowPrivate"> & { timeoutMs?: number } = {}): Promise<void> {
   const url = parseOutboundUrl(input);
   const host = hostOf(url);
   if (options.allowPrivate ?? env.ALLOW_PRIVATE_NETWORKS) {
@@ -175,9 +175,15 @@ export async function assertPublicUrl(input: string, options: Pick<EgressOptions
     if (isBlockedAddress(host)) throw refusedLiteral(url);
     return;
   }
-  const addresses = await dns.promises.lookup(host, { all: true }).catch((error: NodeJS.ErrnoException) => {
-    throw new EgressError(`The address ${host} could not be resolved (${error.code ?? "no answer"}).`);
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(Object.assign(new Error("timeout"), { code: "ETIMEOUT" })), options.timeoutMs ?? 5_000);
   });
+  const addresses = await Promise.race([dns.promises.lookup(host, { all: true }), deadline])
+    .catch((error: NodeJS.ErrnoException) => {
+      throw new EgressError(`The address ${host} could not be resolved (${error.code ?? "no answer"}).`);
+    })
+    .finally(() => clearTimeout(timer));
   const blocked = addresses.find((a) => isBlockedAddress(a.address));
   if (blocked) throw refused(host, blocked.address);
 }
@@ -203,4 +209,35 @@ export async function readBodyLimited(response: Response, maxBytes: number): Pro
     }
     text += decoder.decode(value, { stream: true });
   }
+}
+
+/** The code of a network failure (ECONNREFUSED, ENOTFOUND, UND_ERR_SOCKET…), wherever in the cause chain it is. */
+export function networkErrorCode(error: unknown): string | undefined {
+  for (let e = error; e instanceof Error; e = e.cause) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (typeof code === "string") return code;
+  }
+  return undefined;
+}
+
+/**
+ * egressFetch whose answers may not exceed `maxBytes`: the body errors past it, so a hostile endpoint
+ * cannot fill a worker's memory through an SDK that reads whole responses (openai, MCP).
+ */
+export function cappedEgressFetch(maxBytes: number): typeof fetch {
+  return (async (input: string | URL | Request, init?: RequestInit) => {
+    const response = await egressFetch(input, init);
+    if (!response.body) return response;
+    let seen = 0;
+    const counted = response.body.pipeThrough(
+      new TransformStream<Uint8Array, Uint8Array>({
+        transform(chunk, controller) {
+          seen += chunk.byteLength;
+          if (seen > maxBytes) controller.error(new ResponseTooLarge(maxBytes));
+          else controller.enqueue(chunk);
+        },
+      }),
+    );
+    return new Response(counted, { status: response.status, statusText: response.statusText, headers: response.headers });
+  }) as typeof fetch;
 }

@@ -78,21 +78,25 @@ export function isBlockedAddress(ip: string): boolean {
 }
 
 /**
- * Cloud instance-metadata services (AWS, GCP, Azure, ECS task metadata, Alibaba): they hand out the
- * machine's credentials, so they stay blocked even where private networks are allowed.
+ * Cloud instance-metadata services (AWS incl. ECS and EKS Pod Identity, GCP, Azure: all in 169.254/16;
+ * AWS over IPv6 in fd00:ec2::/32; Alibaba): they hand out the machine's credentials, so they stay
+ * blocked even where private networks are allowed.
  */
-const METADATA_V4 = new Set(["169.254.169.254", "169.254.170.2", "100.100.100.200"]);
-const METADATA_V6 = new Set(["fd00:ec2:0:0:0:0:0:254"]);
+const METADATA_V4 = new BlockList();
+METADATA_V4.addSubnet("169.254.0.0", 16, "ipv4");
+METADATA_V4.addAddress("100.100.100.200", "ipv4");
+const METADATA_V6 = new BlockList();
+METADATA_V6.addSubnet("fd00:ec2::", 32, "ipv6");
 
 export function isMetadataAddress(ip: string): boolean {
   const address = ip.includes(":") ? ip.replace(/%.*$/, "") : ip;
   switch (isIP(address)) {
     case 4:
-      return METADATA_V4.has(address);
+      return METADATA_V4.check(address, "ipv4");
     case 6: {
       const v4 = embeddedIpv4(address);
-      if (v4 !== null) return METADATA_V4.has(v4);
-      return METADATA_V6.has(ipv6Words(address).map((w) => w.toString(16)).join(":"));
+      if (v4 !== null) return METADATA_V4.check(v4, "ipv4");
+      return METADATA_V6.check(address, "ipv6");
     }
     default:
       return true;

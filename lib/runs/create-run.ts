@@ -3,6 +3,7 @@
 // one transaction. The same idempotency key again returns the run it made the first time.
 import { env } from "@/config/env";
 import { getTier, type TierId } from "@/config/tiers";
+import { findBuiltInAgent } from "@/lib/agents/catalog";
 import { checkInput } from "@/lib/agents/input-schema";
 import { agentForNewRun } from "@/lib/agents/workspace-agents";
 import { inWorkspace } from "@/lib/db/tenant";
@@ -34,12 +35,14 @@ export function runLeaseSeconds(maxRuntimeSeconds: number): number {
 async function validate(workspaceId: string, input: CreateRunInput) {
   const found = await agentForNewRun(workspaceId, input.agent);
   if (!found) {
-    throw new AppError("invalid_request", `Unknown agent "${input.agent}". GET /api/v1/agents lists them.`, {
+    const builtIn = input.agent.split("@")[0]!;
+    const hint = input.agent.includes("@") && findBuiltInAgent(builtIn) ? ` Built-in agents have no versions: name it "${builtIn}".` : " GET /api/v1/agents lists them.";
+    throw new AppError("invalid_request", `Unknown agent "${input.agent}" (or it is archived).${hint}`, {
       fieldErrors: [{ path: "agent", message: "Unknown agent." }],
     });
   }
   const { agent, model } = found;
-  if (!model) throw new AppError("invalid_request", `The ${agent.id} agent's model "${agent.model}" is not available in this workspace.`, { fieldErrors: [{ path: "agent", message: "Its model is not available." }] });
+  if (!model) throw new AppError("invalid_request", `The ${agent.id} agent's model "${agent.model ?? "default"}" is not available in this workspace.`, { fieldErrors: [{ path: "agent", message: "Its model is not available." }] });
   if (agent.parseInput) {
     const parsed = agent.parseInput.safeParse(input.input);
     if (!parsed.success) {
@@ -62,19 +65,22 @@ async function assertAgentMinutesLeft(creator: RunCreator, admission: RunAdmissi
 
 export async function createRun(creator: RunCreator, request: CreateRunInput): Promise<{ run: RunView; created: boolean }> {
   const workspaceId = creator.workspace.id;
-  const { agent, model, input } = await validate(workspaceId, request);
+  // A retry answers with the run the key made, even if its agent was archived since.
   if (request.idempotencyKey) {
     const existing = await inWorkspace(workspaceId, (tx) =>
       tx.run.findUnique({ where: { workspaceId_idempotencyKey: { workspaceId, idempotencyKey: request.idempotencyKey! } } }),
     );
     if (existing) return { run: toRunView(existing), created: false };
   }
+  const { agent, model, input } = await validate(workspaceId, request);
   if (creator.workspace.status === "paused" && !(await liftPauseOfPastPeriod({ id: workspaceId, status: "paused", pausedReason: creator.workspace.pausedReason ?? null }))) {
     throw new AppError("workspace_paused", "This workspace is paused until the next period or an upgrade.");
   }
   const admission = await loadRunAdmission(workspaceId);
   await assertAgentMinutesLeft(creator, admission);
-  const maxCostMicros = request.maxCostUsd === undefined ? null : usdToMicros(request.maxCostUsd);
+  // The run's own limit: the lower of the request's maxCostUsd and the agent's.
+  const limits = [request.maxCostUsd === undefined ? null : usdToMicros(request.maxCostUsd), agent.maxCostMicros].filter((l): l is number => l !== null);
+  const maxCostMicros = limits.length ? Math.min(...limits) : null;
   await assertRunFitsBudget({ workspace: creator.workspace, userId: creator.userId, agent, model, input, maxCostMicros, admission });
 
   const concurrentLimit = getTier(creator.workspace.tier).limits.concurrentRuns;

@@ -38,7 +38,7 @@ export function describeOutcome(outcome: RunOutcome, agentId: string): { status:
     case "canceled":
       return { status: "canceled" };
     case "timeout":
-      return { status: "failed", error: `The run exceeded the ${agentId} agent's limit of ${outcome.seconds} seconds.` };
+      return { status: "failed", error: `The run exceeded its time limit of ${outcome.seconds} seconds (the ${agentId} agent's, within the tier's).` };
     case "agent_minutes_cap":
       return { status: "failed", error: "The workspace reached its agent-minutes cap, so the run was stopped." };
     case "budget":

@@ -8,6 +8,9 @@ export const usdAmountSchema = z
   .max(1_000_000, "Use at most $1,000,000.")
   .refine((v) => Number.isInteger(Math.round(v * 1e6)) && Math.abs(v * 1e6 - Math.round(v * 1e6)) < 1e-6, "Use at most 6 decimals.");
 
+/** An amount the API answers with: USD exact to 6 decimals, computed from integer micro-dollars. */
+export const usdValueSchema = z.number().meta({ description: "USD, at most 6 decimals (exact micro-dollars)." });
+
 export const spendLimitSchema = z.strictObject({
   /** null removes the limit (the tier's cap applies). */
   limitUsd: usdAmountSchema.nullable(),

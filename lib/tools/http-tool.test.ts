@@ -87,7 +87,7 @@ describe("callHttpTool", () => {
     expect(() => new Webhook(newSigningSecret()).verify(request!.body, flat(request!.headers))).toThrow();
   });
 
-  it("sends GET arguments as query parameters, signed over an empty body", async () => {
+  it("sends GET arguments as query parameters, and signs the query string", async () => {
     const result = await callHttpTool(tool({ method: "GET", url: `${base}/orders?v=1` }), { q: "a b&c", n: 3, open: true, none: null }, context());
     expect(result.isError).toBe(false);
     const [request] = received;
@@ -95,7 +95,10 @@ describe("callHttpTool", () => {
     expect(Object.fromEntries(new URL(request!.url, base).searchParams)).toEqual({ v: "1", q: "a b&c", n: "3", open: "true", none: "null" });
     expect(request!.body).toBe("");
     expect(request!.headers["content-type"]).toBeUndefined();
-    expect(new Webhook(signingSecret).verify("", flat(request!.headers))).toBeUndefined();
+    const query = request!.url.slice(request!.url.indexOf("?") + 1);
+    expect(new Webhook(signingSecret).verify(query, flat(request!.headers), { jsonParse: false })).toBeUndefined();
+    // The signature covers the arguments: another query does not verify.
+    expect(() => new Webhook(signingSecret).verify(query.replace("n=3", "n=4"), flat(request!.headers), { jsonParse: false })).toThrow();
   });
 
   it("refuses arguments that are not an object, and nested query arguments", async () => {
@@ -172,6 +175,7 @@ describe("httpToolSchema", () => {
     ["a webhook- header", { headers: { "Webhook-Signature": "v1,x" } }],
     ["a Content-Length header", { headers: { "content-length": "1" } }],
     ["a header value with a line break", { headers: { "X-A": "a\r\nX-B: b" } }],
+    ["a credential as plain text", { headers: { Authorization: "Bearer sk-live-123" } }],
     ["a secret reference with capitals", { headers: { "X-A": { secret: "API_KEY" } } }],
     ["21 headers", { headers: Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`X-${i}`, "v"])) }],
     ["an unknown field", { timeout: 5 }],

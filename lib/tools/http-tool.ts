@@ -3,7 +3,7 @@
 // Whatever goes wrong comes back as a tool error the model can read; only a canceled run throws.
 import { z } from "zod";
 import type { ToolResult } from "@/lib/agents/model-types";
-import { EgressError, ResponseTooLarge, egressFetch, parseOutboundUrl, readBodyLimited } from "@/lib/egress/egress-fetch";
+import { EgressError, ResponseTooLarge, egressFetch, networkErrorCode, parseOutboundUrl, readBodyLimited } from "@/lib/egress/egress-fetch";
 import { HeaderSecretUnavailable, outboundUrlSchema, resolveHeaders, toolHeadersSchema } from "./tool-headers";
 import { signToolRequest } from "./tool-signature";
 
@@ -69,17 +69,9 @@ function toolRequest(tool: HttpToolDefinition, args: unknown, context: HttpToolC
   const body = inQuery ? "" : JSON.stringify(args);
   const headers: Record<string, string> = { "user-agent": "AgentHQ-Tools/1", ...(inQuery ? {} : { "content-type": "application/json" }) };
   for (const [name, value] of Object.entries(resolveHeaders(tool.headers, context.secretValue))) headers[name.toLowerCase()] = value;
-  Object.assign(headers, signature(context.signingSecret, body, context.callId));
+  // GET and DELETE carry their arguments in the query, so the query is what is signed for them.
+  Object.assign(headers, signature(context.signingSecret, inQuery ? url.search.slice(1) : body, context.callId));
   return { url, init: { method: tool.method, headers, body: inQuery ? undefined : body } };
-}
-
-/** The code of a network failure (ECONNREFUSED, ENOTFOUND, UND_ERR_SOCKET…), wherever in the cause chain it is. */
-function errorCode(error: unknown): string | undefined {
-  for (let e = error; e instanceof Error; e = e.cause) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (typeof code === "string") return code;
-  }
-  return undefined;
 }
 
 /** Calls the tool; a failure is a tool error (never a throw), except that a canceled run rethrows its abort. */
@@ -105,7 +97,7 @@ export async function callHttpTool(tool: HttpToolDefinition, args: unknown, cont
     if (deadline.aborted) return answer(`The tool did not answer within ${timeoutMs / 1000} s.`, true, status);
     if (error instanceof ResponseTooLarge) return answer(`The tool's answer was larger than ${maxResponseBytes / 1000} KB.`, true, status);
     if (error instanceof EgressError || error instanceof ToolCallError || error instanceof HeaderSecretUnavailable) return answer(error.message, true, status);
-    const code = errorCode(error);
+    const code = networkErrorCode(error);
     return answer(code ? `Could not reach the tool (${code}).` : "Could not reach the tool.", true, status);
   }
 }

@@ -146,7 +146,8 @@ describe("an SDK-built server", () => {
   });
 
   it("is unavailable with the wrong credentials or a missing secret, and says so without the secret", async () => {
-    const wrong = await connectMcpServer(definition({ url: scripted.url, headers: { Authorization: "Bearer wrong-token" } }), options()).catch((e) => e);
+    secrets.wrong_token = "Bearer wrong-token";
+    const wrong = await connectMcpServer(definition({ url: scripted.url, headers: { Authorization: { secret: "wrong_token" } } }), options()).catch((e) => e);
     expect(wrong).toBeInstanceOf(McpUnavailable);
     expect(wrong.message).toBe("The MCP server srv could not be opened: it refused the credentials (HTTP 401).");
     expect(wrong.message).not.toContain("wrong-token");

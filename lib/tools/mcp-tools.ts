@@ -8,7 +8,7 @@ import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
 import { ErrorCode, ListToolsResultSchema, McpError, type CallToolResult, type Tool } from "@modelcontextprotocol/sdk/types.js";
 import { z } from "zod";
 import type { ToolResult, ToolSpec } from "@/lib/agents/model-types";
-import { EgressError } from "@/lib/egress/egress-fetch";
+import { EgressError, networkErrorCode } from "@/lib/egress/egress-fetch";
 import { HeaderSecretUnavailable, outboundUrlSchema, resolveHeaders, toolHeadersSchema } from "./tool-headers";
 
 /** Headers the transport owns. */
@@ -67,15 +67,6 @@ const CLIENT_INFO = { name: "agenthq", version: "1" };
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 const oneLine = (text: string, max: number) => text.replace(/\s+/g, " ").trim().slice(0, max);
 
-/** The code of a network failure (ECONNREFUSED, ENOTFOUND, UND_ERR_SOCKET…), wherever in the cause chain it is. */
-function errorCode(error: unknown): string | undefined {
-  for (let e = error; e instanceof Error; e = e.cause) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (typeof code === "string") return code;
-  }
-  return undefined;
-}
-
 /** Why a request failed, in words safe to show: no URL (its query may hold a key), no header. */
 function failureReason(error: unknown, timeoutMs: number): string {
   const timedOut = `it did not answer within ${timeoutMs / 1000} s`;
@@ -92,7 +83,7 @@ function failureReason(error: unknown, timeoutMs: number): string {
   }
   // -1: a response neither JSON nor an event stream; $ZodError (zod core, what the SDK throws): a malformed message.
   if ((error instanceof StreamableHTTPError && error.code === -1) || error instanceof z.core.$ZodError || error instanceof SyntaxError) return "its answer is not MCP";
-  const code = errorCode(error);
+  const code = networkErrorCode(error);
   return code ? `could not reach it (${code})` : "could not reach it";
 }
 

@@ -4,19 +4,21 @@
 import { recordAudit } from "@/lib/audit/record-audit";
 import { inWorkspace, type Tx } from "@/lib/db/tenant";
 import { assertCan } from "@/lib/members/permissions";
-import { openSealedSecret, putSecret, readSealedSecret } from "@/lib/secrets/workspace-secrets";
+import { addSecretIfMissing, openSealedSecret, putSecret, readSealedSecret } from "@/lib/secrets/workspace-secrets";
 import type { WorkspaceContext } from "@/lib/workspaces/workspace-context";
 import { newSigningSecret } from "./tool-signature";
 
 export const SIGNING_SECRET = "tool_signing_secret" as const;
 
-/** The workspace's signing secret, made now when it has none (inside the caller's transaction). */
+/**
+ * The workspace's signing secret, made now when it has none (inside the caller's transaction). Two runs
+ * making it at once keep the first one stored: the loser reads it back rather than signing with its own.
+ */
 export async function ensureSigningSecret(tx: Tx, workspaceId: string, actorId: string | null): Promise<string> {
   const sealed = await readSealedSecret(tx, workspaceId, SIGNING_SECRET);
   if (sealed) return openSealedSecret(sealed, workspaceId, SIGNING_SECRET);
-  const secret = newSigningSecret();
-  await putSecret(tx, { workspaceId, name: SIGNING_SECRET, value: secret, actorId });
-  return secret;
+  await addSecretIfMissing(tx, { workspaceId, name: SIGNING_SECRET, value: newSigningSecret(), actorId });
+  return openSealedSecret((await readSealedSecret(tx, workspaceId, SIGNING_SECRET))!, workspaceId, SIGNING_SECRET);
 }
 
 export async function revealSigningSecret(ctx: WorkspaceContext): Promise<{ secret: string }> {

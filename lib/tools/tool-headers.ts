@@ -23,6 +23,12 @@ const headerValueSchema = z.union([
 ]);
 export type HeaderValue = z.infer<typeof headerValueSchema>;
 
+/**
+ * Header names that carry credentials: their values must be stored secrets, not plain text in the
+ * definition (which every member and key of the workspace can read).
+ */
+const CREDENTIAL_HEADER = /authorization|cookie|token|secret|password|api[-_]?key/i;
+
 /** At most 20 headers, none of the names in `reserved` (lowercase) or starting with a reserved prefix. */
 export function toolHeadersSchema(reserved: { names: Set<string>; prefixes?: string[]; message: string }) {
   const name = z
@@ -32,6 +38,13 @@ export function toolHeadersSchema(reserved: { names: Set<string>; prefixes?: str
   return z
     .record(name, headerValueSchema)
     .refine((headers) => Object.keys(headers).length <= 20, "At most 20 headers.")
+    .superRefine((headers, ctx) => {
+      for (const [header, value] of Object.entries(headers)) {
+        if (typeof value === "string" && CREDENTIAL_HEADER.test(header)) {
+          ctx.addIssue({ code: "custom", path: [header], message: `Store the ${header} value as a secret (Settings, Secrets for tools) and refer to it: { "secret": "<name>" }.` });
+        }
+      }
+    })
     .default({});
 }
 

@@ -11,7 +11,7 @@ import { startAnthropicStandIn } from "../support/anthropic-stand-in";
 const standIn = await startAnthropicStandIn();
 afterAll(() => standIn.close());
 
-const provider = (timeoutMs?: number) => new AnthropicProvider({ apiKey: "test-key", baseURL: standIn.url, model: "claude-test", timeoutMs });
+const provider = (timeoutMs?: number) => new AnthropicProvider({ apiKey: "test-key", baseURL: standIn.url, model: "claude-haiku-4-5", timeoutMs });
 const logs: string[] = [];
 const log = async (message: string) => void logs.push(message);
 
@@ -24,7 +24,7 @@ describe("Anthropic provider", () => {
     const streamed: string[] = [];
     const agent = findBuiltInAgent("support-triage")!;
     const signal = new AbortController().signal;
-    const toolbox = await openToolbox(agent.tools, { signingSecret: null, secretValue: () => "", signal });
+    const toolbox = await openToolbox(agent.tools, { signingSecret: null, secretValue: () => "", signal, callIdPrefix: "test" });
     const wrapped = provider();
     const original = wrapped.turn.bind(wrapped);
     wrapped.turn = (request) => original({ ...request, onText: (t) => streamed.push(t) });
@@ -37,7 +37,7 @@ describe("Anthropic provider", () => {
     // The SDK sends the key as a bearer token (older versions: x-api-key).
     expect(String(first!.headers.authorization ?? first!.headers["x-api-key"])).toContain("test-key");
     expect(first!.headers["anthropic-version"]).toBeTruthy();
-    expect(first!.body).toMatchObject({ model: "claude-test", stream: true });
+    expect(first!.body).toMatchObject({ model: "claude-haiku-4-5", stream: true });
     expect(first!.body.tools?.map((t) => t.name)).toEqual(["classify"]);
     const toolResult = JSON.stringify(second!.body.messages.at(-1));
     expect(toolResult).toContain("tool_result");

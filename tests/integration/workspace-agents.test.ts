@@ -24,12 +24,13 @@ const define = (overrides: Record<string, unknown> = {}) => createAgentSchema.pa
 describe("workspace agents", () => {
   it("saves every change as a new version, and runs the version they name: latest or pinned", async () => {
     const t = await team();
-    const created = await createAgent(t.as("member"), define());
-    expect(created).toMatchObject({ id: "order-helper", version: 1, builtIn: false, model: "claude-sonnet-4-6", limits: { maxTurns: 8, maxRuntimeSeconds: 300, maxCostUsd: null } });
+    const created = await createAgent(t.as("member"), define({ limits: { maxCostUsd: 0.25, maxRuntimeSeconds: 120 } }));
+    expect(created).toMatchObject({ id: "order-helper", version: 1, builtIn: false, model: "claude-sonnet-4-6", limits: { maxTurns: 8, maxRuntimeSeconds: 120, maxCostUsd: 0.25 } });
     expect(created.inputSchema).toMatchObject({ type: "object", required: ["prompt"] });
     await updateAgent(t.as("member"), "order-helper", updateAgentSchema.parse({ instructions: "Version two: answer about orders." }));
     const third = await updateAgent(t.as("admin"), "order-helper", updateAgentSchema.parse({ instructions: "Version three: answer about orders.", limits: { maxTurns: 4 } }));
-    expect(third).toMatchObject({ version: 3, limits: { maxTurns: 4, maxRuntimeSeconds: 300 } });
+    // Changing one limit keeps the others.
+    expect(third).toMatchObject({ version: 3, limits: { maxTurns: 4, maxRuntimeSeconds: 120, maxCostUsd: 0.25 } });
     // Saving what is already saved makes no version.
     expect((await updateAgent(t.as("member"), "order-helper", updateAgentSchema.parse({ limits: { maxTurns: 4 } }))).version).toBe(3);
     expect((await listAgentVersions(t.workspaceId, "order-helper")).map((v) => [v.version, v.definition.instructions])).toEqual([
@@ -90,6 +91,7 @@ describe("workspace agents", () => {
       [{ inputSchema: { type: "object", $ref: "https://evil.example/schema.json" } }, "inputSchema", /may not use "\$ref"/],
       [{ inputSchema: { type: "object", properties: { a: { type: "strnig" } } } }, "inputSchema", /not valid JSON Schema/],
       [{ inputSchema: { type: "object", description: "x".repeat(30_000) } }, "inputSchema", /under 20 KB/],
+      [{ inputSchema: { type: "object", properties: { tags: { type: "array", uniqueItems: true } } } }, "inputSchema", /may not use "uniqueItems"/],
       [{ limits: { maxTurns: 11 } }, "limits.maxTurns", /Free tier allows at most 10 turns/],
       [{ limits: { maxRuntimeSeconds: 301 } }, "limits.maxRuntimeSeconds", /at most 300 seconds/],
       [{ model: "gpt-5" }, "model", /not available/],
@@ -124,6 +126,37 @@ describe("workspace agents", () => {
     expect((await getRunDetail(t.workspaceId, run.id)).status).toBe("succeeded");
     const actions = await ownerDb().auditLog.findMany({ where: { workspaceId: t.workspaceId, action: { startsWith: "agent." } }, select: { action: true } });
     expect(actions.map((a) => a.action).sort()).toEqual(["agent.archived", "agent.created"]);
+  });
+
+  it("takes field names that look like keywords, and keeps the agent's cost limit on each run", async () => {
+    const t = await team();
+    await createAgent(t.as("member"), define({ id: "fields", limits: { maxCostUsd: 0.02 }, inputSchema: { type: "object", properties: { pattern: { type: "string" }, $id: { type: "string" } }, required: ["pattern"] } }));
+    const { run } = await createRun(t.creator, { agent: "fields", input: { pattern: "a+", $id: "x" }, maxCostUsd: 0.5 });
+    expect(run.maxCostUsd).toBe(0.02);
+  });
+
+  it("lets only owners add or change tools that act with the workspace's credentials; members edit the rest", async () => {
+    const t = await team();
+    const signed = { type: "http", name: "crm", description: "CRM lookup", inputSchema: { type: "object" }, url: "https://8.8.8.8/crm" };
+    await expect(createAgent(t.as("member"), define({ tools: [signed] }))).rejects.toMatchObject({ code: "forbidden" });
+    await expect(createAgent(t.as("admin"), define({ tools: [signed] }))).rejects.toMatchObject({ code: "forbidden" });
+    await createAgent(t.as("owner"), define({ tools: [signed] }));
+    // A member may change the instructions of the owner's agent, not where its signed tool goes.
+    expect((await updateAgent(t.as("member"), "order-helper", { instructions: "Be brief." })).version).toBe(2);
+    await expect(updateAgent(t.as("member"), "order-helper", updateAgentSchema.parse({ tools: [{ ...signed, url: "https://1.1.1.1/steal" }] }))).rejects.toMatchObject({ code: "forbidden" });
+    const mcpWithSecret = { type: "mcp", name: "kb", url: "https://8.8.4.4/mcp", headers: { Authorization: { secret: "kb_token" } } };
+    await expect(updateAgent(t.as("member"), "order-helper", updateAgentSchema.parse({ tools: [signed, mcpWithSecret] }))).rejects.toMatchObject({ code: "forbidden" });
+    // A plain MCP server without secrets is the member's to add.
+    expect((await updateAgent(t.as("member"), "order-helper", updateAgentSchema.parse({ tools: [signed, { type: "mcp", name: "docs", url: "https://8.8.4.4/mcp" }] }))).version).toBe(3);
+  });
+
+  it("answers a retried run request with its run even after the agent was archived", async () => {
+    const t = await team();
+    await createAgent(t.as("member"), define());
+    const first = await createRun(t.creator, { agent: "order-helper", input: { prompt: "Hi" }, idempotencyKey: "retry-1" });
+    await archiveAgent(t.as("member"), "order-helper");
+    const again = await createRun(t.creator, { agent: "order-helper", input: { prompt: "Hi" }, idempotencyKey: "retry-1" });
+    expect(again).toMatchObject({ created: false, run: { id: first.run.id } });
   });
 
   it("copies a built-in agent into the workspace as version 1 of its own agent", async () => {

@@ -2,7 +2,7 @@
 // otherwise), a workspace's own Anthropic key (BYOK), or an OpenAI-compatible model connection.
 import { env } from "@/config/env";
 import type { ModelPrice } from "@/config/models";
-import { egressFetch } from "@/lib/egress/egress-fetch";
+import { cappedEgressFetch } from "@/lib/egress/egress-fetch";
 import type { ModelProvider } from "../model-types";
 import { AnthropicProvider } from "./anthropic-provider";
 import { OfflineProvider } from "./offline-provider";
@@ -19,7 +19,15 @@ export function modelProvider(model: string = env.ANTHROPIC_MODEL): ModelProvide
   return new OfflineProvider(env.OFFLINE_TURN_MS, model);
 }
 
-/** An OpenAI-compatible endpoint, reached through the egress guard (it is an address a customer gave). */
-export function connectionProvider(options: { baseURL: string; apiKey?: string; model: string; price: ModelPrice }): ModelProvider {
-  return new OpenAICompatibleProvider({ ...options, fetch: egressFetch as typeof fetch });
+/** Most bytes one answer of a customer's model endpoint may have. */
+const CONNECTION_MAX_RESPONSE_BYTES = 10_000_000;
+
+/**
+ * An OpenAI-compatible endpoint. A workspace's connection is an address a customer gave: reached
+ * through the egress guard, its answers capped. The server's own (OPENAI_BASE_URL) is the operator's
+ * and may be on their private network.
+ */
+export function connectionProvider(options: { baseURL: string; apiKey?: string; model: string; price: ModelPrice; operatorOwned: boolean }): ModelProvider {
+  const { operatorOwned, ...rest } = options;
+  return new OpenAICompatibleProvider({ ...rest, ...(!operatorOwned && { fetch: cappedEgressFetch(CONNECTION_MAX_RESPONSE_BYTES) }) });
 }

@@ -22,11 +22,17 @@ const DEFAULT_ARGS = JSON.stringify({ type: "object", properties: { query: { typ
 function headersText(headers: Record<string, Header> = {}): string {
   return Object.entries(headers).map(([name, v]) => `${name}: ${typeof v === "string" ? v : `secret:${v.secret}`}`).join("\n");
 }
-function parseHeaders(text: string): Record<string, Header> {
+function parseHeaders(text: string, path: string, errors: FieldErrors): Record<string, Header> {
   const headers: Record<string, Header> = {};
   for (const line of text.split("\n").map((l) => l.trim()).filter(Boolean)) {
     const colon = line.indexOf(":");
-    const [name, value] = colon === -1 ? [line, ""] : [line.slice(0, colon).trim(), line.slice(colon + 1).trim()];
+    const name = colon === -1 ? "" : line.slice(0, colon).trim();
+    if (!name) {
+      errors[path] = `Write each header as Name: value ("${line.slice(0, 40)}" is not).`;
+      continue;
+    }
+    if (Object.keys(headers).some((n) => n.toLowerCase() === name.toLowerCase())) errors[path] = `The header ${name} is given twice.`;
+    const value = line.slice(colon + 1).trim();
     headers[name] = value.startsWith("secret:") ? { secret: value.slice("secret:".length) } : value;
   }
   return headers;
@@ -53,10 +59,10 @@ function fromDraft(tool: ToolDraft, index: number, errors: FieldErrors): unknown
   if (tool.type === "builtin") return tool;
   if (tool.type === "http") {
     const { inputSchema, headers, ...rest } = tool;
-    return { ...rest, inputSchema: parseJson(inputSchema, `tools.${index}.inputSchema`, errors), headers: parseHeaders(headers) };
+    return { ...rest, inputSchema: parseJson(inputSchema, `tools.${index}.inputSchema`, errors), headers: parseHeaders(headers, `tools.${index}.headers`, errors) };
   }
   const allowed = tool.allowedTools.split(",").map((t) => t.trim()).filter(Boolean);
-  return { type: "mcp", name: tool.name, url: tool.url, headers: parseHeaders(tool.headers), allowedTools: allowed.length ? allowed : null };
+  return { type: "mcp", name: tool.name, url: tool.url, headers: parseHeaders(tool.headers, `tools.${index}.headers`, errors), allowedTools: allowed.length ? allowed : null };
 }
 
 /** A label around its control; the hint and the error follow it, outside the control's name. */
@@ -91,6 +97,8 @@ export function AgentEditor({ slug, agent, models, builtInTools }: { slug: strin
   const [alert, setAlert] = useState<string>();
   const [saved, setSaved] = useState<string>();
   const [pending, setPending] = useState(false);
+  /** The first error at `path` or under it (the server names tools.0.headers.X-Key, the field is tools.0.headers). */
+  const errorAt = (path: string) => errors[path] ?? Object.entries(errors).find(([key]) => key.startsWith(`${path}.`))?.[1];
   const set = (field: keyof typeof form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [field]: e.target.value }));
   const setTool = (index: number, change: Partial<ToolDraft>) => setTools((ts) => ts.map((t, i) => (i === index ? ({ ...t, ...change } as ToolDraft) : t)));
 
@@ -102,7 +110,8 @@ export function AgentEditor({ slug, agent, models, builtInTools }: { slug: strin
       name: form.name,
       description: form.description,
       instructions: form.instructions,
-      model: form.model,
+      // An unchanged model is not sent: saving the form as it is must not pin the server's default.
+      ...((!agent || form.model !== agent.model) && { model: form.model }),
       tools: tools.map((t, i) => fromDraft(t, i, local)),
       inputSchema: parseJson(form.inputSchema, "inputSchema", local),
       limits: { maxTurns: Number(form.maxTurns), maxRuntimeSeconds: Number(form.maxRuntimeSeconds), maxCostUsd: form.maxCostUsd.trim() === "" ? null : Number(form.maxCostUsd) },
@@ -151,7 +160,7 @@ export function AgentEditor({ slug, agent, models, builtInTools }: { slug: strin
         <Field label="Max seconds" error={errors["limits.maxRuntimeSeconds"]}><input className={input} inputMode="numeric" value={form.maxRuntimeSeconds} onChange={set("maxRuntimeSeconds")} /></Field>
         <Field label="Max cost a run (USD)" error={errors["limits.maxCostUsd"]} hint="Empty: no own limit."><input className={input} inputMode="decimal" value={form.maxCostUsd} onChange={set("maxCostUsd")} /></Field>
       </div>
-      <Field label="Input schema (JSON Schema)" error={errors.inputSchema} hint="What a run's input must look like; GET /api/v1/agents shows it to clients.">
+      <Field label="Input schema (JSON Schema)" error={errorAt("inputSchema")} hint="What a run's input must look like; GET /api/v1/agents shows it to clients.">
         <textarea className={`${input} font-mono text-xs`} rows={6} value={form.inputSchema} onChange={set("inputSchema")} />
       </Field>
 
@@ -166,32 +175,32 @@ export function AgentEditor({ slug, agent, models, builtInTools }: { slug: strin
               <button type="button" className="text-sm text-red-700 hover:underline" onClick={() => setTools((ts) => ts.filter((_, j) => j !== i))}>Remove</button>
             </div>
             {tool.type === "builtin" ? (
-              <Field label="Tool" error={errors[`tools.${i}.name`]}>
+              <Field label="Tool" error={errorAt(`tools.${i}.name`)}>
                 <select className={input} value={tool.name} onChange={(e) => setTool(i, { name: e.target.value })}>
                   {builtInTools.map((t) => <option key={t} value={t}>{t}</option>)}
                 </select>
               </Field>
             ) : tool.type === "http" ? (
               <div className="mt-2 grid gap-3 sm:grid-cols-2">
-                <Field label="Tool name" error={errors[`tools.${i}.name`]}><input className={`${input} font-mono`} value={tool.name} onChange={(e) => setTool(i, { name: e.target.value })} /></Field>
-                <Field label="Method" error={errors[`tools.${i}.method`]}>
+                <Field label="Tool name" error={errorAt(`tools.${i}.name`)}><input className={`${input} font-mono`} value={tool.name} onChange={(e) => setTool(i, { name: e.target.value })} /></Field>
+                <Field label="Method" error={errorAt(`tools.${i}.method`)}>
                   <select className={input} value={tool.method} onChange={(e) => setTool(i, { method: e.target.value })}>
                     {["POST", "GET", "PUT", "PATCH", "DELETE"].map((m) => <option key={m}>{m}</option>)}
                   </select>
                 </Field>
-                <div className="sm:col-span-2"><Field label="URL" error={errors[`tools.${i}.url`]}><input className={`${input} font-mono`} value={tool.url} onChange={(e) => setTool(i, { url: e.target.value })} placeholder="https://api.example.com/lookup" /></Field></div>
-                <div className="sm:col-span-2"><Field label="Description (for the model)" error={errors[`tools.${i}.description`]}><input className={input} value={tool.description} onChange={(e) => setTool(i, { description: e.target.value })} /></Field></div>
-                <Field label="Arguments (JSON Schema)" error={errors[`tools.${i}.inputSchema`]}><textarea className={`${input} font-mono text-xs`} rows={5} value={tool.inputSchema} onChange={(e) => setTool(i, { inputSchema: e.target.value })} /></Field>
-                <Field label="Headers" error={errors[`tools.${i}.headers`]} hint="One per line, Name: value. Name: secret:crm_token uses a secret from Settings.">
+                <div className="sm:col-span-2"><Field label="URL" error={errorAt(`tools.${i}.url`)}><input className={`${input} font-mono`} value={tool.url} onChange={(e) => setTool(i, { url: e.target.value })} placeholder="https://api.example.com/lookup" /></Field></div>
+                <div className="sm:col-span-2"><Field label="Description (for the model)" error={errorAt(`tools.${i}.description`)}><input className={input} value={tool.description} onChange={(e) => setTool(i, { description: e.target.value })} /></Field></div>
+                <Field label="Arguments (JSON Schema)" error={errorAt(`tools.${i}.inputSchema`)}><textarea className={`${input} font-mono text-xs`} rows={5} value={tool.inputSchema} onChange={(e) => setTool(i, { inputSchema: e.target.value })} /></Field>
+                <Field label="Headers" error={errorAt(`tools.${i}.headers`)} hint="One per line, Name: value. Name: secret:crm_token uses a secret from Settings.">
                   <textarea className={`${input} font-mono text-xs`} rows={5} value={tool.headers} onChange={(e) => setTool(i, { headers: e.target.value })} />
                 </Field>
               </div>
             ) : (
               <div className="mt-2 grid gap-3 sm:grid-cols-2">
-                <Field label="Server name" error={errors[`tools.${i}.name`]} hint="Its tools reach the model as name__tool."><input className={`${input} font-mono`} value={tool.name} onChange={(e) => setTool(i, { name: e.target.value })} /></Field>
-                <Field label="Allowed tools" error={errors[`tools.${i}.allowedTools`]} hint="Comma-separated; empty: all of the server's tools."><input className={`${input} font-mono`} value={tool.allowedTools} onChange={(e) => setTool(i, { allowedTools: e.target.value })} /></Field>
-                <div className="sm:col-span-2"><Field label="URL (Streamable HTTP or SSE)" error={errors[`tools.${i}.url`]}><input className={`${input} font-mono`} value={tool.url} onChange={(e) => setTool(i, { url: e.target.value })} placeholder="https://mcp.example.com/mcp" /></Field></div>
-                <div className="sm:col-span-2"><Field label="Headers" error={errors[`tools.${i}.headers`]} hint="Authorization: secret:mcp_token sends a secret from Settings."><textarea className={`${input} font-mono text-xs`} rows={3} value={tool.headers} onChange={(e) => setTool(i, { headers: e.target.value })} /></Field></div>
+                <Field label="Server name" error={errorAt(`tools.${i}.name`)} hint="Its tools reach the model as name__tool."><input className={`${input} font-mono`} value={tool.name} onChange={(e) => setTool(i, { name: e.target.value })} /></Field>
+                <Field label="Allowed tools" error={errorAt(`tools.${i}.allowedTools`)} hint="Comma-separated; empty: all of the server's tools."><input className={`${input} font-mono`} value={tool.allowedTools} onChange={(e) => setTool(i, { allowedTools: e.target.value })} /></Field>
+                <div className="sm:col-span-2"><Field label="URL (Streamable HTTP or SSE)" error={errorAt(`tools.${i}.url`)}><input className={`${input} font-mono`} value={tool.url} onChange={(e) => setTool(i, { url: e.target.value })} placeholder="https://mcp.example.com/mcp" /></Field></div>
+                <div className="sm:col-span-2"><Field label="Headers" error={errorAt(`tools.${i}.headers`)} hint="Authorization: secret:mcp_token sends a secret from Settings."><textarea className={`${input} font-mono text-xs`} rows={3} value={tool.headers} onChange={(e) => setTool(i, { headers: e.target.value })} /></Field></div>
               </div>
             )}
           </div>
