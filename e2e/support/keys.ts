@@ -1,6 +1,7 @@
 // API keys for v1 tests, created through the dashboard's endpoint as a user would.
 import { expect, request, type APIRequestContext } from "@playwright/test";
 import { signUpAndLogIn, type ApiUser } from "./accounts";
+import { withContractChecks } from "./contract";
 import { setTier } from "./owner-db";
 
 export interface KeyedWorkspace {
@@ -28,7 +29,10 @@ export async function createKeyedWorkspace(baseURL: string, label: string, tier?
   return { owner, id, slug, name, key, keyId };
 }
 
-/** A request context for a program calling the API with a key, against any instance. */
-export function apiClient(baseURL: string, key?: string): Promise<APIRequestContext> {
-  return request.newContext({ baseURL, extraHTTPHeaders: key ? { authorization: `Bearer ${key}` } : {} });
+/**
+ * A request context for a program calling the API with a key, against any instance. Every /api/v1 answer
+ * it receives is checked against the instance's OpenAPI document (support/contract.ts).
+ */
+export async function apiClient(baseURL: string, key?: string): Promise<APIRequestContext> {
+  return withContractChecks(await request.newContext({ baseURL, extraHTTPHeaders: key ? { authorization: `Bearer ${key}` } : {} }));
 }

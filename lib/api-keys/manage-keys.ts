@@ -1,4 +1,5 @@
 // Creating, listing and revoking API keys. Members manage their own keys; owners and admins all keys.
+import type { z } from "zod";
 import { inWorkspace } from "@/lib/db/tenant";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/http/app-error";
@@ -6,20 +7,9 @@ import { assertCan, can } from "@/lib/members/permissions";
 import type { WorkspaceContext } from "@/lib/workspaces/workspace-context";
 import { forgetApiKey } from "./authenticate-api-key";
 import { generateApiKey } from "./generate-key";
-import { API_SCOPES, type CreateKeyInput } from "./schemas";
+import { API_SCOPES, type apiKeyViewSchema, type CreateKeyInput } from "./schemas";
 
-export interface ApiKeyView {
-  id: string;
-  name: string;
-  /** The key as it can be shown after creation: prefix and last 4 characters. */
-  display: string;
-  scopes: string[];
-  createdById: string | null;
-  createdAt: string;
-  expiresAt: string | null;
-  revokedAt: string | null;
-  lastUsedAt: string | null;
-}
+export type ApiKeyView = z.infer<typeof apiKeyViewSchema>;
 
 type KeyRow = {
   id: string;

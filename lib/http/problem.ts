@@ -5,9 +5,27 @@ import { z } from "zod";
 import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { describeError, logger } from "@/lib/log/logger";
 import { reportUnexpectedError } from "@/lib/monitoring/report-unexpected-error";
-import { AppError, type FieldError } from "./app-error";
+import { AppError, ERROR_CODES, type FieldError } from "./app-error";
 
 export const PROBLEM_CONTENT_TYPE = "application/problem+json";
+export const PROBLEM_TYPE_BASE = "https://agenthq.dev/errors/";
+
+/** The body of every error answer (RFC 9457 problem details, with our code, request id and field errors). */
+export const problemSchema = z
+  .object({
+    type: z.string().regex(/^https:\/\/agenthq\.dev\/errors\/[a-z_]+$/).meta({ description: `${PROBLEM_TYPE_BASE}<code>` }),
+    title: z.string(),
+    status: z.number().int().min(400).max(599),
+    code: z.enum(ERROR_CODES),
+    detail: z.string().meta({ description: "What went wrong, for a person to read; never a stack trace." }),
+    requestId: z.string().meta({ description: "The X-Request-Id of this answer: quote it to support." }),
+    errors: z
+      .array(z.object({ path: z.string().meta({ description: 'The field, dotted ("input.question"), or "(body)".' }), message: z.string() }))
+      .optional()
+      .meta({ description: "Each field at fault, when the problem is with fields." }),
+  })
+  .meta({ id: "Problem" });
+export type Problem = z.infer<typeof problemSchema>;
 
 export function zodFieldErrors(error: z.ZodError): FieldError[] {
   return error.issues.map((issue) => ({
@@ -35,8 +53,8 @@ export function problemResponse(error: unknown, requestId: string): Response {
     logger.error("unhandled error", { requestId, ...describeError(error) });
     reportUnexpectedError(error, { requestId });
   }
-  const body = {
-    type: `https://agenthq.dev/errors/${appError.code}`,
+  const body: Problem = {
+    type: `${PROBLEM_TYPE_BASE}${appError.code}`,
     title: appError.title,
     status: appError.status,
     code: appError.code,

@@ -1,6 +1,7 @@
 // The one wrapper every route handler goes through: request id, hostile text in the URL refused (400)
 // before the handler runs, problem+json for any thrown error, an access log line and the request metrics.
 // Callers that need a signed-in user use `sessionRoute` (lib/http/session-route.ts).
+import type { z } from "zod";
 import { logger } from "@/lib/log/logger";
 import { recordHttpRequest } from "@/lib/metrics/registry";
 import { routePattern } from "@/lib/metrics/route-pattern";
@@ -62,4 +63,22 @@ export function json(data: unknown, status = 200, headers?: Record<string, strin
     status,
     headers: { "content-type": "application/json", ...headers },
   });
+}
+
+/** A response body that did not fit its schema: our bug, answered as a generic 500 (and reported), never as the client's 400. */
+export class ResponseShapeError extends Error {
+  constructor(error: z.ZodError) {
+    super(`The response does not fit its schema: ${error.issues.map((i) => `${i.path.join(".") || "(body)"}: ${i.message}`).join("; ")}`);
+    this.name = "ResponseShapeError";
+  }
+}
+
+/**
+ * JSON shaped by the schema the API documents it with (lib/api/openapi): fields the schema does not name
+ * are dropped, so an internal column cannot leak, and the answer is what the OpenAPI document says.
+ */
+export function jsonOf<S extends z.ZodType>(schema: S, value: z.input<S>, status = 200, headers?: Record<string, string>): Response {
+  const shaped = schema.safeParse(value);
+  if (!shaped.success) throw new ResponseShapeError(shaped.error);
+  return json(shaped.data, status, headers);
 }

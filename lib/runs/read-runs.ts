@@ -1,8 +1,9 @@
 // Reading runs of a workspace: one by id, or a page of them newest first.
+import type { z } from "zod";
 import { inWorkspace, type Tx } from "@/lib/db/tenant";
 import { AppError } from "@/lib/http/app-error";
-import type { ListRunsQuery } from "./schemas";
-import { runTrace, type TraceStep } from "./run-trace";
+import type { ListRunsQuery, runDetailSchema, runsPageSchema } from "./schemas";
+import { runTrace } from "./run-trace";
 import { toRunView, type RunView } from "./run-view";
 
 export async function getRun(workspaceId: string, runId: string): Promise<RunView> {
@@ -11,7 +12,7 @@ export async function getRun(workspaceId: string, runId: string): Promise<RunVie
   return toRunView(run);
 }
 
-export type RunDetail = RunView & { trace: TraceStep[] };
+export type RunDetail = z.infer<typeof runDetailSchema>;
 
 /** One run with its trace (each model turn's tokens, cost and latency): GET /api/v1/runs/:id and the run page. */
 export async function getRunDetail(workspaceId: string, runId: string): Promise<RunDetail> {
@@ -23,7 +24,7 @@ export async function getRunDetail(workspaceId: string, runId: string): Promise<
   return { ...toRunView(found.run), trace: found.trace };
 }
 
-export type RunsPage = { data: RunView[]; nextCursor: string | null };
+export type RunsPage = z.infer<typeof runsPageSchema>;
 
 export async function listRuns(workspaceId: string, query: ListRunsQuery): Promise<RunsPage> {
   const rows = await inWorkspace(workspaceId, async (tx) => {

@@ -1,34 +1,12 @@
 // A run's trace: each model turn with its tokens, cost and latency, and the tool calls it asked for
 // (arguments, result, duration, error), in order (the run page, the playground and GET /api/v1/runs/:id).
+import type { z } from "zod";
 import type { Tx } from "@/lib/db/tenant";
 import { microsToUsd } from "@/lib/spend/money";
+import type { traceStepSchema, traceToolCallSchema } from "./schemas";
 
-export interface TraceStep {
-  attempt: number;
-  turn: number;
-  provider: string;
-  model: string;
-  inputTokens: number;
-  outputTokens: number;
-  cacheReadTokens: number;
-  cacheWriteTokens: number;
-  costUsd: number;
-  estimated: boolean;
-  billedTo: "platform" | "workspace";
-  latencyMs: number;
-  toolCalls: TraceToolCall[];
-  at: string;
-}
-
-export interface TraceToolCall {
-  id: string;
-  name: string;
-  arguments: unknown;
-  /** What the tool answered (its first 4,000 characters), or its error. */
-  result: string | null;
-  isError: boolean;
-  durationMs: number | null;
-}
+export type TraceStep = z.infer<typeof traceStepSchema>;
+export type TraceToolCall = z.infer<typeof traceToolCallSchema>;
 
 export async function runTrace(tx: Tx, workspaceId: string, runId: string): Promise<TraceStep[]> {
   const steps = await tx.runStep.findMany({ where: { workspaceId, runId }, orderBy: [{ attempt: "asc" }, { turn: "asc" }] });

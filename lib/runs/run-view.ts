@@ -1,7 +1,9 @@
 // The public shape of a run (what the API returns): no internal columns. Money leaves as USD numbers
 // with at most 6 decimals, computed from integer micro-dollars.
+import type { z } from "zod";
 import type { RunStatus } from "@/lib/generated/prisma/enums";
 import { microsToUsd } from "@/lib/spend/money";
+import type { runUsageSchema, runViewSchema } from "./schemas";
 
 export interface RunRow {
   id: string;
@@ -25,32 +27,9 @@ export interface RunRow {
   finishedAt: Date | null;
 }
 
-export interface RunUsage {
-  inputTokens: number;
-  outputTokens: number;
-  cacheReadTokens: number;
-  cacheWriteTokens: number;
-  costUsd: number;
-  billedTo: "platform" | "workspace";
-}
-
-export interface RunView {
-  id: string;
-  agent: string;
-  /** The version of a workspace agent the run ran; absent for a built-in agent. */
-  agentVersion?: number;
-  status: RunStatus;
-  input: unknown;
-  output?: unknown;
-  error?: string;
-  agentSeconds: number;
-  provider?: string;
-  usage: RunUsage;
-  maxCostUsd?: number;
-  createdAt: string;
-  startedAt?: string;
-  finishedAt?: string;
-}
+export type RunUsage = z.infer<typeof runUsageSchema>;
+/** The public shape of a run, as runViewSchema describes it. */
+export type RunView = z.infer<typeof runViewSchema>;
 
 export function toRunView(run: RunRow): RunView {
   return {
