@@ -25,8 +25,8 @@ test("a key reads its workspace, the agents and its usage; each accepted call co
 
   const agents = await (await api.get("/api/v1/agents")).json();
   expect(agents.data.length).toBeGreaterThanOrEqual(5);
-  expect(agents.data[0]).toEqual({ id: expect.any(String), name: expect.any(String), description: expect.any(String) });
-  expect(JSON.stringify(agents)).not.toContain("instructions");
+  // Built-in agents are templates: each shows what a run's input must be and what it would copy.
+  expect(agents.data[0]).toMatchObject({ id: "research", name: expect.any(String), description: expect.any(String), builtIn: true, version: null, inputSchema: { type: "object", required: ["question"] } });
 
   const usage = await (await api.get("/api/v1/usage")).json();
   expect(usage).toMatchObject({ tier: "free", apiCalls: { used: 3, limit: 10_000 }, agentMinutes: { used: 0, limit: 60 }, concurrentRuns: { used: 0, limit: 1 } });

@@ -2,16 +2,17 @@
 // DELETE — archive it (its versions and runs stay readable; new runs are refused).
 import { v1Route } from "@/lib/api/v1-route";
 import { updateAgentSchema } from "@/lib/agents/agent-definition";
+import { agentViewSchema } from "@/lib/agents/agent-schemas";
 import { archiveAgent, getAgent, updateAgent } from "@/lib/agents/workspace-agents";
 import { readJson } from "@/lib/http/read-json";
-import { json } from "@/lib/http/route";
+import { jsonOf } from "@/lib/http/route";
 
 type Params = { id: string };
 
-export const GET = v1Route<Params>({}, async ({ ctx, params }) => json(await getAgent(ctx.workspaceId, params.id)));
+export const GET = v1Route<Params>({}, async ({ ctx, params }) => jsonOf(agentViewSchema, await getAgent(ctx.workspaceId, params.id)));
 
 export const PATCH = v1Route<Params>({ scope: "agents:write" }, async ({ request, ctx, params }) =>
-  json(await updateAgent(ctx, params.id, await readJson(request, updateAgentSchema))),
+  jsonOf(agentViewSchema, await updateAgent(ctx, params.id, await readJson(request, updateAgentSchema))),
 );
 
-export const DELETE = v1Route<Params>({ scope: "agents:write" }, async ({ ctx, params }) => json(await archiveAgent(ctx, params.id)));
+export const DELETE = v1Route<Params>({ scope: "agents:write" }, async ({ ctx, params }) => jsonOf(agentViewSchema, await archiveAgent(ctx, params.id)));

@@ -1,6 +1,7 @@
 // GET /api/v1/runs/:id — one run.
 import { v1Route } from "@/lib/api/v1-route";
-import { json } from "@/lib/http/route";
+import { jsonOf } from "@/lib/http/route";
 import { getRunDetail } from "@/lib/runs/read-runs";
+import { runDetailSchema } from "@/lib/runs/schemas";
 
-export const GET = v1Route<{ id: string }>({ scope: "runs:read" }, async ({ key, params }) => json(await getRunDetail(key.workspace.id, params.id)));
+export const GET = v1Route<{ id: string }>({ scope: "runs:read" }, async ({ key, params }) => jsonOf(runDetailSchema, await getRunDetail(key.workspace.id, params.id)));

@@ -1,20 +1,20 @@
 // GET /api/workspaces/:slug/runs — runs newest first; POST — start a run from the dashboard.
 import { readQuery } from "@/lib/http/query";
 import { readJson } from "@/lib/http/read-json";
-import { json } from "@/lib/http/route";
+import { jsonOf } from "@/lib/http/route";
 import { workspaceRoute } from "@/lib/http/workspace-route";
 import { createRun } from "@/lib/runs/create-run";
 import { listRuns } from "@/lib/runs/read-runs";
-import { createRunSchema, listRunsQuerySchema } from "@/lib/runs/schemas";
+import { createRunSchema, listRunsQuerySchema, runsPageSchema, runViewSchema } from "@/lib/runs/schemas";
 
 type Params = { slug: string };
 
 export const GET = workspaceRoute<Params>("runs:read", async ({ request, workspace }) =>
-  json(await listRuns(workspace.id, readQuery(request, listRunsQuerySchema))),
+  jsonOf(runsPageSchema, await listRuns(workspace.id, readQuery(request, listRunsQuerySchema))),
 );
 
 export const POST = workspaceRoute<Params>("runs:write", async ({ request, workspace, user }) => {
   const input = await readJson(request, createRunSchema);
   const { run, created } = await createRun({ workspace, userId: user.id }, input);
-  return json(run, created ? 202 : 200);
+  return jsonOf(runViewSchema, run, created ? 202 : 200);
 });

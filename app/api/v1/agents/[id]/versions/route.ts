@@ -1,6 +1,7 @@
 // GET /api/v1/agents/:id/versions — every saved version of an agent, newest first.
 import { v1Route } from "@/lib/api/v1-route";
+import { agentVersionListSchema } from "@/lib/agents/agent-schemas";
 import { listAgentVersions } from "@/lib/agents/workspace-agents";
-import { json } from "@/lib/http/route";
+import { jsonOf } from "@/lib/http/route";
 
-export const GET = v1Route<{ id: string }>({}, async ({ ctx, params }) => json({ data: await listAgentVersions(ctx.workspaceId, params.id) }));
+export const GET = v1Route<{ id: string }>({}, async ({ ctx, params }) => jsonOf(agentVersionListSchema, { data: await listAgentVersions(ctx.workspaceId, params.id) }));

@@ -1,6 +1,7 @@
 // GET /api/workspaces/:slug/runs/:id — one run.
-import { json } from "@/lib/http/route";
+import { jsonOf } from "@/lib/http/route";
 import { workspaceRoute } from "@/lib/http/workspace-route";
 import { getRunDetail } from "@/lib/runs/read-runs";
+import { runDetailSchema } from "@/lib/runs/schemas";
 
-export const GET = workspaceRoute<{ slug: string; id: string }>("runs:read", async ({ workspace, params }) => json(await getRunDetail(workspace.id, params.id)));
+export const GET = workspaceRoute<{ slug: string; id: string }>("runs:read", async ({ workspace, params }) => jsonOf(runDetailSchema, await getRunDetail(workspace.id, params.id)));

@@ -1,8 +1,9 @@
 // GET /api/workspaces/:slug/agents/:id/versions — an agent's versions, newest first.
+import { agentVersionListSchema } from "@/lib/agents/agent-schemas";
 import { listAgentVersions } from "@/lib/agents/workspace-agents";
-import { json } from "@/lib/http/route";
+import { jsonOf } from "@/lib/http/route";
 import { workspaceRoute } from "@/lib/http/workspace-route";
 
 export const GET = workspaceRoute<{ slug: string; id: string }>("workspace:read", async ({ ctx, params }) =>
-  json({ data: await listAgentVersions(ctx.workspaceId, params.id) }),
+  jsonOf(agentVersionListSchema, { data: await listAgentVersions(ctx.workspaceId, params.id) }),
 );
