@@ -23,6 +23,7 @@ export const workspaceNav = [
   { segment: "keys", label: "API keys", permission: "keys:read" },
   { segment: "members", label: "Members", permission: "members:read" },
   { segment: "usage", label: "Usage", permission: "usage:read" },
+  { segment: "webhooks", label: "Webhooks", permission: "webhooks:manage" },
   { segment: "billing", label: "Billing", permission: "billing:read" },
   { segment: "audit-log", label: "Audit log", permission: "audit:read" },
   { segment: "settings", label: "Settings", permission: "workspace:read" },

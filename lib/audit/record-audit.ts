@@ -30,7 +30,12 @@ export type AuditAction =
   | "model_connection.removed"
   | "secret.set"
   | "secret.removed"
-  | "tool_signing_secret.rotated";
+  | "tool_signing_secret.rotated"
+  | "webhook.created"
+  | "webhook.deleted"
+  | "webhook.secret_rotated"
+  | "webhook.disabled"
+  | "webhook.enabled";
 
 export interface AuditEntry {
   workspaceId: string;

@@ -33,6 +33,9 @@ export const PERMISSIONS = {
   "spend:manage": OWNERS,
   "secrets:manage": OWNERS,
   "audit:read": MANAGERS,
+  "webhooks:manage": MANAGERS,
+  /** The API key scope of the webhook routes (a key's scopes are permissions of its creator's role). */
+  "webhooks:write": MANAGERS,
 } as const satisfies Record<string, Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

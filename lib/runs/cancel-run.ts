@@ -2,6 +2,7 @@
 // a finished run is returned unchanged.
 import { inWorkspace } from "@/lib/db/tenant";
 import { AppError } from "@/lib/http/app-error";
+import { emitRunFinished } from "@/lib/webhooks/run-webhook-events";
 import { toRunView, type RunView } from "./run-view";
 
 export async function cancelRun(workspaceId: string, runId: string): Promise<RunView> {
@@ -14,6 +15,7 @@ export async function cancelRun(workspaceId: string, runId: string): Promise<Run
     if (canceledWhileQueued.count === 1) {
       await tx.runEvent.create({ data: { workspaceId, runId, type: "status", data: { status: "canceled" } } });
       await tx.runEvent.create({ data: { workspaceId, runId, type: "done", data: { status: "canceled" } } });
+      await emitRunFinished(tx, workspaceId, runId, "canceled");
     } else {
       await tx.run.updateMany({ where: { id: runId, workspaceId, status: "running", cancelRequestedAt: null }, data: { cancelRequestedAt: now } });
     }

@@ -27,6 +27,7 @@ import { pauseForQuota } from "@/lib/usage/pause-workspace";
 import { usageCap } from "@/lib/usage/quota";
 import { recordUsage } from "@/lib/usage/record-usage";
 import { checkUsageAlerts } from "@/lib/usage/usage-alerts";
+import { emitRunFinished } from "@/lib/webhooks/run-webhook-events";
 import type { RunJob } from "@/lib/queue/run-queue";
 import { appendRunEvent } from "./run-events";
 import { describeOutcome, outcomeOfFailure, type RunOutcome, type StopReason } from "./run-outcome";
@@ -55,18 +56,34 @@ interface RunSetup {
   sealedProviderKey: string | null;
   sealedSecrets: Map<string, string>;
   signingSecret: string | null;
+  /** Why the run cannot start on this server (a stored secret it cannot open); null when it can. */
+  setupError: string | null;
+}
+
+const UNREADABLE_SECRET = "A secret this workspace stored could not be read on this server. An administrator must check SECRETS_KEY.";
+
+/** The workspace's signing secret, or null with the reason when this server cannot open it. */
+async function signingSecretOf(tx: Tx, workspaceId: string): Promise<{ secret: string | null; error: string | null }> {
+  try {
+    return { secret: await ensureSigningSecret(tx, workspaceId, null), error: null };
+  } catch (error) {
+    logger.error("could not open the tool signing secret", { workspaceId, ...describeError(error) });
+    return { secret: null, error: UNREADABLE_SECRET };
+  }
 }
 
 async function loadSetup(tx: Tx, workspaceId: string, run: ClaimedRun): Promise<RunSetup> {
   const agent = await agentForRun(tx, workspaceId, run);
   const model = agent && (await resolveModel(tx, workspaceId, agent.model));
   const reachesOut = agent?.tools.some((t) => t.type !== "builtin") ?? false;
+  const signing = agent?.tools.some((t) => t.type === "http") ? await signingSecretOf(tx, workspaceId) : { secret: null, error: null };
   return {
     agent,
     model,
     sealedProviderKey: model?.kind === "anthropic" ? await readSealedSecret(tx, workspaceId, PROVIDER_KEY) : null,
     sealedSecrets: reachesOut ? await readSealedSecrets(tx, workspaceId, CUSTOM_PREFIX) : new Map(),
-    signingSecret: agent?.tools.some((t) => t.type === "http") ? await ensureSigningSecret(tx, workspaceId, null) : null,
+    signingSecret: signing.secret,
+    setupError: signing.error,
   };
 }
 
@@ -103,21 +120,21 @@ function runProvider(job: RunJob, run: ClaimedRun, setup: RunSetup & { model: Re
   if (model.kind === "openai") {
     // A workspace connection's own key, or for the server's connection its OPENAI_API_KEY.
     const apiKey = !model.secretName ? env.OPENAI_API_KEY : model.sealedKey ? openSealedSecret(model.sealedKey, job.workspaceId, model.secretName) : undefined;
-    base = connectionProvider({ baseURL: model.baseUrl!, apiKey, model: model.model, price: model.price });
+    base = connectionProvider({ baseURL: model.baseUrl!, apiKey, model: model.model, price: model.price, operatorOwned: !model.secretName });
   } else if (setup.sealedProviderKey) {
     base = providers.forOwnKey(openSealedSecret(setup.sealedProviderKey, job.workspaceId, PROVIDER_KEY), model.model);
     billedTo = "workspace";
   } else {
     base = providers.platform.model === model.model ? providers.platform : modelProvider(model.model);
   }
-  const limits = [run.maxCostMicros === null ? null : Number(run.maxCostMicros), setup.agent.maxCostMicros].filter((l): l is number => l !== null);
   const provider = meteredProvider(base, {
     workspaceId: job.workspaceId,
     policy,
     runId: run.id,
     attempt: run.attempt,
     billedTo,
-    runLimitMicros: limits.length ? Math.min(...limits) : null,
+    // The lower of the request's and the agent's limits, fixed when the run was created.
+    runLimitMicros: run.maxCostMicros === null ? null : Number(run.maxCostMicros),
     runSpentMicros: Number(run.costMicros),
   });
   return { provider, billedTo };
@@ -143,10 +160,11 @@ async function finish(job: RunJob, status: RunStatus, fields: { output?: Prisma.
     const [metered] = await tx.$queryRaw<{ seconds: bigint | null }[]>`
       SELECT sum(quantity) AS seconds FROM "UsageEvent"
        WHERE "workspaceId" = ${job.workspaceId} AND metric = 'agent_seconds' AND "idempotencyKey" LIKE ${`run:${job.runId}:%`}`;
-    await tx.run.updateMany({
+    const ended = await tx.run.updateMany({
       where: { id: job.runId, workspaceId: job.workspaceId, status: "running" },
       data: { status, output: fields.output, error: fields.error, finishedAt: new Date(), agentSeconds: Number(metered?.seconds ?? 0) },
     });
+    if (ended.count === 1) await emitRunFinished(tx, job.workspaceId, job.runId, status);
   });
   if (fields.output !== undefined) await appendRunEvent(job.workspaceId, job.runId, "output", fields.output);
   await appendRunEvent(job.workspaceId, job.runId, "status", { status, ...(fields.error && { error: fields.error }) });
@@ -179,15 +197,17 @@ export async function executeRun(job: RunJob, platform: ModelProvider = modelPro
   const { run, workspace, setup } = claimed;
   const { agent, model } = setup;
   if (!agent) return finish(job, "failed", { error: `Unknown agent ${run.agent}${run.agentVersion ? `@${run.agentVersion}` : ""}.` });
-  if (!model) return finish(job, "failed", { error: `The model "${agent.model}" of the ${agent.id} agent is no longer available in this workspace.` });
+  if (!model) return finish(job, "failed", { error: `The model "${agent.model ?? "default"}" of the ${agent.id} agent is no longer available in this workspace.` });
   const policy = spendPolicy(workspace);
+  const setupFailed = (message: string) => finish(job, "failed", { error: describeOutcome({ kind: "setup_error", message }, agent.id).error });
+  if (setup.setupError) return setupFailed(setup.setupError);
   let metered: ReturnType<typeof runProvider>;
   try {
     metered = runProvider(job, run, { ...setup, agent, model }, policy, { platform, forOwnKey });
   } catch (error) {
     // Not the run's fault and not a dead worker: a stored key this server cannot open (SECRETS_KEY).
     logger.error("could not prepare the run's model provider", { runId: run.id, ...describeError(error) });
-    return finish(job, "failed", { error: "The workspace's stored model key could not be read on this server. An administrator must check SECRETS_KEY." });
+    return setupFailed(UNREADABLE_SECRET);
   }
   const { provider, billedTo } = metered;
   const tierLimits = getTier(workspace.tier).runLimits;
@@ -231,7 +251,7 @@ export async function executeRun(job: RunJob, platform: ModelProvider = modelPro
   let outcome: RunOutcome;
   let toolbox: Toolbox | undefined;
   try {
-    toolbox = await openToolbox(agent.tools, { signingSecret: setup.signingSecret, secretValue: secretReader(job.workspaceId, setup.sealedSecrets), signal: controller.signal });
+    toolbox = await openToolbox(agent.tools, { signingSecret: setup.signingSecret, secretValue: secretReader(job.workspaceId, setup.sealedSecrets), signal: controller.signal, callIdPrefix: `tool_${run.id}_a${run.attempt}` });
     for (const warning of toolbox.warnings) await appendRunEvent(job.workspaceId, run.id, "log", { message: warning, level: "warn" });
     outcome = await runAgentLoop({
       agent: limited,
@@ -261,12 +281,14 @@ export async function executeRun(job: RunJob, platform: ModelProvider = modelPro
 
 /** A run whose worker died on its last attempt: the queue gave up on it, so it is failed here. */
 export async function failLostRun(job: RunJob): Promise<void> {
-  const updated = await inWorkspace(job.workspaceId, (tx) =>
-    tx.run.updateMany({
+  const updated = await inWorkspace(job.workspaceId, async (tx) => {
+    const failed = await tx.run.updateMany({
       where: { id: job.runId, workspaceId: job.workspaceId, status: { in: ["queued", "running"] } },
       data: { status: "failed", error: "The worker running this run stopped before it finished, twice. Start the run again.", finishedAt: new Date() },
-    }),
-  );
+    });
+    if (failed.count === 1) await emitRunFinished(tx, job.workspaceId, job.runId, "failed");
+    return failed;
+  });
   await releaseSpend(job.workspaceId, runKeyPrefix(job.runId));
   if (updated.count === 0) return;
   await appendRunEvent(job.workspaceId, job.runId, "status", { status: "failed", error: "worker lost" });

@@ -2,7 +2,7 @@
 // the app (RUN_WORKERS) or as its own process (npm run worker); any number of them on any machines.
 // With billing on, a worker process also runs the billing sweep (lapsed grace periods), and with overage
 // billed, the sender of the model-spend overage outbox to Stripe's Billing Meters. Every worker releases
-// spend reservations whose worker died (their lease ran out).
+// spend reservations whose worker died (their lease ran out), and delivers webhooks (their queue and sweep).
 import type PgBoss from "pg-boss";
 import { startBillingSweep } from "@/lib/billing/billing-sweep";
 import { startOverageReporting } from "@/lib/billing/meter-outbox";
@@ -13,6 +13,7 @@ import { overageBillable } from "@/lib/spend/spend-policy";
 import { describeError, logger } from "@/lib/log/logger";
 import { reportUnexpectedError } from "@/lib/monitoring/report-unexpected-error";
 import { LOST_RUN_QUEUE, RUN_QUEUE, runQueue, type RunJob } from "@/lib/queue/run-queue";
+import { startWebhookWorker } from "@/lib/webhooks/webhook-worker";
 import { executeRun, failLostRun } from "./execute-run";
 
 export async function startRunWorker(concurrency: number): Promise<{ stop(): Promise<void> }> {
@@ -41,11 +42,13 @@ export async function startRunWorker(concurrency: number): Promise<{ stop(): Pro
   const stopBillingSweep = billingEnabled() ? startBillingSweep() : () => {};
   const stopOverageReporting = overageBillable() ? startOverageReporting() : async () => {};
   const stopReservationSweep = startReservationSweep();
+  const stopWebhookSweep = await startWebhookWorker(boss);
   logger.info("run worker started", { concurrency, provider: provider.name });
   return {
     stop: async () => {
       stopBillingSweep();
       stopReservationSweep();
+      stopWebhookSweep();
       await Promise.all([stopOverageReporting(), boss.stop({ graceful: true, timeout: 30_000, wait: true })]);
     },
   };

@@ -1,13 +1,14 @@
-// The one store of workspace secrets (their own provider keys now; tool, MCP and webhook secrets next):
+// The one store of workspace secrets (their own provider keys, tool, MCP and webhook secrets):
 // sealed with AES-256-GCM (secret-box.ts), shown only as their last four characters, never logged.
 import type { Tx } from "@/lib/db/tenant";
 import { open, seal } from "./secret-box";
 
 /**
  * The workspace's own Anthropic key, a model connection's key ("connection.<name>"), the key HTTP tool
- * requests are signed with, and the secrets customers name for their tools' headers ("custom.<name>").
+ * requests are signed with, the secrets customers name for their tools' headers ("custom.<name>"), and
+ * each webhook endpoint's signing secret ("webhook.<id>", and "webhook.<id>.previous" after a rotation).
  */
-export type SecretName = "anthropic_api_key" | "tool_signing_secret" | `connection.${string}` | `custom.${string}`;
+export type SecretName = "anthropic_api_key" | "tool_signing_secret" | `connection.${string}` | `custom.${string}` | `webhook.${string}`;
 
 export interface SecretInfo {
   name: SecretName;
@@ -26,6 +27,14 @@ export async function putSecret(tx: Tx, input: { workspaceId: string; name: Secr
     select: { last4: true, updatedAt: true },
   });
   return { name: input.name, ...row };
+}
+
+/** Stores a secret only when the workspace has none of that name (a concurrent writer's stays). */
+export async function addSecretIfMissing(tx: Tx, input: { workspaceId: string; name: SecretName; value: string; actorId: string | null }): Promise<void> {
+  await tx.secret.createMany({
+    data: [{ workspaceId: input.workspaceId, name: input.name, ciphertext: seal(input.value, contextOf(input.workspaceId, input.name)), last4: input.value.slice(-4), createdById: input.actorId }],
+    skipDuplicates: true,
+  });
 }
 
 export async function secretInfo(tx: Tx, workspaceId: string, name: SecretName): Promise<SecretInfo | null> {

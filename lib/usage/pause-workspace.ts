@@ -1,8 +1,10 @@
 // Auto-pause: a paid workspace that reaches its overage cap stops until the period resets or its tier rises.
+// Pausing and resuming are audited and sent as workspace.paused / workspace.resumed webhooks.
 import { inWorkspace, type Tx } from "@/lib/db/tenant";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { logger } from "@/lib/log/logger";
 import { appMetrics } from "@/lib/metrics/registry";
+import { emitWebhookEvent } from "@/lib/webhooks/emit-webhook-event";
 import { periodStart } from "./period";
 
 export async function pauseForQuota(workspaceId: string, metric: string): Promise<void> {
@@ -11,7 +13,10 @@ export async function pauseForQuota(workspaceId: string, metric: string): Promis
       where: { id: workspaceId, status: "active" },
       data: { status: "paused", pausedReason: "quota", pausedAt: new Date() },
     });
-    if (count === 1) await recordAudit(tx, { workspaceId, actorId: null, action: "workspace.paused", metadata: { reason: "quota", metric } });
+    if (count === 1) {
+      await recordAudit(tx, { workspaceId, actorId: null, action: "workspace.paused", metadata: { reason: "quota", metric } });
+      await emitWebhookEvent(tx, workspaceId, "workspace.paused", { reason: "quota", metric });
+    }
     return count === 1;
   });
   if (paused) appMetrics().quotaPauses.inc({ metric });
@@ -26,7 +31,10 @@ export async function liftQuotaPauseInTx(tx: Tx, workspaceId: string, why: Resum
     where: { id: workspaceId, status: "paused", pausedReason: "quota", ...(onlyIfPausedBefore && { pausedAt: { lt: onlyIfPausedBefore } }) },
     data: { status: "active", pausedReason: null, pausedAt: null },
   });
-  if (count === 1) await recordAudit(tx, { workspaceId, actorId: null, action: "workspace.resumed", metadata: { reason: why } });
+  if (count === 1) {
+    await recordAudit(tx, { workspaceId, actorId: null, action: "workspace.resumed", metadata: { reason: why } });
+    await emitWebhookEvent(tx, workspaceId, "workspace.resumed", { reason: why });
+  }
   return count === 1;
 }
 

@@ -1,6 +1,6 @@
 // Usage alerts: when a workspace's use of a metric crosses 80% and 100% of its included quota in a period
 // (model spend: 50%, 80% and 100% of its spend limit, or of its included spend), its owners are told once:
-// an audit entry, an email (when SMTP is configured) and the dashboard banner.
+// an audit entry, an email (when SMTP is configured), the dashboard banner and a usage.alert webhook.
 import type { TierId } from "@/config/tiers";
 import { inWorkspace } from "@/lib/db/tenant";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -8,6 +8,7 @@ import type { UsageMetric } from "@/lib/generated/prisma/enums";
 import { describeError, logger } from "@/lib/log/logger";
 import { quoteTenantText } from "@/lib/mail/quote-tenant-text";
 import { sendMail } from "@/lib/mail/send-mail";
+import { emitWebhookEvent } from "@/lib/webhooks/emit-webhook-event";
 import { periodStart } from "./period";
 import { includedQuota, type CountedMetric } from "./quota";
 import { METRIC_NAMES } from "./metric-names";
@@ -48,6 +49,7 @@ async function raiseAlert(workspaceId: string, metric: UsageMetric, start: Date,
     const created = await tx.usageAlert.createMany({ data: [{ workspaceId, metric, periodStart: start, threshold }], skipDuplicates: true });
     if (created.count === 0) return null; // another instance raised it
     await recordAudit(tx, { workspaceId, actorId: null, action: "usage.alert", target: metric, metadata: { threshold } });
+    await emitWebhookEvent(tx, workspaceId, "usage.alert", { metric, threshold, periodStart: start.toISOString() });
     const workspace = await tx.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { name: true } });
     const members = await tx.membership.findMany({ where: { workspaceId, role: "owner" }, select: { user: { select: { email: true } } } });
     return { name: workspace.name, emails: members.map((m) => m.user.email) };

@@ -44,6 +44,8 @@ async function seedTenantRows(workspaceId: string, userId: string) {
   await o.agentVersion.create({ data: { workspaceId, agentId: agent.id, version: 1, definition: {} } });
   await o.modelConnection.create({ data: { workspaceId, name: "c", baseUrl: "https://example.com/v1", models: [] } });
   await o.runToolCall.create({ data: { workspaceId, runId: run.id, attempt: 1, turn: 1, callId: "t", tool: "x", arguments: {}, result: "r", isError: false, durationMs: 1 } });
+  const endpoint = await o.webhookEndpoint.create({ data: { workspaceId, url: "https://example.com/hooks", events: ["run.succeeded"] } });
+  await o.webhookDelivery.create({ data: { workspaceId, endpointId: endpoint.id, eventId: `msg_${randomUUID()}`, eventType: "run.succeeded", payload: {} } });
 }
 
 /** Tables whose rows are never changed once written: the app role may not UPDATE them at all. */
@@ -63,7 +65,7 @@ describe("row-level security", () => {
 
   it("covers every tenant table of the schema", () => {
     expect(TENANT_TABLES.sort()).toEqual(
-      ["Agent", "AgentVersion", "ApiKey", "AuditLog", "Invitation", "Membership", "MeterEvent", "ModelConnection", "Run", "RunEvent", "RunStep", "RunToolCall", "Secret", "SpendReservation", "Subscription", "UsageAlert", "UsageCounter", "UsageEvent"].sort(),
+      ["Agent", "AgentVersion", "ApiKey", "AuditLog", "Invitation", "Membership", "MeterEvent", "ModelConnection", "Run", "RunEvent", "RunStep", "RunToolCall", "Secret", "SpendReservation", "Subscription", "UsageAlert", "UsageCounter", "UsageEvent", "WebhookDelivery", "WebhookEndpoint"].sort(),
     );
   });
 

@@ -12,6 +12,7 @@ const SCOPES = [
   { id: "runs:write", label: "Start and cancel runs" },
   { id: "usage:read", label: "Read usage" },
   { id: "agents:write", label: "Create and edit agents" },
+  { id: "webhooks:write", label: "Manage webhooks (owners and admins)" },
 ];
 
 export function CreateKeyForm({ slug }: { slug: string }) {
