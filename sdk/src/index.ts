@@ -1,0 +1,3 @@
+export { AgentHQ, type ClientOptions } from "./client.js";
+export { AgentHQError, type ErrorCode, type FieldError } from "./errors.js";
+export type * from "./types.js";
