@@ -9,13 +9,18 @@ import type {
   AgentDefinition,
   AgentVersion,
   CreateRunRequest,
+  CreateWebhookRequest,
+  CreatedWebhookEndpoint,
   ListRunsQuery,
   Run,
   RunAccepted,
   RunDetail,
   RunEvent,
   RunsPage,
+  RotatedWebhookSecret,
   Usage,
+  WebhookDelivery,
+  WebhookEndpoint,
   Workspace,
 } from "./types.js";
 
@@ -42,6 +47,7 @@ const sleep = (ms: number, signal?: AbortSignal) =>
 export class AgentHQ {
   readonly runs: Runs;
   readonly agents: Agents;
+  readonly webhooks: Webhooks;
   private readonly baseUrl: string;
   private readonly options: Required<Omit<ClientOptions, "baseUrl" | "fetch">> & { fetch: typeof fetch };
 
@@ -51,6 +57,7 @@ export class AgentHQ {
     this.options = { apiKey: options.apiKey, maxRetries: options.maxRetries ?? 3, maxRetryDelayMs: options.maxRetryDelayMs ?? 60_000, fetch: options.fetch ?? globalThis.fetch };
     this.runs = new Runs(this);
     this.agents = new Agents(this);
+    this.webhooks = new Webhooks(this);
   }
 
   /** The key's workspace. */
@@ -220,5 +227,31 @@ class Agents {
 
   async versions(id: string): Promise<AgentVersion[]> {
     return (await this.client.request<{ data: AgentVersion[] }>("GET", `/api/v1/agents/${encodeURIComponent(id)}/versions`)).data;
+  }
+}
+
+class Webhooks {
+  constructor(private readonly client: AgentHQ) {}
+
+  async list(): Promise<WebhookEndpoint[]> {
+    return (await this.client.request<{ data: WebhookEndpoint[] }>("GET", "/api/v1/webhooks")).data;
+  }
+
+  /** Registers an endpoint; the answer carries its signing secret, this once. */
+  create(request: CreateWebhookRequest): Promise<CreatedWebhookEndpoint> {
+    return this.client.request("POST", "/api/v1/webhooks", { body: request });
+  }
+
+  delete(id: string): Promise<{ id: string; deleted: true }> {
+    return this.client.request("DELETE", `/api/v1/webhooks/${encodeURIComponent(id)}`);
+  }
+
+  async deliveries(id: string): Promise<WebhookDelivery[]> {
+    return (await this.client.request<{ data: WebhookDelivery[] }>("GET", `/api/v1/webhooks/${encodeURIComponent(id)}/deliveries`)).data;
+  }
+
+  /** A new secret; the old one keeps signing too for 24 hours. */
+  rotateSecret(id: string): Promise<RotatedWebhookSecret> {
+    return this.client.request("POST", `/api/v1/webhooks/${encodeURIComponent(id)}/rotate-secret`);
   }
 }

@@ -17,6 +17,12 @@ export type RunsPage = Schemas["RunsPage"];
 export type TraceStep = Schemas["TraceStep"];
 export type Usage = Schemas["Usage"];
 export type Problem = Schemas["Problem"];
+export type WebhookEndpoint = Schemas["WebhookEndpoint"];
+/** An endpoint just registered: the one answer that carries its secret. */
+export type CreatedWebhookEndpoint = Schemas["CreatedWebhookEndpoint"];
+export type WebhookDelivery = Schemas["WebhookDelivery"];
+export type RotatedWebhookSecret = Schemas["RotatedWebhookSecret"];
+export type CreateWebhookRequest = JsonBody<"createWebhookEndpoint">;
 
 export type CreateRunRequest = JsonBody<"createRun">;
 export type ListRunsQuery = NonNullable<operations["listRuns"]["parameters"]["query"]>;
