@@ -40,12 +40,17 @@ export async function listRuns(workspaceId: string, query: ListRunsQuery): Promi
  * The dashboard's runs page: a cursor that is not one of this list's (a stale or hand-edited link) starts
  * from the newest run, and says so, where the API answers 400.
  */
-export async function listRunsForPage(workspaceId: string, query: ListRunsQuery): Promise<RunsPage & { cursorIgnored: boolean }> {
-  const { rows, cursorIgnored } = await inWorkspace(workspaceId, async (tx) => {
+export async function listRunsForPage(workspaceId: string, query: ListRunsQuery): Promise<RunsPage & { cursorIgnored: boolean; origins: Record<string, string> }> {
+  const { rows, cursorIgnored, keys } = await inWorkspace(workspaceId, async (tx) => {
     const cursorIgnored = Boolean(query.cursor) && !(await isCursor(tx, workspaceId, query.cursor!));
-    return { rows: await pageRows(tx, workspaceId, cursorIgnored ? { ...query, cursor: undefined } : query), cursorIgnored };
+    const rows = await pageRows(tx, workspaceId, cursorIgnored ? { ...query, cursor: undefined } : query);
+    const keyIds = [...new Set(rows.flatMap((r) => (r.apiKeyId ? [r.apiKeyId] : [])))];
+    const keys = keyIds.length ? await tx.apiKey.findMany({ where: { workspaceId, id: { in: keyIds } }, select: { id: true, name: true } }) : [];
+    return { rows, cursorIgnored, keys };
   });
-  return { ...toPage(rows, query.limit), cursorIgnored };
+  // Where each run came from: the dashboard, or the API key (by name) that started it.
+  const origins = Object.fromEntries(rows.map((r) => [r.id, r.apiKeyId ? `key “${keys.find((k) => k.id === r.apiKeyId)?.name ?? "deleted"}”` : "Dashboard"]));
+  return { ...toPage(rows, query.limit), cursorIgnored, origins };
 }
 
 async function isCursor(tx: Tx, workspaceId: string, cursor: string): Promise<boolean> {

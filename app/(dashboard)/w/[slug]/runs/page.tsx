@@ -1,7 +1,10 @@
-// /w/:slug/runs — runs newest first, filtered by status or agent, a page at a time; and a form to start one.
+// /w/:slug/runs — runs newest first, filtered by status or agent, a page at a time, refreshed every few
+// seconds (statuses change, new runs arrive from the API); and a form to start one.
 import Link from "next/link";
 import { PageHeader } from "@/components/dashboard/page-header";
+import { AutoRefresh } from "@/components/dashboard/auto-refresh";
 import { RunStatusBadge } from "@/components/dashboard/run-status-badge";
+import { formatUsdAmount } from "@/lib/spend/money";
 import { exampleInput } from "@/lib/agents/input-schema";
 import { listAgents } from "@/lib/agents/workspace-agents";
 import { can } from "@/lib/members/permissions";
@@ -10,6 +13,18 @@ import { listRunsQuerySchema, RUN_STATUSES } from "@/lib/runs/schemas";
 import { loadWorkspace } from "../load-workspace";
 import { StartRunForm } from "./start-run-form";
 import { TableHead } from "@/components/ui/table-head";
+
+/** "12 s ago", "5 min ago", "3 h ago", "2 d ago". */
+function ago(iso: string): string {
+  const s = Math.max(0, Math.round((Date.now() - new Date(iso).getTime()) / 1000));
+  return s < 60 ? `${s} s ago` : s < 3600 ? `${Math.floor(s / 60)} min ago` : s < 86_400 ? `${Math.floor(s / 3600)} h ago` : `${Math.floor(s / 86_400)} d ago`;
+}
+
+function duration(startedAt?: string, finishedAt?: string): string {
+  if (!startedAt) return "—";
+  const s = Math.round(((finishedAt ? new Date(finishedAt).getTime() : Date.now()) - new Date(startedAt).getTime()) / 1000);
+  return `${s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${s % 60} s`}${finishedAt ? "" : " …"}`;
+}
 
 export default async function RunsPage({
   params,
@@ -28,8 +43,10 @@ export default async function RunsPage({
     const search = new URLSearchParams(Object.entries({ status: query.status, agent: query.agent, ...extra }).filter((e): e is [string, string] => Boolean(e[1])));
     return `${base}${search.size ? `?${search}` : ""}`;
   };
+  const agentNames = new Map(agents.map((a) => [a.id, a.name]));
   return (
     <>
+      {!query.cursor && <AutoRefresh intervalMs={4_000} />}
       <PageHeader title="Runs" description="Every run of an agent in this workspace, newest first." />
       {can(ctx.role, "runs:write") && (
         <details className="mt-6 rounded-xl border border-slate-200 p-4" open={page.data.length === 0}>
@@ -56,16 +73,21 @@ export default async function RunsPage({
         <p className="mt-6 text-sm text-slate-600">No runs{query.status ? ` with status ${query.status}` : ""} yet.</p>
       ) : (
         <div className="mt-4 overflow-x-auto">
-          <table className="w-full min-w-[40rem] text-left text-sm">
-            <TableHead columns={["Run", "Agent", "Status", "Agent-seconds", "Started"]} />
+          <table className="w-full min-w-[48rem] text-left text-sm" data-testid="runs-table">
+            <TableHead columns={["Run", "Agent", "Status", "Created", "Duration", "Origin", "Cost"]} />
             <tbody>
               {page.data.map((run) => (
                 <tr key={run.id} className="border-b border-slate-100">
                   <td className="py-2 pr-4 font-mono text-xs"><Link href={`${base}/${run.id}`} className="text-brand-700 underline">{run.id}</Link></td>
-                  <td className="py-2 pr-4">{run.agent}</td>
+                  <td className="py-2 pr-4">
+                    {agentNames.get(run.agent) ?? run.agent}
+                    <span className="block font-mono text-xs text-slate-500">{run.agent}{run.agentVersion ? `@${run.agentVersion}` : ""}</span>
+                  </td>
                   <td className="py-2 pr-4"><RunStatusBadge status={run.status} /></td>
-                  <td className="py-2 pr-4">{run.agentSeconds}</td>
-                  <td className="py-2 text-slate-600">{run.createdAt.replace("T", " ").slice(0, 19)} UTC</td>
+                  <td className="py-2 pr-4 text-slate-600" title={`${run.createdAt.replace("T", " ").slice(0, 19)} UTC`}>{ago(run.createdAt)}</td>
+                  <td className="py-2 pr-4 tabular-nums">{duration(run.startedAt, run.finishedAt)}</td>
+                  <td className="py-2 pr-4 text-slate-600">{page.origins[run.id]}</td>
+                  <td className="py-2 tabular-nums">{formatUsdAmount(run.usage.costUsd)}</td>
                 </tr>
               ))}
             </tbody>

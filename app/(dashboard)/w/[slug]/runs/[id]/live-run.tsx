@@ -3,9 +3,11 @@
 import { useEffect, useState } from "react";
 import { RunStatusBadge } from "@/components/dashboard/run-status-badge";
 import { RunTrace } from "@/components/dashboard/run-trace";
+import { CopyButton } from "@/components/ui/copy-button";
 import { apiRequest } from "@/lib/forms/api-request";
 import type { RunDetail } from "@/lib/runs/read-runs";
 import type { RunView } from "@/lib/runs/run-view";
+import { renderMarkdown } from "@/lib/markdown/safe-markdown";
 import { formatUsdAmount } from "@/lib/spend/money";
 
 const count = new Intl.NumberFormat("en-US");
@@ -13,9 +15,56 @@ const count = new Intl.NumberFormat("en-US");
 interface LogLine {
   id: string;
   message: string;
+  /** When this page received it (a replayed line: when the page opened). */
+  at: string;
 }
 
-export function LiveRun({ slug, initial, canCancel }: { slug: string; initial: RunDetail; canCancel: boolean }) {
+const clock = (iso: string) => new Date(iso).toLocaleTimeString("en-US", { hour12: false });
+const stamp = (iso: string) => new Date(iso).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "medium" });
+
+function seconds(from: string, to: number): string {
+  const s = Math.max(0, Math.round((to - new Date(from).getTime()) / 1000));
+  return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${s % 60} s`;
+}
+
+/** The run's times; while it runs, its duration ticks every second. */
+function RunTimes({ run, finished }: { run: RunDetail; finished: boolean }) {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (finished) return;
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, [finished]);
+  const end = run.finishedAt ? new Date(run.finishedAt).getTime() : now;
+  return (
+    <dl className="grid gap-3 text-sm sm:grid-cols-4" data-testid="run-times">
+      <div><dt className="text-xs text-slate-500">Created</dt><dd>{stamp(run.createdAt)}</dd></div>
+      <div><dt className="text-xs text-slate-500">Started</dt><dd>{run.startedAt ? stamp(run.startedAt) : "waiting for a worker"}</dd></div>
+      <div><dt className="text-xs text-slate-500">Finished</dt><dd>{run.finishedAt ? stamp(run.finishedAt) : "—"}</dd></div>
+      <div><dt className="text-xs text-slate-500">{finished ? "Took" : "Running for"}</dt><dd className="tabular-nums" data-testid="run-duration">{run.startedAt ? seconds(run.startedAt, end) : "—"}</dd></div>
+    </dl>
+  );
+}
+
+/** The input as it was sent: text fields (code, CSV, prose) as text, the rest as JSON. */
+function RunInput({ input }: { input: unknown }) {
+  const fields = typeof input === "object" && input !== null && !Array.isArray(input) ? Object.entries(input as Record<string, unknown>) : [];
+  const texts = fields.filter(([, v]) => typeof v === "string" && (v as string).includes("\n"));
+  return (
+    <div className="mt-2 space-y-2">
+      {texts.map(([name, value]) => (
+        <div key={name}>
+          <div className="flex items-center justify-between text-xs text-slate-500"><span className="font-mono">{name}</span><CopyButton text={String(value)} /></div>
+          <pre className="mt-1 max-h-96 overflow-auto whitespace-pre rounded-lg bg-slate-50 p-3 text-xs">{String(value)}</pre>
+        </div>
+      ))}
+      <div className="flex items-center justify-between text-xs text-slate-500"><span>JSON</span><CopyButton text={JSON.stringify(input, null, 2)} /></div>
+      <pre className="overflow-x-auto rounded-lg bg-slate-50 p-3 text-xs">{JSON.stringify(input, null, 2)}</pre>
+    </div>
+  );
+}
+
+export function LiveRun({ slug, initial, canCancel, reproduce }: { slug: string; initial: RunDetail; canCancel: boolean; reproduce?: string }) {
   const [run, setRun] = useState(initial);
   const [log, setLog] = useState<LogLine[]>([]);
   const [connection, setConnection] = useState<"live" | "reconnecting" | "ended">("live");
@@ -37,7 +86,7 @@ export function LiveRun({ slug, initial, canCancel }: { slug: string; initial: R
     source.addEventListener("status", (e) => setRun((r) => ({ ...r, status: data(e as MessageEvent).status as RunView["status"] })));
     source.addEventListener("log", (e) => {
       const event = e as MessageEvent;
-      setLog((lines) => (lines.some((l) => l.id === event.lastEventId) ? lines : [...lines, { id: event.lastEventId, message: String(data(event).message) }]));
+      setLog((lines) => (lines.some((l) => l.id === event.lastEventId) ? lines : [...lines, { id: event.lastEventId, message: String(data(event).message), at: new Date().toISOString() }]));
       refresh();
     });
     source.addEventListener("tool", refresh);
@@ -79,6 +128,7 @@ export function LiveRun({ slug, initial, canCancel }: { slug: string; initial: R
           </button>
         )}
       </div>
+      <RunTimes run={run} finished={finished} />
       <p className="text-sm text-slate-700" data-testid="run-spend">
         {count.format(run.usage.inputTokens)} input · {count.format(run.usage.outputTokens)} output tokens
         {run.usage.cacheReadTokens + run.usage.cacheWriteTokens > 0 && ` · ${count.format(run.usage.cacheReadTokens)} cache read · ${count.format(run.usage.cacheWriteTokens)} cache write`}
@@ -90,13 +140,13 @@ export function LiveRun({ slug, initial, canCancel }: { slug: string; initial: R
       {run.error && <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800">{run.error}</p>}
       <section>
         <h2 className="font-semibold">Input</h2>
-        <pre className="mt-2 overflow-x-auto rounded-lg bg-slate-50 p-3 text-xs">{JSON.stringify(run.input, null, 2)}</pre>
+        <RunInput input={run.input} />
       </section>
       <section>
         <h2 className="font-semibold">Log</h2>
         <ol className="mt-2 space-y-1 font-mono text-xs" data-testid="run-log">
           {log.length === 0 && <li className="text-slate-500">{finished ? "No log lines." : "Waiting for the agent…"}</li>}
-          {log.map((line) => <li key={line.id}>{line.message}</li>)}
+          {log.map((line) => <li key={line.id}><span className="text-slate-400">{clock(line.at)}</span> {line.message}</li>)}
         </ol>
       </section>
       <section>
@@ -106,11 +156,24 @@ export function LiveRun({ slug, initial, canCancel }: { slug: string; initial: R
       <section>
         <h2 className="font-semibold">Output</h2>
         {output?.text ? (
-          <pre data-testid="run-output" className="mt-2 whitespace-pre-wrap rounded-lg bg-slate-50 p-3 text-sm">{output.text}</pre>
+          <>
+            <div className="mt-2 flex justify-end"><CopyButton text={output.text} label="Copy output" /></div>
+            {/* Rendered from Markdown with HTML escaped and only safe links (lib/markdown/safe-markdown.ts). */}
+            <div data-testid="run-output" className="prose-docs mt-1 rounded-lg bg-slate-50 p-3 text-sm" dangerouslySetInnerHTML={{ __html: renderMarkdown(output.text) }} />
+          </>
         ) : (
           <p className="mt-2 text-sm text-slate-500">{finished ? "No output." : "Arrives when the run finishes."}</p>
         )}
       </section>
+      {reproduce && (
+        <section>
+          <div className="flex items-center justify-between">
+            <h2 className="font-semibold">Reproduce with curl</h2>
+            <CopyButton text={reproduce} />
+          </div>
+          <pre className="mt-2 overflow-x-auto rounded-lg bg-slate-900 p-3 text-xs text-slate-100" data-testid="run-reproduce">{reproduce}</pre>
+        </section>
+      )}
     </div>
   );
 }

@@ -1,27 +1,36 @@
-// /w/:slug/runs/:id — one run, with its status, log and output updating live.
+// /w/:slug/runs/:id — one run, made for debugging: its status, times, log, trace and output, updating
+// live, with a curl command that starts the same run again. A run that does not exist is a 404.
 import Link from "next/link";
+import { notFound } from "next/navigation";
+import { appUrl } from "@/config/env";
 import { PageHeader } from "@/components/dashboard/page-header";
+import { curlSnippet } from "@/lib/api/openapi/snippets";
+import { AppError } from "@/lib/http/app-error";
 import { can } from "@/lib/members/permissions";
 import { getRunDetail } from "@/lib/runs/read-runs";
 import { loadWorkspace } from "../../load-workspace";
 import { LiveRun } from "./live-run";
 
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  return { title: `Run ${(await params).id}` };
+}
+
 export default async function RunPage({ params }: { params: Promise<{ slug: string; id: string }> }) {
   const { slug, id } = await params;
   const { workspace, ctx } = await loadWorkspace(slug);
-  const run = await getRunDetail(workspace.id, id).catch(() => null);
-  if (!run) {
-    return (
-      <>
-        <PageHeader title="Run not found" />
-        <p className="mt-4 text-sm"><Link href={`/w/${slug}/runs`} className="text-brand-700 underline">All runs</Link></p>
-      </>
-    );
-  }
+  const run = await getRunDetail(workspace.id, id).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === "not_found") notFound();
+    throw error;
+  });
+  const agentRef = run.agentVersion ? `${run.agent}@${run.agentVersion}` : run.agent;
+  const reproduce = curlSnippet("createRun", { baseUrl: appUrl, body: { agent: agentRef, input: run.input, ...(run.maxCostUsd !== undefined && { maxCostUsd: run.maxCostUsd }) } });
   return (
     <>
-      <PageHeader title={`Run of ${run.agent}`} description={run.id} />
-      <LiveRun slug={slug} initial={run} canCancel={can(ctx.role, "runs:write")} />
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-600">
+        <Link href={`/w/${slug}/runs`} className="hover:underline">Runs</Link> / <span className="font-mono">{run.id}</span>
+      </nav>
+      <PageHeader title={`Run of ${agentRef}`} description={run.id} />
+      <LiveRun slug={slug} initial={run} canCancel={can(ctx.role, "runs:write")} reproduce={reproduce} />
     </>
   );
 }
