@@ -26,11 +26,10 @@ export default async function WorkspaceOverview({ params }: { params: Promise<{ 
     { label: "Your role", value: workspace.role },
     { label: "Status", value: workspace.status === "active" ? "Active" : "Paused" },
   ];
-  const steps = {
-    key: keys.some((k) => !k.revokedAt),
-    run: recent.data.length > 0,
-    finished: recent.data.some((r) => r.status === "succeeded"),
-  };
+  const succeeded = recent.data.find((r) => r.status === "succeeded");
+  const steps = { key: keys.some((k) => !k.revokedAt), run: recent.data.length > 0, finished: Boolean(succeeded) };
+  // Once a run has succeeded the quickstart stays a while, all ticked: the moment it worked.
+  const showQuickstart = !succeeded || Date.now() - new Date(succeeded.finishedAt ?? 0).getTime() < 15 * 60_000;
   // Filled with the key once it is made (the page shows it this once), else with $AGENTHQ_KEY.
   const snippets = (apiKey?: string) => ({
     curl: `${curlSnippet("createRun", { baseUrl: appUrl, apiKey, body: FIRST_RUN })}`,
@@ -47,11 +46,12 @@ export default async function WorkspaceOverview({ params }: { params: Promise<{ 
           </div>
         ))}
       </dl>
-      {!steps.finished && (
+      {showQuickstart && (
         <Quickstart
           slug={workspace.slug}
           canCreateKey={can(ctx.role, "keys:create")}
           steps={steps}
+          firstRun={succeeded ? { id: succeeded.id, seconds: Math.round((new Date(succeeded.finishedAt!).getTime() - new Date(succeeded.createdAt).getTime()) / 1000) } : undefined}
           placeholder={snippets()}
           template={snippets("__KEY__")}
         />

@@ -41,7 +41,14 @@ function Snippet({ label, code }: { label: string; code: string }) {
   );
 }
 
-export function Quickstart({ slug, canCreateKey, steps, placeholder, template }: { slug: string; canCreateKey: boolean; steps: { key: boolean; run: boolean; finished: boolean }; placeholder: Snippets; template: Snippets }) {
+export function Quickstart({ slug, canCreateKey, steps, firstRun, placeholder, template }: {
+  slug: string;
+  canCreateKey: boolean;
+  steps: { key: boolean; run: boolean; finished: boolean };
+  firstRun?: { id: string; seconds: number };
+  placeholder: Snippets;
+  template: Snippets;
+}) {
   const router = useRouter();
   const [key, setKey] = useState<string>();
   const [error, setError] = useState<string>();
@@ -50,9 +57,10 @@ export function Quickstart({ slug, canCreateKey, steps, placeholder, template }:
 
   // Until the first run has finished, look again every few seconds: the steps tick themselves off.
   useEffect(() => {
+    if (steps.finished) return;
     const timer = setInterval(() => router.refresh(), 3_000);
     return () => clearInterval(timer);
-  }, [router]);
+  }, [router, steps.finished]);
 
   async function createKey() {
     setPending(true);
@@ -86,7 +94,13 @@ export function Quickstart({ slug, canCreateKey, steps, placeholder, template }:
           <Snippet label="TypeScript SDK" code={snippets.sdk} />
         </Step>
         <Step done={steps.finished} title="See it finish">
-          <p className="mt-1 text-slate-600">This list ticks itself off; the run appears under Latest runs below and on the Runs page, live.</p>
+          {firstRun ? (
+            <p className="mt-1 font-medium text-green-800" role="status" data-testid="quickstart-done">
+              It worked: your run finished in {firstRun.seconds} s. <a href={`/w/${slug}/runs/${firstRun.id}`} className="underline">Open it</a> to see its trace.
+            </p>
+          ) : (
+            <p className="mt-1 text-slate-600">This list ticks itself off; the run appears under Latest runs below and on the Runs page, live.</p>
+          )}
         </Step>
       </ol>
     </section>
