@@ -28,7 +28,7 @@ export function PricingTable() {
               <li>{formatLimit(tier.limits.apiCallsPerMonth)} API calls / month</li>
               <li>{formatLimit(tier.limits.agentMinutesPerMonth)} agent-minutes / month</li>
               <li>{formatLimit(tier.limits.apiCallsPerMinute)} API calls / minute</li>
-              <li>{formatLimit(tier.limits.concurrentRuns)} concurrent runs</li>
+              <li>{formatLimit(tier.limits.concurrentRuns)} concurrent run{tier.limits.concurrentRuns === 1 ? "" : "s"}</li>
               <li>{formatLimit(tier.limits.members)} {tier.limits.members === 1 ? "member" : "members"}</li>
               {tier.highlights.map((h) => (
                 <li key={h}>{h}</li>

@@ -2,6 +2,7 @@
 // OpenAPI document (served by the instance under test) lists for the operation, the body fits that
 // answer's schema (JSON Schema 2020-12, as OpenAPI 3.1 writes it), and its required headers are there.
 // Server-sent events are checked for their status and content type only.
+import { MAIN_INSTANCE } from "./instances";
 import type { APIRequestContext, APIResponse } from "@playwright/test";
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 
@@ -80,19 +81,20 @@ class Contract {
   }
 }
 
-const contracts = new Map<string, Promise<Contract>>();
+let contract: Promise<Contract> | undefined;
 const given = new WeakMap<Json, Contract>();
 
-/** The document of the instance that answered, fetched once per instance. */
-function contractOf(origin: string): Promise<Contract> {
-  let contract = contracts.get(origin);
+/**
+ * The document, fetched once from the main instance: every instance of the suite runs the same build,
+ * and the main one is not the one a test floods with requests.
+ */
+function contractOf(_origin: string): Promise<Contract> {
   if (!contract) {
-    contract = fetch(`${origin}${DOCUMENT_PATH}`).then(async (response) => {
+    contract = fetch(`${MAIN_INSTANCE}${DOCUMENT_PATH}`).then(async (response) => {
       if (response.status !== 200) throw new Error(`GET ${DOCUMENT_PATH} answered ${response.status}`);
       return new Contract((await response.json()) as Json);
     });
-    contract.catch(() => contracts.delete(origin));
-    contracts.set(origin, contract);
+    contract.catch(() => (contract = undefined));
   }
   return contract;
 }

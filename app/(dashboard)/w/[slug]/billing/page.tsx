@@ -58,7 +58,7 @@ function PlanCard({ tier, slug, canBuy }: { tier: Tier; slug: string; canBuy: bo
       <ul className="mt-3 space-y-1 text-sm text-slate-600">
         <li>{formatLimit(tier.limits.apiCallsPerMonth)} API calls / month</li>
         <li>{formatLimit(tier.limits.agentMinutesPerMonth)} agent-minutes / month</li>
-        <li>{formatLimit(tier.limits.concurrentRuns)} concurrent runs</li>
+        <li>{formatLimit(tier.limits.concurrentRuns)} concurrent run{tier.limits.concurrentRuns === 1 ? "" : "s"}</li>
       </ul>
       <div className="mt-4">
         {tier.id === "enterprise" ? (

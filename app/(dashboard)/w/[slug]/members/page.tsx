@@ -45,7 +45,7 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
           <h2 className="text-lg font-semibold">Invite a teammate</h2>
           {seatsFull ? (
             <p role="status" className="mt-3 rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900">
-              All {limit} seat{limit === 1 ? "" : "s"} of the {getTier(workspace.tier).name} tier are taken (members and pending invitations).{" "}
+              {limit === 1 ? `The ${getTier(workspace.tier).name} tier's one seat is taken` : `All ${limit} seats of the ${getTier(workspace.tier).name} tier are taken`} (members and pending invitations).{" "}
               {can(ctx.role, "billing:read") ? (
                 <Link href={`/w/${workspace.slug}/billing`} className="font-medium underline">Upgrade to invite more.</Link>
               ) : (
