@@ -78,7 +78,7 @@ export function ApiReference({ baseUrl }: { baseUrl: string }) {
             <p>
               Answers:{" "}
               {Object.entries(described.responses).map(([status, answer], i) => (
-                <span key={status}>{i > 0 && ", "}<code>{status}</code>{answer.description && !answer.$ref ? ` ${answer.description}` : answer.$ref ? ` ${answer.$ref.split("/").pop()}` : ""}</span>
+                <span key={status}>{i > 0 && ", "}<code>{status}</code>{answer.description && !answer.$ref ? ` ${answer.description.replace(/\.$/, "")}` : answer.$ref ? ` ${answer.$ref.split("/").pop()}` : ""}</span>
               ))}
             </p>
             <pre><code>{curlSnippet(op.operationId, { baseUrl, params: Object.fromEntries(params.filter((p) => p.in === "path").map((p) => [p.name, `$${p.name.toUpperCase()}`])), body: EXAMPLE_BODIES[op.operationId] })}</code></pre>
