@@ -21,7 +21,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
     : [null, [], []];
   return (
     <>
-      <PageHeader title="Settings" description="The workspace's name, its own model provider key, and the danger zone." />
+      <PageHeader title="Settings" description="The workspace's name, its own model provider key and model connections, the secrets its tools use, and the danger zone." />
       <section className="mt-6 max-w-xl">
         <h2 className="text-lg font-semibold">Name</h2>
         {can(workspace.role, "workspace:update") ? (
