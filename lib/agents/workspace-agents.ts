@@ -9,7 +9,8 @@ import { getTier, type TierId } from "@/config/tiers";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { inWorkspace, type Tx } from "@/lib/db/tenant";
 import { assertPublicUrl, EgressError } from "@/lib/egress/egress-fetch";
-import { Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { AppError, type FieldError } from "@/lib/http/app-error";
 import { assertCan, can } from "@/lib/members/permissions";
 import { claudeModel, resolveModel, type ResolvedModel } from "@/lib/models/model-connections";
@@ -131,10 +132,6 @@ async function findRow(tx: Tx, workspaceId: string, id: string): Promise<AgentRo
 async function latestDefinition(tx: Tx, row: AgentRow): Promise<StoredAgentDefinition> {
   const version = await tx.agentVersion.findUniqueOrThrow({ where: { agentId_version: { agentId: row.id, version: row.latestVersion } } });
   return version.definition as StoredAgentDefinition;
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
 
 export async function createAgent(ctx: WorkspaceContext, input: CreateAgentInput): Promise<AgentView> {

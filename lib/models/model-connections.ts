@@ -8,6 +8,7 @@ import { env } from "@/config/env";
 import { priceTable, type ModelPrice } from "@/config/models";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { inWorkspace, type Tx } from "@/lib/db/tenant";
+import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { assertPublicUrl, EgressError } from "@/lib/egress/egress-fetch";
 import { AppError } from "@/lib/http/app-error";
 import { assertCan } from "@/lib/members/permissions";
@@ -103,15 +104,17 @@ export async function listConnections(ctx: WorkspaceContext): Promise<Connection
 export async function createConnection(ctx: WorkspaceContext, input: CreateConnectionInput): Promise<ConnectionView> {
   assertCan(ctx.role, "secrets:manage");
   await assertReachableAddress(input.baseUrl);
+  const taken = () => new AppError("conflict", `A connection named "${input.name}" exists. Remove it first, or choose another name.`);
   return inWorkspace(ctx.workspaceId, async (tx) => {
-    const taken = await tx.modelConnection.findUnique({ where: { workspaceId_name: { workspaceId: ctx.workspaceId, name: input.name } } });
-    if (taken) throw new AppError("conflict", `A connection named "${input.name}" exists. Remove it first, or choose another name.`);
     const row = await tx.modelConnection.create({
       data: { workspaceId: ctx.workspaceId, name: input.name, baseUrl: input.baseUrl.replace(/\/+$/, ""), models: input.models, createdById: ctx.actorId },
     });
     const key = input.apiKey ? await putSecret(tx, { workspaceId: ctx.workspaceId, name: keySecret(input.name), value: input.apiKey, actorId: ctx.actorId }) : null;
     await recordAudit(tx, { workspaceId: ctx.workspaceId, actorId: ctx.actorId, action: "model_connection.created", target: input.name, metadata: { baseUrl: row.baseUrl, models: input.models.map((m) => m.name) } });
     return toView(row, key?.last4 ?? null);
+  }).catch((error: unknown) => {
+    // The name is unique per workspace: a taken one (even taken a moment ago, concurrently) is a 409.
+    throw isUniqueViolation(error) ? taken() : error;
   });
 }
 

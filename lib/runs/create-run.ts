@@ -8,7 +8,8 @@ import { checkInput } from "@/lib/agents/input-schema";
 import { agentForNewRun } from "@/lib/agents/workspace-agents";
 import { inWorkspace } from "@/lib/db/tenant";
 import { AppError } from "@/lib/http/app-error";
-import { Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { isUniqueViolation } from "@/lib/db/unique-violation";
 import type { WorkspaceStatus } from "@/lib/generated/prisma/enums";
 import { zodFieldErrors } from "@/lib/http/problem";
 import { enqueueRun, runQueue } from "@/lib/queue/run-queue";
@@ -119,7 +120,7 @@ export async function createRun(creator: RunCreator, request: CreateRunInput): P
     return { run: toRunView(run), created: true };
   } catch (error) {
     // A concurrent request with the same idempotency key won the race: answer with its run.
-    if (request.idempotencyKey && error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    if (request.idempotencyKey && isUniqueViolation(error)) {
       const existing = await inWorkspace(workspaceId, (tx) =>
         tx.run.findUniqueOrThrow({ where: { workspaceId_idempotencyKey: { workspaceId, idempotencyKey: request.idempotencyKey! } } }),
       );

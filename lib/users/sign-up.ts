@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { hashPassword } from "@/lib/auth/password";
 import type { SignUpInput } from "@/lib/auth/credentials-schema";
 import { AppError } from "@/lib/http/app-error";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { sendInBackground } from "@/lib/mail/send-in-background";
 import { sendVerificationEmail } from "./account-emails";
 
@@ -22,7 +22,7 @@ export async function signUp(input: SignUpInput): Promise<PublicUser> {
       select: { id: true, email: true, name: true },
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    if (isUniqueViolation(error)) {
       throw new AppError("conflict", "An account with this email already exists. Log in instead.");
     }
     throw error;

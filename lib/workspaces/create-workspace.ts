@@ -5,13 +5,10 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { inWorkspace, type Tx } from "@/lib/db/tenant";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/http/app-error";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { isUniqueViolation } from "@/lib/db/unique-violation";
 import type { CreateWorkspaceInput } from "./schemas";
 import { slugify } from "./slug";
 import type { WorkspaceSummary } from "./workspace-context";
-
-const isUniqueViolation = (error: unknown) =>
-  error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 
 export async function createWorkspace(userId: string, input: CreateWorkspaceInput): Promise<WorkspaceSummary> {
   // A slug the user chose must be free; one we derived from the name gets a suffix until it is.
