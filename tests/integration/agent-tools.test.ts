@@ -184,6 +184,10 @@ describe("OpenAI-compatible model connections", () => {
         apiKey: "sk-local-abc",
         models: [{ name: "llama3.1:8b", inputUsdPerMillion: 0.2, outputUsdPerMillion: 0.6 }],
       });
+      // The name is taken, even by two owners at once: a conflict, not a failure.
+      const again = { name: "local", baseUrl: standIn.url, models: [{ name: "m", inputUsdPerMillion: 0, outputUsdPerMillion: 0 }] };
+      const both = await Promise.allSettled([createConnection(t.as("owner"), again), createConnection(t.as("owner"), again)]);
+      expect(both.map((r) => r.status === "rejected" && (r.reason as { code?: string }).code)).toEqual(["conflict", "conflict"]);
       await createAgent(t.as("owner"), createAgentSchema.parse({ name: "Local", instructions: "Use the tools.", model: "local/llama3.1:8b", tools: [{ type: "builtin", name: "classify" }] }));
       const { run } = await createRun(t.creator, { agent: "local", input: { prompt: "Everything is down, urgent" } });
       standIn.replies.push(
