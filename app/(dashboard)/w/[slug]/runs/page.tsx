@@ -13,17 +13,11 @@ import { listRunsQuerySchema, RUN_STATUSES } from "@/lib/runs/schemas";
 import { loadWorkspace } from "../load-workspace";
 import { StartRunForm } from "./start-run-form";
 import { TableHead } from "@/components/ui/table-head";
-
-/** "12 s ago", "5 min ago", "3 h ago", "2 d ago". */
-function ago(iso: string): string {
-  const s = Math.max(0, Math.round((Date.now() - new Date(iso).getTime()) / 1000));
-  return s < 60 ? `${s} s ago` : s < 3600 ? `${Math.floor(s / 60)} min ago` : s < 86_400 ? `${Math.floor(s / 3600)} h ago` : `${Math.floor(s / 86_400)} d ago`;
-}
+import { durationBetween, timeAgo } from "@/lib/runs/run-durations";
 
 function duration(startedAt?: string, finishedAt?: string): string {
   if (!startedAt) return "—";
-  const s = Math.round(((finishedAt ? new Date(finishedAt).getTime() : Date.now()) - new Date(startedAt).getTime()) / 1000);
-  return `${s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${s % 60} s`}${finishedAt ? "" : " …"}`;
+  return `${durationBetween(startedAt, finishedAt ? new Date(finishedAt).getTime() : Date.now())}${finishedAt ? "" : " …"}`;
 }
 
 export default async function RunsPage({
@@ -84,7 +78,7 @@ export default async function RunsPage({
                     <span className="block font-mono text-xs text-slate-500">{run.agent}{run.agentVersion ? `@${run.agentVersion}` : ""}</span>
                   </td>
                   <td className="py-2 pr-4"><RunStatusBadge status={run.status} /></td>
-                  <td className="py-2 pr-4 text-slate-600" title={`${run.createdAt.replace("T", " ").slice(0, 19)} UTC`}>{ago(run.createdAt)}</td>
+                  <td className="py-2 pr-4 text-slate-600" title={`${run.createdAt.replace("T", " ").slice(0, 19)} UTC`}>{timeAgo(run.createdAt)}</td>
                   <td className="py-2 pr-4 tabular-nums">{duration(run.startedAt, run.finishedAt)}</td>
                   <td className="py-2 pr-4 text-slate-600">{page.origins[run.id]}</td>
                   <td className="py-2 tabular-nums">{formatUsdAmount(run.usage.costUsd)}</td>

@@ -8,6 +8,7 @@ import { apiRequest } from "@/lib/forms/api-request";
 import type { RunDetail } from "@/lib/runs/read-runs";
 import type { RunView } from "@/lib/runs/run-view";
 import { renderMarkdown } from "@/lib/markdown/safe-markdown";
+import { durationBetween } from "@/lib/runs/run-durations";
 import { formatUsdAmount } from "@/lib/spend/money";
 
 const count = new Intl.NumberFormat("en-US");
@@ -21,11 +22,6 @@ interface LogLine {
 
 const clock = (iso: string) => new Date(iso).toLocaleTimeString("en-US", { hour12: false });
 const stamp = (iso: string) => new Date(iso).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "medium" });
-
-function seconds(from: string, to: number): string {
-  const s = Math.max(0, Math.round((to - new Date(from).getTime()) / 1000));
-  return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${s % 60} s`;
-}
 
 /** The run's times; while it runs, its duration ticks every second. */
 function RunTimes({ run, finished }: { run: RunDetail; finished: boolean }) {
@@ -41,7 +37,7 @@ function RunTimes({ run, finished }: { run: RunDetail; finished: boolean }) {
       <div><dt className="text-xs text-slate-500">Created</dt><dd>{stamp(run.createdAt)}</dd></div>
       <div><dt className="text-xs text-slate-500">Started</dt><dd>{run.startedAt ? stamp(run.startedAt) : "waiting for a worker"}</dd></div>
       <div><dt className="text-xs text-slate-500">Finished</dt><dd>{run.finishedAt ? stamp(run.finishedAt) : "—"}</dd></div>
-      <div><dt className="text-xs text-slate-500">{finished ? "Took" : "Running for"}</dt><dd className="tabular-nums" data-testid="run-duration">{run.startedAt ? seconds(run.startedAt, end) : "—"}</dd></div>
+      <div><dt className="text-xs text-slate-500">{finished ? "Took" : "Running for"}</dt><dd className="tabular-nums" data-testid="run-duration">{run.startedAt ? durationBetween(run.startedAt, end) : "—"}</dd></div>
     </dl>
   );
 }
