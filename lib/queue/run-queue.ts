@@ -5,6 +5,7 @@ import PgBoss from "pg-boss";
 import pg from "pg";
 import { pool } from "@/lib/db/client";
 import type { Tx } from "@/lib/db/tenant";
+import { describeError, logger } from "@/lib/log/logger";
 
 export const QUEUE_SCHEMA = "pgboss";
 export const RUN_QUEUE = "runs";
@@ -15,6 +16,17 @@ export const LOST_RUN_QUEUE = "runs-lost";
  * retry schedule, so pg-boss retries nothing and a lost job is picked up by the delivery sweep.
  */
 export const WEBHOOK_QUEUE = "webhooks";
+/**
+ * The channel `enqueueRun` NOTIFYs (payload: the queue's name) so that idle workers fetch at once instead
+ * of at their next poll. A wake-up only: the job is in the table either way, so a lost one costs a poll.
+ */
+export const QUEUE_WAKE_CHANNEL = "agenthq_queue_wake";
+
+/**
+ * A run job's retries: one more attempt after its lease expired (its worker died), then the lost-run
+ * queue. The queue's defaults and each job's options, in one place.
+ */
+const RUN_JOB_RETRIES = { retryLimit: 1, retryDelay: 1, deadLetter: LOST_RUN_QUEUE } as const;
 
 export interface RunJob {
   runId: string;
@@ -29,12 +41,12 @@ export interface WebhookJob {
 /** Installs or upgrades pg-boss's schema and the queues, as the owner, and lets the app role use them. */
 export async function installRunQueue(connectionString: string): Promise<void> {
   const boss = new PgBoss({ connectionString, schema: QUEUE_SCHEMA, supervise: false, schedule: false, max: 2 });
-  boss.on("error", () => undefined);
+  boss.on("error", logQueueError);
   await boss.start();
   try {
     for (const [name, options] of [
       [LOST_RUN_QUEUE, { retryLimit: 0 }],
-      [RUN_QUEUE, { retryLimit: 1, retryDelay: 1, deadLetter: LOST_RUN_QUEUE }],
+      [RUN_QUEUE, RUN_JOB_RETRIES],
       [WEBHOOK_QUEUE, { retryLimit: 0 }],
     ] as const) {
       if (!(await boss.getQueue(name))) {
@@ -60,24 +72,47 @@ export async function installRunQueue(connectionString: string): Promise<void> {
   }
 }
 
-const globalForQueue = globalThis as unknown as { agenthqBoss?: Promise<PgBoss> };
+/** pg-boss reports a failed fetch or maintenance pass (usually the database away); it retries by itself. */
+function logQueueError(error: unknown): void {
+  // A worker's errors come as a plain object ({ message, stack, queue, worker }), not as an Error.
+  const { message, queue } = (error ?? {}) as { message?: unknown; queue?: unknown };
+  const fields = error instanceof Error ? describeError(error) : { error: String(message ?? error) };
+  logger.warn("job queue error", { ...fields, ...(typeof queue === "string" && { queue }) });
+}
+
+// One instance per kind, so that a worker asking for supervision gets it whoever asked first, and
+// stopping a worker's instance leaves the one that enqueues running.
+const globalForQueue = globalThis as unknown as { agenthqBoss?: { plain?: Promise<PgBoss>; supervised?: Promise<PgBoss> } };
 
 /** This process's pg-boss, on the app's pool (so as the app role). Workers also supervise the queue. */
 export function runQueue(options: { supervise?: boolean } = {}): Promise<PgBoss> {
-  globalForQueue.agenthqBoss ??= (async () => {
+  const kind = options.supervise ? "supervised" : "plain";
+  const instances = (globalForQueue.agenthqBoss ??= {});
+  const existing = instances[kind];
+  if (existing) return existing;
+  const started = (async () => {
     const boss = new PgBoss({
       db: { executeSql: (text: string, values?: unknown[]) => pool().query(text, values) },
       schema: QUEUE_SCHEMA,
       migrate: false,
       schedule: false,
-      supervise: options.supervise ?? false,
+      supervise: kind === "supervised",
       maintenanceIntervalSeconds: 5,
     });
-    boss.on("error", () => undefined);
+    boss.on("error", logQueueError);
+    // A stopped pg-boss takes no more workers: the next caller gets a new one.
+    boss.once("stopped", () => {
+      if (instances[kind] === started) delete instances[kind];
+    });
     await boss.start();
     return boss;
   })();
-  return globalForQueue.agenthqBoss;
+  // A failed start is not kept: the next caller tries again.
+  started.catch(() => {
+    if (instances[kind] === started) delete instances[kind];
+  });
+  instances[kind] = started;
+  return started;
 }
 
 /** pg-boss's database interface on the caller's transaction, so a job commits or rolls back with it. */
@@ -85,10 +120,14 @@ const inTransaction = (tx: Tx) => ({
   executeSql: async (text: string, values: unknown[] = []) => ({ rows: await tx.$queryRawUnsafe<unknown[]>(text, ...values) }),
 });
 
-/** Enqueues a run in the caller's transaction: the job exists if and only if the run row does. */
+/**
+ * Enqueues a run in the caller's transaction: the job exists if and only if the run row does. The
+ * wake-up is in the transaction too: PostgreSQL delivers a NOTIFY on commit, and never on rollback.
+ */
 export async function enqueueRun(tx: Tx, job: RunJob, leaseSeconds: number): Promise<void> {
   const boss = await runQueue();
-  await boss.send(RUN_QUEUE, job, { db: inTransaction(tx), expireInSeconds: leaseSeconds, retryLimit: 1, retryDelay: 1, deadLetter: LOST_RUN_QUEUE } as PgBoss.SendOptions);
+  await boss.send(RUN_QUEUE, job, { db: inTransaction(tx), expireInSeconds: leaseSeconds, ...RUN_JOB_RETRIES } as PgBoss.SendOptions);
+  await tx.$executeRawUnsafe(`SELECT pg_notify($1, $2)`, QUEUE_WAKE_CHANNEL, RUN_QUEUE);
 }
 
 /** Wakes a webhook delivery at `startAfter` (default: now), in the caller's transaction. */
