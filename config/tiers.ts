@@ -32,11 +32,15 @@ export interface Tier {
   overageCap: number;
   /** At the cap: Free refuses (402) and never bills; paid tiers pause (423) after their billed overage. */
   atCap: AtCap;
+  /** What this tier adds; what every tier has is in EVERY_TIER_INCLUDES. */
   highlights: string[];
 }
 
 /** What paid overage of model spend costs: USD billed per 1 USD of model cost beyond the included amount. */
 export const MODEL_OVERAGE_PRICE_PER_USD = 1.2;
+
+/** Not gated by tier: every workspace has them (the audit log needs only an owner's or admin's role). */
+export const EVERY_TIER_INCLUDES = ["all agents", "the audit log", "usage alerts at 80% and 100% of each quota"];
 
 const OVERAGE_HIGHLIGHT = `Overage up to 2x ($${MODEL_OVERAGE_PRICE_PER_USD.toFixed(2)} per $1 of model usage), then auto-pause`;
 
@@ -51,7 +55,7 @@ export const TIERS: Record<TierId, Tier> = {
     stripePriceEnv: null,
     overageCap: 1,
     atCap: "refuse",
-    highlights: ["All agents", "Community support", "Stops at the quota, never bills"],
+    highlights: ["Community support", "Stops at the quota, never bills"],
   },
   starter: {
     id: "starter",
@@ -63,7 +67,7 @@ export const TIERS: Record<TierId, Tier> = {
     stripePriceEnv: "STRIPE_PRICE_STARTER",
     overageCap: 2,
     atCap: "pause",
-    highlights: ["Email support", "Usage alerts at 80% and 100%", OVERAGE_HIGHLIGHT],
+    highlights: ["Email support", OVERAGE_HIGHLIGHT],
   },
   pro: {
     id: "pro",
@@ -75,7 +79,7 @@ export const TIERS: Record<TierId, Tier> = {
     stripePriceEnv: "STRIPE_PRICE_PRO",
     overageCap: 2,
     atCap: "pause",
-    highlights: ["Priority support", "Audit log", OVERAGE_HIGHLIGHT],
+    highlights: ["Priority support", OVERAGE_HIGHLIGHT],
   },
   enterprise: {
     id: "enterprise",
@@ -87,7 +91,7 @@ export const TIERS: Record<TierId, Tier> = {
     stripePriceEnv: null,
     overageCap: 2,
     atCap: "pause",
-    highlights: ["Custom limits", "SSO and security review", "Dedicated support"],
+    highlights: ["Custom limits", "SSO on request", "Dedicated support"],
   },
 };
 

@@ -1,10 +1,12 @@
-// npm run admin -- <command> — operator commands for self-hosted installs (uses DATABASE_URL as owner).
+// npm run admin -- <command> — operator commands for self-hosted installs. Uses DATABASE_URL as owner, or
+// without it the embedded PostgreSQL of `npm start` (shared while the app runs, else started for the command).
 //   set-tier <workspace-slug> <free|starter|pro|enterprise>   set a workspace's tier (billing off)
 //   set-model-budget <workspace-slug> <usd|default>          set the workspace's included monthly model spend
 import pg from "pg";
 import { z } from "zod";
 import { env } from "@/config/env";
 import { TIER_IDS } from "@/config/tiers";
+import { rerunAgainstLocalDatabase } from "@/lib/db/local-database";
 import { formatUsd, usdToMicros } from "@/lib/spend/money";
 import { usdAmountSchema } from "@/lib/spend/schemas";
 import { setModelBudget } from "@/lib/spend/spend-settings";
@@ -25,10 +27,7 @@ if (!parsed.success) {
   console.error(`${parsed.error.issues.map((i) => i.message).join("; ")}\n${USAGE}`);
   process.exit(2);
 }
-if (!env.DATABASE_URL) {
-  console.error("DATABASE_URL is not set.");
-  process.exit(2);
-}
+if (!env.DATABASE_URL) process.exit(await rerunAgainstLocalDatabase());
 const [command, slug, value] = parsed.data;
 // Finding a workspace by slug across tenants is an operator's lookup: done as the database owner.
 const owner = new pg.Client({ connectionString: env.DATABASE_URL });

@@ -9,6 +9,7 @@ import path from "node:path";
 import { env } from "@/config/env";
 import { prepareDatabase } from "@/lib/db/prepare-database";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded-postgres";
+import { LOCAL_DATABASE } from "@/lib/db/local-database";
 
 const dev = process.argv.includes("--dev");
 const nextBin = path.resolve("node_modules/next/dist/bin/next");
@@ -32,8 +33,8 @@ let databaseUrl = env.DATABASE_URL;
 if (!databaseUrl) {
   say(`DATABASE_URL is not set: starting embedded PostgreSQL in ${path.join(env.DATA_DIR, "postgres")} (port ${env.EMBEDDED_PG_PORT})`);
   embedded = await startEmbeddedPostgres({ dataDir: env.DATA_DIR, port: env.EMBEDDED_PG_PORT });
-  await embedded.createDatabase("agenthq");
-  databaseUrl = embedded.urlFor("agenthq");
+  await embedded.createDatabase(LOCAL_DATABASE);
+  databaseUrl = embedded.urlFor(LOCAL_DATABASE);
 }
 
 async function stopDatabase() {

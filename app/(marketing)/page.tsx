@@ -1,6 +1,7 @@
 // The landing page: what AgentHQ is, its agents, pricing, FAQ. Server-rendered, no client JavaScript.
 import { AgentGrid } from "@/components/marketing/agent-grid";
 import { Faq } from "@/components/marketing/faq";
+import { formatEveryTierIncludes } from "@/components/marketing/format-limit";
 import { PricingTable } from "@/components/marketing/pricing-table";
 import { ButtonLink } from "@/components/ui/button-link";
 import { AGENTS } from "@/lib/agents/catalog";
@@ -54,7 +55,7 @@ export default function LandingPage() {
 
       <section id="pricing" aria-labelledby="pricing-title" className="mx-auto max-w-6xl px-6 py-16">
         <h2 id="pricing-title" className="text-2xl font-bold">Pricing</h2>
-        <p className="mt-2 text-slate-700">Start free. Upgrade when you need more; every tier has hard limits.</p>
+        <p className="mt-2 text-slate-700">Start free. Upgrade when you need more; every tier has hard limits, and includes {formatEveryTierIncludes()}.</p>
         <div className="mt-8">
           <PricingTable />
         </div>

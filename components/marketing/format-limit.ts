@@ -1,4 +1,6 @@
 // How limits read on the pricing page.
+import { EVERY_TIER_INCLUDES } from "@/config/tiers";
+
 const numbers = new Intl.NumberFormat("en-US");
 
 export function formatLimit(value: number | null, unit = ""): string {
@@ -15,4 +17,9 @@ export function formatPrice(priceUsd: number | null): string {
 export function formatModelSpend(usd: number | null): string {
   if (usd === null) return "Custom";
   return `$${usd.toFixed(2)}`;
+}
+
+/** What every tier has, as a phrase: "all agents, the audit log, and usage alerts …". */
+export function formatEveryTierIncludes(): string {
+  return new Intl.ListFormat("en", { type: "conjunction" }).format(EVERY_TIER_INCLUDES);
 }

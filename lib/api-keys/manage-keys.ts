@@ -88,7 +88,7 @@ export async function revokeApiKey(ctx: WorkspaceContext, keyId: string): Promis
     if (existing.revokedAt) return existing;
     const { count } = await tx.apiKey.updateMany({ where: { ...where, revokedAt: null }, data: { revokedAt: new Date() } });
     if (count !== 1) throw new AppError("conflict", "The key changed meanwhile; try again.");
-    await recordAudit(tx, { workspaceId: ctx.workspaceId, actorId: ctx.actorId, action: "key.revoked", target: keyId, metadata: { name: existing.name } });
+    await recordAudit(tx, { workspaceId: ctx.workspaceId, actorId: ctx.actorId, action: "key.revoked", target: keyId, metadata: { name: existing.name, display: `${existing.prefix}…${existing.last4}` } });
     return tx.apiKey.findUniqueOrThrow({ where: { id: keyId } });
   });
   forgetApiKey(row.hash);

@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { site } from "@/config/site";
 import { requireSessionUser } from "@/lib/auth/require-session-user";
+import { mailConfigured } from "@/lib/mail/send-mail";
 import { getAccountSummary } from "@/lib/users/account-summary";
 import { AccountActions } from "./account-actions";
 
@@ -19,7 +20,7 @@ export default async function AccountPage() {
       <main className="mx-auto max-w-2xl px-6 py-8">
         <h1 className="text-2xl font-semibold">Your account</h1>
         <p className="mt-1 text-sm text-slate-600">{user.name} · {user.email}</p>
-        <AccountActions {...summary} />
+        <AccountActions {...summary} mailConfigured={mailConfigured()} />
       </main>
     </div>
   );

@@ -3,6 +3,8 @@ import { redirect } from "next/navigation";
 import { requireSessionUser } from "@/lib/auth/require-session-user";
 import { listWorkspaces } from "@/lib/workspaces/workspace-context";
 
+export const metadata = { title: "Dashboard" };
+
 export default async function WorkspacesHome() {
   const user = await requireSessionUser("/w");
   const [first] = await listWorkspaces(user.id);

@@ -1,6 +1,7 @@
 // /pricing — the tiers with their limits side by side.
 import type { Metadata } from "next";
 import { Faq } from "@/components/marketing/faq";
+import { formatEveryTierIncludes } from "@/components/marketing/format-limit";
 import { LimitsComparison } from "@/components/marketing/limits-comparison";
 import { PricingTable } from "@/components/marketing/pricing-table";
 import { FAQ_ITEMS } from "../faq-items";
@@ -12,7 +13,7 @@ export default function PricingPage() {
     <div className="mx-auto max-w-6xl px-6 py-16">
       <h1 className="text-4xl font-bold tracking-tight">Pricing</h1>
       <p className="mt-3 max-w-2xl text-lg text-slate-700">
-        Every tier includes all agents. Limits are hard: you will never be billed for more than your tier allows.
+        Every tier includes {formatEveryTierIncludes()}. Limits are hard: you will never be billed for more than your tier allows.
       </p>
       <div className="mt-10">
         <PricingTable />

@@ -17,6 +17,8 @@ import { Quickstart } from "./quickstart";
 
 const FIRST_RUN = { agent: "research", input: { question: "What are the trade-offs of row-level security for multi-tenant SaaS?" } };
 
+export const metadata = { title: "Overview" };
+
 export default async function WorkspaceOverview({ params }: { params: Promise<{ slug: string }> }) {
   const { workspace, ctx } = await loadWorkspace((await params).slug);
   const tier = getTier(workspace.tier);

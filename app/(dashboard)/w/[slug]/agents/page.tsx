@@ -7,6 +7,8 @@ import { can } from "@/lib/members/permissions";
 import { loadWorkspace } from "../load-workspace";
 import { CopyTemplateButton } from "./copy-template-button";
 
+export const metadata = { title: "Agents" };
+
 export default async function AgentsPage({ params }: { params: Promise<{ slug: string }> }) {
   const { workspace, ctx } = await loadWorkspace((await params).slug);
   const agents = await listAgents(workspace.id, { includeArchived: true });

@@ -2,9 +2,12 @@
 import Link from "next/link";
 import { NoAccess } from "@/components/dashboard/no-access";
 import { PageHeader } from "@/components/dashboard/page-header";
+import { describeAuditEntry } from "@/lib/audit/describe-audit-entry";
 import { listAuditLog } from "@/lib/audit/list-audit-log";
 import { loadWorkspace, loadWorkspaceFor } from "../load-workspace";
 import { TableHead } from "@/components/ui/table-head";
+
+export const metadata = { title: "Audit log" };
 
 export default async function AuditLogPage({
   params,
@@ -34,7 +37,10 @@ export default async function AuditLogPage({
                   <time dateTime={e.at}>{e.at.replace("T", " ").slice(0, 19)} UTC</time>
                 </td>
                 <td className="py-2 pr-4">{e.actor?.email ?? "system"}</td>
-                <td className="py-2 pr-4 font-mono text-xs">{e.action}</td>
+                <td className="py-2 pr-4">
+                  {describeAuditEntry(e)}
+                  <span className="block font-mono text-xs text-slate-500">{e.action}</span>
+                </td>
                 <td className="py-2 font-mono text-xs">{e.target}</td>
               </tr>
             ))}

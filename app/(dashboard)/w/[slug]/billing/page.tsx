@@ -73,6 +73,8 @@ function PlanCard({ tier, slug, canBuy }: { tier: Tier; slug: string; canBuy: bo
   );
 }
 
+export const metadata = { title: "Billing" };
+
 export default async function BillingPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ checkout?: string }> }) {
   const { slug } = await params;
   const loaded = await loadWorkspaceFor(slug, "billing:read");

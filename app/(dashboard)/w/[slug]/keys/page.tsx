@@ -7,6 +7,8 @@ import { loadWorkspace } from "../load-workspace";
 import { CreateKeyForm } from "./create-key-form";
 import { KeyList } from "./key-list";
 
+export const metadata = { title: "API keys" };
+
 export default async function KeysPage({ params }: { params: Promise<{ slug: string }> }) {
   const { ctx, workspace } = await loadWorkspace((await params).slug);
   const keys = await listApiKeys(ctx);

@@ -1,7 +1,7 @@
 // /w/:slug/members — who is in the workspace; managers invite, change roles and remove.
-import Link from "next/link";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { getTier } from "@/config/tiers";
+import { billingEnabled } from "@/lib/billing/stripe-client";
 import { listPendingInvitations } from "@/lib/invitations/invitations";
 import { listMembers } from "@/lib/members/list-members";
 import { can } from "@/lib/members/permissions";
@@ -9,7 +9,10 @@ import { loadWorkspace } from "../load-workspace";
 import { InviteForm } from "./invite-form";
 import { MemberRow } from "./member-row";
 import { PendingInvitations } from "./pending-invitations";
+import { SeatsFullNotice } from "./seats-full-notice";
 import { TableHead } from "@/components/ui/table-head";
+
+export const metadata = { title: "Members" };
 
 export default async function MembersPage({ params }: { params: Promise<{ slug: string }> }) {
   const { ctx, workspace, user } = await loadWorkspace((await params).slug);
@@ -44,14 +47,7 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
         <section className="mt-10 max-w-xl">
           <h2 className="text-lg font-semibold">Invite a teammate</h2>
           {seatsFull ? (
-            <p role="status" className="mt-3 rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900">
-              {limit === 1 ? `The ${getTier(workspace.tier).name} tier's one seat is taken` : `All ${limit} seats of the ${getTier(workspace.tier).name} tier are taken`} (members and pending invitations).{" "}
-              {can(ctx.role, "billing:read") ? (
-                <Link href={`/w/${workspace.slug}/billing`} className="font-medium underline">Upgrade to invite more.</Link>
-              ) : (
-                "Ask an owner to upgrade."
-              )}
-            </p>
+            <SeatsFullNotice slug={workspace.slug} tier={getTier(workspace.tier)} billingEnabled={billingEnabled()} canSeeBilling={can(ctx.role, "billing:read")} />
           ) : (
             <InviteForm slug={workspace.slug} actorRole={ctx.role} />
           )}

@@ -13,6 +13,8 @@ import { ToolSecretsForm } from "./tool-secrets-form";
 import { ProviderKeyForm } from "./provider-key-form";
 import { RenameWorkspaceForm } from "./rename-workspace-form";
 
+export const metadata = { title: "Settings" };
+
 export default async function SettingsPage({ params }: { params: Promise<{ slug: string }> }) {
   const { workspace, ctx } = await loadWorkspace((await params).slug);
   const manageKey = can(workspace.role, "secrets:manage");

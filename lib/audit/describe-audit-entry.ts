@@ -1,0 +1,73 @@
+// How an audit entry reads on the audit-log page: one sentence from its action, target and metadata
+// ("API key 'ci-bot' (ahq_live_…abcd) created", "Tier changed: Free → Pro"). Entries written before a
+// detail was recorded read without it; an action without a sentence here reads as its code.
+import { TIER_IDS, getTier, type TierId } from "@/config/tiers";
+import { formatUsd } from "@/lib/spend/money";
+import { METRIC_NAMES } from "@/lib/usage/metric-names";
+import type { AuditAction } from "./record-audit";
+
+export interface DescribableAuditEntry {
+  action: string;
+  target: string | null;
+  metadata: unknown;
+}
+
+type Metadata = Record<string, unknown>;
+
+const text = (m: Metadata, key: string): string | undefined => (typeof m[key] === "string" ? (m[key] as string) : undefined);
+const micros = (m: Metadata, key: string): number | null | undefined =>
+  typeof m[key] === "number" ? (m[key] as number) : m[key] === null ? null : undefined;
+
+function metricName(value: unknown): string | undefined {
+  return typeof value === "string" && Object.hasOwn(METRIC_NAMES, value) ? METRIC_NAMES[value as keyof typeof METRIC_NAMES] : undefined;
+}
+
+function tierName(value: unknown): string | undefined {
+  return typeof value === "string" && (TIER_IDS as readonly string[]).includes(value) ? getTier(value as TierId).name : undefined;
+}
+
+/** `'name' (ahq_live_…abcd)`, with what the entry holds of the two. */
+function keyLabel(m: Metadata): string {
+  const name = text(m, "name");
+  const display = text(m, "display");
+  return ["API key", name && `'${name}'`, display && `(${display})`].filter(Boolean).join(" ");
+}
+
+function fromTo(m: Metadata, format: (value: unknown) => string | undefined = (v) => (typeof v === "string" ? v : undefined)): string {
+  const from = format(m.from);
+  const to = format(m.to);
+  if (from && to) return `: ${from} → ${to}`;
+  return to ? ` to ${to}` : "";
+}
+
+const SENTENCES: Partial<Record<AuditAction, (m: Metadata, target: string | null) => string>> = {
+  "key.created": (m) => `${keyLabel(m)} created`,
+  "key.revoked": (m) => `${keyLabel(m)} revoked`,
+  "tier.changed": (m) => `Tier changed${fromTo(m, tierName)}${m.source === "admin-cli" ? " (admin CLI)" : ""}`,
+  "workspace.created": () => "Workspace created",
+  "workspace.renamed": (m) => `Workspace renamed${fromTo(m)}`,
+  "member.role_changed": (m) => `Member's role changed${fromTo(m)}`,
+  "member.added": (m) => `Member added${text(m, "role") ? ` as ${text(m, "role")}` : ""}`,
+  "member.removed": (m) => (m.left === true ? "Member left" : "Member removed"),
+  "invitation.sent": (m, target) => `Invitation sent${target ? ` to ${target}` : ""}${text(m, "role") ? ` as ${text(m, "role")}` : ""}`,
+  "invitation.accepted": (_m, target) => `Invitation${target ? ` to ${target}` : ""} accepted`,
+  "invitation.revoked": () => "Invitation revoked",
+  "usage.alert": (m, target) => `Usage alert: ${typeof m.threshold === "number" ? `${m.threshold}% of ` : ""}${metricName(target) ?? "a quota"} used`,
+  "workspace.paused": (m) => `Workspace paused${metricName(m.metric) ? `: ${metricName(m.metric)} used up` : ""}`,
+  "workspace.resumed": () => "Workspace resumed",
+  "spend_limit.changed": (m) => {
+    const limit = micros(m, "limitMicros");
+    return limit === undefined ? "Spend limit changed" : limit === null ? "Spend limit removed" : `Spend limit set to ${formatUsd(limit)} a month`;
+  },
+  "model_budget.changed": (m) => {
+    const budget = micros(m, "budgetMicros");
+    return budget === undefined ? "Included model spend changed" : budget === null ? "Included model spend back to the tier's" : `Included model spend set to ${formatUsd(budget)} a month`;
+  },
+  "subscription.changed": (m) => `Subscription ${text(m, "status")?.replace("_", " ") ?? "changed"}${tierName(m.tier) ? ` (${tierName(m.tier)})` : ""}`,
+};
+
+export function describeAuditEntry(entry: DescribableAuditEntry): string {
+  const sentence = SENTENCES[entry.action as AuditAction];
+  const metadata = entry.metadata !== null && typeof entry.metadata === "object" && !Array.isArray(entry.metadata) ? (entry.metadata as Metadata) : {};
+  return sentence ? sentence(metadata, entry.target) : entry.action;
+}
