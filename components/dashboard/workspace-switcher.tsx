@@ -1,33 +1,32 @@
-// Switch between the user's workspaces. A native <details> menu: no client JavaScript needed.
+"use client";
+// Switch between the user's workspaces: a Radix dropdown menu (arrow keys, typeahead, Escape).
 import Link from "next/link";
+import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
 import type { WorkspaceSummary } from "@/lib/workspaces/workspace-context";
 
 export function WorkspaceSwitcher({ current, workspaces }: { current: WorkspaceSummary; workspaces: WorkspaceSummary[] }) {
   return (
-    <details className="relative">
-      <summary className="cursor-pointer list-none rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium">
+    <DropdownMenu>
+      <DropdownMenuTrigger className="max-w-[12rem] truncate rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium">
         {current.name} <span aria-hidden>▾</span>
         <span className="sr-only">Switch workspace</span>
-      </summary>
-      <ul className="absolute z-10 mt-1 w-64 rounded-md border border-slate-200 bg-white py-1 shadow-lg">
+      </DropdownMenuTrigger>
+      <DropdownMenuContent className="w-64">
         {workspaces.map((w) => (
-          <li key={w.id}>
-            <Link
-              href={`/w/${w.slug}`}
-              aria-current={w.id === current.id ? "true" : undefined}
-              className="flex justify-between px-3 py-2 text-sm hover:bg-slate-50"
-            >
-              <span>{w.name}</span>
+          <DropdownMenuItem key={w.id} asChild>
+            <Link href={`/w/${w.slug}`} aria-current={w.id === current.id ? "true" : undefined} className="flex justify-between">
+              <span className="truncate">{w.name}</span>
               <span className="text-xs text-slate-500">{w.role}</span>
             </Link>
-          </li>
+          </DropdownMenuItem>
         ))}
-        <li className="border-t border-slate-100">
-          <Link href="/workspaces/new" className="block px-3 py-2 text-sm text-brand-700 hover:bg-slate-50">
+        <DropdownMenuSeparator />
+        <DropdownMenuItem asChild>
+          <Link href="/workspaces/new" className="text-brand-700">
             + New workspace
           </Link>
-        </li>
-      </ul>
-    </details>
+        </DropdownMenuItem>
+      </DropdownMenuContent>
+    </DropdownMenu>
   );
 }

@@ -36,7 +36,8 @@ export async function dailyUsage(workspaceId: string, at = new Date()): Promise<
        GROUP BY 1`,
   }));
   const days: DailyUsage[] = [];
-  for (let d = new Date(start); d < end && d <= at; d = new Date(d.getTime() + 86_400_000)) {
+  // Every day of the period, the days still to come included, so a chart spans the whole month.
+  for (let d = new Date(start); d < end; d = new Date(d.getTime() + 86_400_000)) {
     const key = dayOf(d);
     const of = (metric: string) => Number(metered.find((r) => dayOf(r.day) === key && r.metric === metric)?.total ?? 0);
     const turn = turns.find((r) => dayOf(r.day) === key);

@@ -1,26 +1,30 @@
 "use client";
 
-import { signOut } from "next-auth/react";
 import { useState, type FormEvent } from "react";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { TextField } from "@/components/ui/text-field";
+import { signOutHere } from "@/lib/auth/sign-out-here";
 import { apiRequest } from "@/lib/forms/api-request";
 import { fieldErrorsFromProblem, type FieldErrors } from "@/lib/forms/field-errors";
 
 const sectionClass = "mt-8 rounded-xl border border-slate-200 bg-white p-5";
 const buttonClass = "rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60";
 
-export function AccountActions({ emailVerified, hasPassword, sessionCount }: { emailVerified: boolean; hasPassword: boolean; sessionCount: number }) {
+export function AccountActions({ emailVerified, hasPassword, sessionCount, mailConfigured }: { emailVerified: boolean; hasPassword: boolean; sessionCount: number; mailConfigured: boolean }) {
   return (
     <>
-      <EmailSection verified={emailVerified} />
+      <EmailSection verified={emailVerified} mailConfigured={mailConfigured} />
       {hasPassword && <PasswordSection />}
       <SessionsSection count={sessionCount} />
     </>
   );
 }
 
-function EmailSection({ verified }: { verified: boolean }) {
+/** Without SMTP_URL no mail leaves the server: lib/mail/send-mail.ts writes the message and its link to the log. */
+const MAIL_OFF = "Mail is off on this install: the link was written to the server's log.";
+
+function EmailSection({ verified, mailConfigured }: { verified: boolean; mailConfigured: boolean }) {
   const [message, setMessage] = useState<string>();
   async function resend() {
     const result = await apiRequest<{ delivery: string }>("POST", "/api/auth/verify-email");
@@ -29,7 +33,7 @@ function EmailSection({ verified }: { verified: boolean }) {
         ? result.problem.detail
         : result.data.delivery === "sent"
           ? "A new confirmation link is on its way."
-          : "Email is not configured on this server: the link was written to the server log.",
+          : MAIL_OFF,
     );
   }
   return (
@@ -39,7 +43,10 @@ function EmailSection({ verified }: { verified: boolean }) {
         <p className="mt-1 text-sm text-green-700">Your email address is confirmed.</p>
       ) : (
         <div className="mt-1 space-y-2 text-sm">
-          <p className="text-amber-800">Your email address is not confirmed yet.</p>
+          <p className="text-amber-800">
+            Your email address is not confirmed yet.{" "}
+            {mailConfigured ? "Follow the link we emailed you, or send a new one." : "Mail is off on this install: the confirmation link was written to the server's log, not emailed."}
+          </p>
           <button type="button" onClick={resend} className={buttonClass}>Send a new confirmation link</button>
           {message && <p role="status">{message}</p>}
         </div>
@@ -94,10 +101,9 @@ function PasswordSection() {
 function SessionsSection({ count }: { count: number }) {
   const [pending, setPending] = useState(false);
   async function logOutEverywhere() {
-    if (!window.confirm("Log out on every device, this one included?")) return;
     setPending(true);
     await apiRequest("DELETE", "/api/account/sessions");
-    await signOut({ callbackUrl: "/login" });
+    await signOutHere();
   }
   return (
     <section className={sectionClass}>
@@ -105,10 +111,16 @@ function SessionsSection({ count }: { count: number }) {
       <p className="mt-1 text-sm text-slate-600">
         You are logged in on {count} {count === 1 ? "device or browser" : "devices or browsers"}.
       </p>
-      <button type="button" onClick={logOutEverywhere} disabled={pending}
-        className="mt-3 rounded-md border border-red-300 px-4 py-2 text-sm font-medium text-red-700 hover:bg-red-50 disabled:opacity-60">
+      <ConfirmButton
+        onConfirm={logOutEverywhere}
+        disabled={pending}
+        title="Log out everywhere?"
+        description="Every device and browser logged in to your account is logged out, this one included."
+        confirmLabel="Log out everywhere"
+        className="mt-3 rounded-md border border-red-300 px-4 py-2 text-sm font-medium text-red-700 hover:bg-red-50 disabled:opacity-60"
+      >
         {pending ? "Logging out…" : "Log out everywhere"}
-      </button>
+      </ConfirmButton>
     </section>
   );
 }

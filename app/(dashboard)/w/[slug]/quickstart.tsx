@@ -5,6 +5,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { CopyButton } from "@/components/ui/copy-button";
+import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { apiRequest } from "@/lib/forms/api-request";
 
 interface Snippets {
@@ -32,8 +33,7 @@ function Step({ done, title, children }: { done: boolean; title: string; childre
 function Snippet({ label, code }: { label: string; code: string }) {
   return (
     <div className="mt-2">
-      <div className="flex items-center justify-between text-xs text-slate-500">
-        <span>{label}</span>
+      <div className="flex justify-end">
         <CopyButton text={code} label={`Copy ${label}`} />
       </div>
       <pre className="mt-1 overflow-x-auto rounded-lg bg-slate-900 p-3 text-xs text-slate-100">{code}</pre>
@@ -90,8 +90,18 @@ export function Quickstart({ slug, canCreateKey, steps, firstRun, placeholder, t
           {error && <p role="alert" className="mt-1 text-red-700">{error}</p>}
         </Step>
         <Step done={steps.run} title="Start a run: paste this in a terminal">
-          <Snippet label="curl" code={snippets.curl} />
-          <Snippet label="TypeScript SDK" code={snippets.sdk} />
+          <Tabs defaultValue="curl" className="mt-2">
+            <TabsList aria-label="Snippet language">
+              <TabsTrigger value="curl">curl</TabsTrigger>
+              <TabsTrigger value="sdk">TypeScript SDK</TabsTrigger>
+            </TabsList>
+            <TabsContent value="curl">
+              <Snippet label="curl" code={snippets.curl} />
+            </TabsContent>
+            <TabsContent value="sdk">
+              <Snippet label="TypeScript SDK" code={snippets.sdk} />
+            </TabsContent>
+          </Tabs>
         </Step>
         <Step done={steps.finished} title="See it finish">
           {firstRun ? (

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { ApiKeyView } from "@/lib/api-keys/manage-keys";
 import { apiRequest } from "@/lib/forms/api-request";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { TableHead } from "@/components/ui/table-head";
 
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" }) : "never");
@@ -13,7 +14,6 @@ export function KeyList({ slug, keys, canRevoke }: { slug: string; keys: ApiKeyV
   const [error, setError] = useState<string>();
 
   async function revoke(key: ApiKeyView) {
-    if (!window.confirm(`Revoke “${key.name}”? Programs using it stop working within seconds.`)) return;
     const result = await apiRequest("DELETE", `/api/workspaces/${slug}/keys/${key.id}`);
     if (!result.ok) return setError(result.problem.detail);
     router.refresh();
@@ -38,7 +38,15 @@ export function KeyList({ slug, keys, canRevoke }: { slug: string; keys: ApiKeyV
                   <span className="text-slate-500">Revoked</span>
                 ) : (
                   canRevoke && (
-                    <button type="button" onClick={() => revoke(key)} className="rounded-md px-2 py-1 text-red-700 hover:bg-red-50">Revoke</button>
+                    <ConfirmButton
+                      title={`Revoke “${key.name}”?`}
+                      description="Programs using it stop working within seconds. This cannot be undone."
+                      confirmLabel="Revoke key"
+                      onConfirm={() => revoke(key)}
+                      className="rounded-md px-2 py-1 text-red-700 hover:bg-red-50"
+                    >
+                      Revoke
+                    </ConfirmButton>
                   )
                 )}
               </td>

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import type { Member } from "@/lib/members/list-members";
 import { apiRequest } from "@/lib/forms/api-request";
 
@@ -61,17 +62,16 @@ export function MemberRow({
       </td>
       <td className="py-2 text-right">
         {(canManage || isSelf) && (
-          <button
-            type="button"
+          <ConfirmButton
             disabled={pending}
-            onClick={() => {
-              const question = isSelf ? "Leave this workspace?" : `Remove ${member.email} from this workspace?`;
-              if (window.confirm(question)) void run("DELETE", undefined, isSelf ? () => router.push("/w") : undefined);
-            }}
+            title={isSelf ? "Leave this workspace?" : `Remove ${member.email}?`}
+            description={isSelf ? "You lose access at once; an owner can invite you again." : "They lose access to this workspace at once; you can invite them again."}
+            confirmLabel={isSelf ? "Leave" : "Remove"}
+            onConfirm={() => void run("DELETE", undefined, isSelf ? () => router.push("/w") : undefined)}
             className="rounded-md px-2 py-1 text-sm text-red-700 hover:bg-red-50"
           >
             {isSelf ? "Leave" : "Remove"}
-          </button>
+          </ConfirmButton>
         )}
       </td>
     </tr>

@@ -14,11 +14,14 @@ import { loadWorkspace } from "../load-workspace";
 import { StartRunForm } from "./start-run-form";
 import { TableHead } from "@/components/ui/table-head";
 import { durationBetween, timeAgo } from "@/lib/runs/run-durations";
+import { Tooltip } from "@/components/ui/tooltip";
 
 function duration(startedAt?: string, finishedAt?: string): string {
   if (!startedAt) return "—";
   return `${durationBetween(startedAt, finishedAt ? new Date(finishedAt).getTime() : Date.now())}${finishedAt ? "" : " …"}`;
 }
+
+export const metadata = { title: "Runs" };
 
 export default async function RunsPage({
   params,
@@ -45,7 +48,7 @@ export default async function RunsPage({
       {can(ctx.role, "runs:write") && (
         <details className="mt-6 rounded-xl border border-slate-200 p-4" open={page.data.length === 0}>
           <summary className="cursor-pointer font-semibold">Start a run</summary>
-          <StartRunForm slug={workspace.slug} agents={agents.map((a) => ({ id: a.id, name: a.name, description: a.description, example: exampleInput(a.inputSchema) }))} />
+          <StartRunForm slug={workspace.slug} agents={agents.map((a) => ({ id: a.id, name: a.name, description: a.description, example: exampleInput(a.inputSchema), inputSchema: a.inputSchema }))} />
         </details>
       )}
       {page.cursorIgnored && (
@@ -78,7 +81,11 @@ export default async function RunsPage({
                     <span className="block font-mono text-xs text-slate-500">{run.agent}{run.agentVersion ? `@${run.agentVersion}` : ""}</span>
                   </td>
                   <td className="py-2 pr-4"><RunStatusBadge status={run.status} /></td>
-                  <td className="py-2 pr-4 text-slate-600" title={`${run.createdAt.replace("T", " ").slice(0, 19)} UTC`}>{timeAgo(run.createdAt)}</td>
+                  <td className="py-2 pr-4 text-slate-600">
+                    <Tooltip content={`${run.createdAt.replace("T", " ").slice(0, 19)} UTC`}>
+                      <time dateTime={run.createdAt} tabIndex={0}>{timeAgo(run.createdAt)}</time>
+                    </Tooltip>
+                  </td>
                   <td className="py-2 pr-4 tabular-nums">{duration(run.startedAt, run.finishedAt)}</td>
                   <td className="py-2 pr-4 text-slate-600">{page.origins[run.id]}</td>
                   <td className="py-2 tabular-nums">{formatUsdAmount(run.usage.costUsd)}</td>

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { RunInputField, useRunInput } from "@/components/dashboard/run-input-field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { apiRequest } from "@/lib/forms/api-request";
 
@@ -14,31 +15,29 @@ const EXAMPLES: Record<string, unknown> = {
   "support-triage": { ticket: "Our API calls fail with errors since this morning, urgent!" },
 };
 
-type AgentChoice = { id: string; name: string; description: string; example: unknown };
+type AgentChoice = { id: string; name: string; description: string; example: unknown; inputSchema: Record<string, unknown> };
 
 const exampleOf = (agent: AgentChoice | undefined) => JSON.stringify((agent && (EXAMPLES[agent.id] ?? agent.example)) ?? {}, null, 2);
 
 export function StartRunForm({ slug, agents }: { slug: string; agents: AgentChoice[] }) {
   const router = useRouter();
   const [agent, setAgent] = useState(agents[0]?.id ?? "");
-  const [input, setInput] = useState(exampleOf(agents[0]));
+  const chosen = agents.find((a) => a.id === agent);
+  const input = useRunInput(chosen?.inputSchema ?? {}, exampleOf(agents[0]));
   const [error, setError] = useState<string>();
   const [pending, setPending] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(input);
-    } catch {
-      return setError("The input is not valid JSON.");
-    }
+    setError(undefined);
+    const checked = input.check();
+    if (!checked) return;
     setPending(true);
-    const result = await apiRequest<{ id: string }>("POST", `/api/workspaces/${slug}/runs`, { agent, input: parsed });
+    const result = await apiRequest<{ id: string }>("POST", `/api/workspaces/${slug}/runs`, { agent, input: checked.input });
     setPending(false);
     if (!result.ok) {
-      const fields = result.problem.errors?.map((e) => `${e.path}: ${e.message}`).join("; ");
-      return setError(fields ? `${result.problem.detail} ${fields}` : result.problem.detail);
+      if (!input.showProblem(result.problem)) setError(result.problem.detail);
+      return;
     }
     router.push(`/w/${slug}/runs/${result.data.id}`);
   }
@@ -53,24 +52,15 @@ export function StartRunForm({ slug, agents }: { slug: string; agents: AgentChoi
           value={agent}
           onChange={(e) => {
             setAgent(e.target.value);
-            setInput(exampleOf(agents.find((a) => a.id === e.target.value)));
+            input.setText(exampleOf(agents.find((a) => a.id === e.target.value)));
           }}
-          className="mt-1 rounded-md border border-slate-300 px-2 py-2 text-sm"
+          className="mt-1 max-w-full rounded-md border border-slate-300 px-2 py-2 text-sm"
         >
           {agents.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
         </select>
-        <p className="mt-1 text-xs text-slate-500">{agents.find((a) => a.id === agent)?.description}</p>
+        <p className="mt-1 text-xs text-slate-500">{chosen?.description}</p>
       </div>
-      <div>
-        <label htmlFor="run-input" className="block text-sm font-medium text-slate-800">Input (JSON)</label>
-        <textarea
-          id="run-input"
-          value={input}
-          onChange={(e) => setInput(e.target.value)}
-          rows={6}
-          className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 font-mono text-xs"
-        />
-      </div>
+      <RunInputField id="run-input" state={input} />
       <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
         {pending ? "Starting…" : "Start run"}
       </button>

@@ -1,7 +1,7 @@
 // /w/:slug/usage — this period's usage against the tier's limits: model spend and tokens, API calls and
 // agent-seconds per day, per agent and per API key; an owner's spend limit; what happens at the limit.
-import { DailyBarChart } from "@/components/dashboard/daily-bar-chart";
 import { PageHeader } from "@/components/dashboard/page-header";
+import { UsageChart } from "@/components/dashboard/usage-chart";
 import { UsageMeters } from "@/components/dashboard/usage-meters";
 import { TableHead } from "@/components/ui/table-head";
 import { getTier, MODEL_OVERAGE_PRICE_PER_USD } from "@/config/tiers";
@@ -56,6 +56,8 @@ function AtTheLimit({ tierId }: { tierId: Parameters<typeof getTier>[0] }) {
   );
 }
 
+export const metadata = { title: "Usage" };
+
 export default async function UsagePage({ params }: { params: Promise<{ slug: string }> }) {
   const { workspace } = await loadWorkspace((await params).slug);
   const [usage, days, agents, keys] = await Promise.all([getUsage(workspace), dailyUsage(workspace.id), usageByAgent(workspace.id), usageByApiKey(workspace.id)]);
@@ -67,11 +69,11 @@ export default async function UsagePage({ params }: { params: Promise<{ slug: st
         description={`${tier.name} tier · period ${usage.periodStart.slice(0, 10)} to ${usage.periodEnd.slice(0, 10)} (UTC)`}
       />
       <UsageMeters usage={usage} className="mt-6" />
-      <div className="mt-8 grid gap-8 md:grid-cols-2">
-        <DailyBarChart title="Model spend (USD)" points={days.map((d) => ({ day: d.day, value: d.spendMicros }))} format={formatUsd} />
-        <DailyBarChart title="Tokens" points={days.map((d) => ({ day: d.day, value: d.tokens }))} format={(n) => count.format(n)} />
-        <DailyBarChart title="API calls" points={days.map((d) => ({ day: d.day, value: d.apiCalls }))} />
-        <DailyBarChart title="Agent-seconds" points={days.map((d) => ({ day: d.day, value: d.agentSeconds }))} />
+      <div className="mt-8 grid gap-4 md:grid-cols-2">
+        <UsageChart title="Model spend" unit="usd-micros" points={days.map((d) => ({ day: d.day, value: d.spendMicros }))} />
+        <UsageChart title="API calls" unit="count" points={days.map((d) => ({ day: d.day, value: d.apiCalls }))} />
+        <UsageChart title="Agent-minutes" unit="seconds-as-minutes" points={days.map((d) => ({ day: d.day, value: d.agentSeconds }))} />
+        <UsageChart title="Tokens" unit="count" points={days.map((d) => ({ day: d.day, value: d.tokens }))} />
       </div>
       <section className="mt-8 max-w-2xl" data-testid="spend-limit">
         <h2 className="text-lg font-semibold">Spend limit</h2>

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { TextField } from "@/components/ui/text-field";
 import { apiRequest } from "@/lib/forms/api-request";
@@ -139,13 +140,15 @@ export function WebhookEndpoints({ slug, endpoints, deliveries, eventTypes }: { 
                   ) : (
                     <button type="button" className="rounded-md border border-slate-300 px-3 py-1 hover:bg-slate-50" onClick={() => act("POST", `/api/workspaces/${slug}/webhooks/${e.id}/test`, "Test event queued.")}>Send test event</button>
                   )}
-                  <button
-                    type="button"
+                  <ConfirmButton
+                    title="Delete this endpoint?"
+                    description={`${e.url} stops receiving events, and its delivery history goes with it.`}
+                    confirmLabel="Delete endpoint"
+                    onConfirm={() => act("DELETE", `/api/workspaces/${slug}/webhooks/${e.id}`, "Endpoint deleted.")}
                     className="rounded-md border border-red-300 px-3 py-1 text-red-700 hover:bg-red-50"
-                    onClick={() => window.confirm(`Delete the endpoint ${e.url}? Its deliveries go with it.`) && act("DELETE", `/api/workspaces/${slug}/webhooks/${e.id}`, "Endpoint deleted.")}
                   >
                     Delete
-                  </button>
+                  </ConfirmButton>
                 </div>
               </div>
               <Deliveries slug={slug} deliveries={deliveries[e.id] ?? []} onChange={changed} />

@@ -40,7 +40,7 @@ export default async function AgentPage({ params }: { params: Promise<{ slug: st
         <section className="mt-6">
           <h2 className="text-lg font-semibold">Playground</h2>
           <p className="mt-1 text-sm text-slate-600">Runs <code className="font-mono">{ref}</code> on an input and shows each turn and tool call as it happens. Runs count like any other.</p>
-          <Playground slug={slug} agentRef={ref} example={exampleInput(agent.inputSchema)} />
+          <Playground slug={slug} agentRef={ref} example={exampleInput(agent.inputSchema)} inputSchema={agent.inputSchema} />
         </section>
       )}
       {agent.builtIn || !canWrite || agent.archived ? (
