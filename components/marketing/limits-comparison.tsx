@@ -1,6 +1,6 @@
 // A side-by-side table of every tier's limits, for the pricing page.
 import { billsOverage, MODEL_OVERAGE_PRICE_PER_USD, TIER_LIST, type Tier, type TierLimits } from "@/config/tiers";
-import { formatLimit, formatModelSpend } from "./format-limit";
+import { formatLimit, formatModelSpend } from "@/lib/tiers/format-limit";
 
 const ROWS: { label: string; key: keyof TierLimits; format?: (value: number | null) => string }[] = [
   { label: "Model usage included per month", key: "includedModelSpendUsd", format: formatModelSpend },
@@ -19,7 +19,7 @@ function atTheLimit(tier: Tier): string {
 
 export function LimitsComparison() {
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full min-w-[36rem] text-left text-sm">
         <caption className="sr-only">Limits of each tier</caption>
         <thead>
