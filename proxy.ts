@@ -5,12 +5,13 @@ import { NextResponse, type NextRequest } from "next/server";
 import { appUrl, env } from "@/config/env";
 import { clientIp } from "@/lib/http/client-ip";
 import { problemResponse } from "@/lib/http/problem";
-import { AppError } from "@/lib/http/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { assertSafeUrl } from "@/lib/http/hostile-text";
 import { MAX_BODY_BYTES } from "@/lib/http/read-json";
 import { REQUEST_ID_HEADER, requestIdFrom } from "@/lib/http/request-id";
 import { createNonce, securityHeaders } from "@/lib/http/security-headers";
-import { checkRateLimit, rateLimitedError } from "@/lib/ratelimit/rate-limiter";
+import { rateLimited } from "@/lib/ratelimit/rate-limited";
+import { checkRateLimit } from "@/lib/ratelimit/rate-limiter";
 
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 const SIGNED_IN_AREAS = ["/w", "/workspaces", "/account"];
@@ -25,7 +26,7 @@ async function authFloodResponse(request: NextRequest, requestId: string): Promi
   if (request.method !== "POST" || !request.nextUrl.pathname.startsWith("/api/auth/")) return null;
   const result = await checkRateLimit(AUTH_FLOOD_RULE, clientIp(request.headers));
   if (result.success) return null;
-  return problemResponse(rateLimitedError(result, () => "Too many attempts from your network. Try again later."), requestId);
+  return problemResponse(rateLimited("Too many attempts from your network. Try again later.", result), requestId);
 }
 
 /** Bodies declared larger than the API's limit are refused before any handler (or next-auth) reads them. */

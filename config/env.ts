@@ -42,11 +42,6 @@ const envSchema = z
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     /** PostgreSQL connection string. Unset: `npm start` runs an embedded PostgreSQL under DATA_DIR. */
     DATABASE_URL: optional,
-    /**
-     * The role the app's queries run as (SET via the connection's startup options). It owns no table and
-     * cannot bypass row-level security; migrations create it. Empty: use DATABASE_URL's user as is.
-     */
-    DATABASE_APP_ROLE: z.string().regex(/^[a-z_][a-z0-9_]*$|^$/).default("agenthq_app"),
     /** Where local state lives: the embedded database, the generated auth secret. */
     DATA_DIR: z.string().default(".data"),
     /** Port of the embedded PostgreSQL (used only when DATABASE_URL is unset). */

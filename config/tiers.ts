@@ -95,9 +95,14 @@ export const TIERS: Record<TierId, Tier> = {
   },
 };
 
+/** A tier's rank, the one place tiers are ordered: Free 0 < Starter 1 < Pro 2 < Enterprise 3 (TIER_IDS order). */
+export function tierRank(tier: TierId): number {
+  return TIER_IDS.indexOf(tier);
+}
+
 /** Whether `tier` ranks above `than` (Free < Starter < Pro < Enterprise). */
 export function tierRanksAbove(tier: TierId, than: TierId): boolean {
-  return TIER_IDS.indexOf(tier) > TIER_IDS.indexOf(than);
+  return tierRank(tier) > tierRank(than);
 }
 
 /** Whether the tier bills usage past its included quota (overage) rather than stopping there. */

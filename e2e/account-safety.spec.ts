@@ -2,7 +2,7 @@
 import { expect, request, test, type APIResponse } from "@playwright/test";
 import { LogInPage } from "./pages/auth-pages";
 import { logIn, signUpAndLogIn } from "./support/accounts";
-import { PASSWORD, uniqueEmail } from "./support/ids";
+import { TEST_PASSWORD, uniqueEmail } from "../tests/support/ids";
 
 type Api = Awaited<ReturnType<typeof request.newContext>>;
 const CALLBACK = "/api/auth/callback/credentials";
@@ -80,12 +80,12 @@ test("a burst of parallel guesses with the right password among them cannot log 
   test.setTimeout(120_000);
   const signup = await request.newContext({ baseURL });
   const email = uniqueEmail("burst");
-  expect((await signup.post("/api/auth/signup", { data: { email, password: PASSWORD, name: "Burst" } })).status()).toBe(201);
+  expect((await signup.post("/api/auth/signup", { data: { email, password: TEST_PASSWORD, name: "Burst" } })).status()).toBe(201);
 
   // 16 wrong guesses and the right password, each from its own client, fired at once: 17 attempts, and one
   // more below, stay within the per-email limit of 20, so every answer is the lockout's.
   const passwords = Array.from({ length: 16 }, (_, i) => `wrong-${i}-Password`);
-  passwords.splice(8, 0, PASSWORD);
+  passwords.splice(8, 0, TEST_PASSWORD);
   const attackers = await Promise.all(passwords.map(async (password) => {
     const api = await request.newContext({ baseURL });
     return { api, form: { csrfToken: await csrfToken(api), email, password, json: "true" } };
@@ -106,14 +106,14 @@ test("a burst of parallel guesses with the right password among them cannot log 
   expect(errors.every((e) => e === null || e === "CredentialsSignin" || e === "AccountLocked")).toBe(true);
 
   // However the burst went, the account ends locked, for the right password too.
-  expect(await logInError(await attemptLogIn(signup, email, PASSWORD))).toBe("AccountLocked");
+  expect(await logInError(await attemptLogIn(signup, email, TEST_PASSWORD))).toBe("AccountLocked");
 });
 
 test("sign-ups for one email are limited to 5 an hour", async ({ request }) => {
   const email = uniqueEmail("spam");
   const statuses = [];
   for (let i = 0; i < 6; i++) {
-    statuses.push((await request.post("/api/auth/signup", { data: { email, password: PASSWORD, name: "Spam" } })).status());
+    statuses.push((await request.post("/api/auth/signup", { data: { email, password: TEST_PASSWORD, name: "Spam" } })).status());
   }
   expect(statuses).toEqual([201, 409, 409, 409, 409, 429]);
 });
@@ -124,7 +124,7 @@ test("a locked account is told so at log-in, even with the right password", asyn
   for (let i = 0; i < LOCKOUT_THRESHOLD; i++) await attemptLogIn(api, user.email, `wrong-Password-${i}`);
   const logInPage = new LogInPage(page);
   await logInPage.open();
-  await logInPage.logIn(user.email, PASSWORD);
+  await logInPage.logIn(user.email, TEST_PASSWORD);
   await expect(logInPage.alert()).toContainText("Your account is locked for 15 minutes");
   await expect(page).toHaveURL(/\/login/);
 });
@@ -146,10 +146,10 @@ test("log out everywhere ends every session of the user", async ({ baseURL }) =>
 test("changing the password in the browser logs out other sessions and keeps this one", async ({ page, baseURL }) => {
   const user = await signUpAndLogIn(baseURL!, "changer");
   await new LogInPage(page).open();
-  await new LogInPage(page).logIn(user.email, PASSWORD);
+  await new LogInPage(page).logIn(user.email, TEST_PASSWORD);
   await expect(page).toHaveURL(/\/workspaces\/new/);
   await page.goto("/account");
-  await page.getByLabel("Current password").fill(PASSWORD);
+  await page.getByLabel("Current password").fill(TEST_PASSWORD);
   await page.getByLabel("New password").fill("changed-Password-99");
   await page.getByRole("button", { name: "Change password" }).click();
   await expect(page.getByRole("status")).toContainText("Password changed");
@@ -171,7 +171,7 @@ test("logging in from a link whose callbackUrl hides another host (/\\t/evil.exa
   });
   const logInPage = new LogInPage(page);
   await page.goto("/login?callbackUrl=%2F%09%2Fevil.example");
-  await logInPage.logIn(user.email, PASSWORD);
+  await logInPage.logIn(user.email, TEST_PASSWORD);
   // The callback is refused, so log-in goes where it goes by default: a new user's first workspace.
   await expect(page).toHaveURL(/\/workspaces\/new/);
   expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);

@@ -3,7 +3,7 @@
 import { expect, test, type APIResponse } from "@playwright/test";
 import { apiClient, createKey, createKeyedWorkspace } from "./support/keys";
 import { MAIN_INSTANCE, MEMORY_INSTANCE, SECOND_INSTANCE, SHARED_REDIS } from "./support/instances";
-import { ownerQuery } from "./support/owner-db";
+import { ownerQuery } from "../tests/support/owner-db";
 
 const withoutRequestId = async (r: APIResponse) => {
   const { requestId, ...rest } = await r.json();

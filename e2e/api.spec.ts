@@ -1,6 +1,6 @@
 // The HTTP contract of the foundation routes, called as a customer's program would.
 import { expect, test, type APIResponse } from "@playwright/test";
-import { PASSWORD, uniqueEmail } from "./support/ids";
+import { TEST_PASSWORD, uniqueEmail } from "../tests/support/ids";
 import { apiClient, createKeyedWorkspace } from "./support/keys";
 
 async function expectProblem(response: APIResponse, status: number, code: string) {
@@ -53,12 +53,12 @@ test.describe("operations", () => {
 test.describe("POST /api/auth/signup", () => {
   test("creates an account once; the same email again is a conflict", async ({ request }) => {
     const email = uniqueEmail("api");
-    const created = await request.post("/api/auth/signup", { data: { email: email.toUpperCase(), password: PASSWORD, name: "Api" } });
+    const created = await request.post("/api/auth/signup", { data: { email: email.toUpperCase(), password: TEST_PASSWORD, name: "Api" } });
     expect(created.status()).toBe(201);
     const body = await created.json();
     expect(body).toEqual({ id: expect.any(String), email });
 
-    await expectProblem(await request.post("/api/auth/signup", { data: { email, password: PASSWORD, name: "Again" } }), 409, "conflict");
+    await expectProblem(await request.post("/api/auth/signup", { data: { email, password: TEST_PASSWORD, name: "Again" } }), 409, "conflict");
   });
 
   test("rejects weak passwords and bad fields, listing each", async ({ request }) => {
@@ -76,7 +76,7 @@ test.describe("POST /api/auth/signup", () => {
     await expectProblem(await request.post(url, { headers: { "content-type": "application/json" }, data: "{not json" }), 400, "invalid_request");
     await expectProblem(await request.post(url, { headers: { "content-type": "application/json" }, data: "[]" }), 400, "invalid_request");
     await expectProblem(await request.post(url, { headers: { "content-type": "text/plain" }, data: "hello" }), 415, "unsupported_media_type");
-    const huge = JSON.stringify({ email: uniqueEmail(), password: PASSWORD, name: "x".repeat(1024 * 1024) });
+    const huge = JSON.stringify({ email: uniqueEmail(), password: TEST_PASSWORD, name: "x".repeat(1024 * 1024) });
     await expectProblem(await request.post(url, { headers: { "content-type": "application/json" }, data: huge }), 413, "payload_too_large");
     const wrongMethod = await request.delete(url);
     expect(wrongMethod.status()).toBe(405);

@@ -5,7 +5,7 @@ import { signedDelivery, stripeEvent } from "../tests/support/stripe-events";
 import { LogInPage, NewWorkspacePage } from "./pages/auth-pages";
 import { DashboardPage } from "./pages/dashboard-page";
 import { signUpAndLogIn } from "./support/accounts";
-import { PASSWORD, uniqueEmail, uniqueSlug } from "./support/ids";
+import { TEST_PASSWORD, uniqueEmail, uniqueSlug } from "../tests/support/ids";
 import { E2E_STRIPE, MAIN_INSTANCE, MEMORY_INSTANCE, STRIPE_STAND_IN } from "./support/instances";
 
 async function deliverWebhook(event: object, secret = E2E_STRIPE.STRIPE_WEBHOOK_SECRET) {
@@ -16,9 +16,9 @@ async function deliverWebhook(event: object, secret = E2E_STRIPE.STRIPE_WEBHOOK_
 test("an owner upgrades to Pro through Checkout and sees the new tier once Stripe confirms", async ({ page }) => {
   const email = uniqueEmail("billing-owner");
   const slug = uniqueSlug("billing");
-  await page.request.post("/api/auth/signup", { data: { email, password: PASSWORD, name: "Owner" } });
+  await page.request.post("/api/auth/signup", { data: { email, password: TEST_PASSWORD, name: "Owner" } });
   await new LogInPage(page).open();
-  await new LogInPage(page).logIn(email, PASSWORD);
+  await new LogInPage(page).logIn(email, TEST_PASSWORD);
   await new NewWorkspacePage(page).create("Billing Co", slug);
   await new DashboardPage(page).openSection("Billing");
 

@@ -3,7 +3,7 @@
 // socket's address is the client), one told it sits behind one proxy (the address that proxy appended is).
 import { expect, test } from "@playwright/test";
 import { startAppInstance, type AppProcess } from "../tests/support/app-process";
-import { PASSWORD, uniqueEmail } from "./support/ids";
+import { TEST_PASSWORD, uniqueEmail } from "../tests/support/ids";
 
 const LIMIT = 5;
 test.describe.configure({ mode: "serial" });
@@ -28,7 +28,7 @@ const signUp = (app: AppProcess, forwardedFor: string) =>
   fetch(`${app.url}/api/auth/signup`, {
     method: "POST",
     headers: { "content-type": "application/json", "x-forwarded-for": forwardedFor },
-    body: JSON.stringify({ email: uniqueEmail("client-ip"), password: PASSWORD, name: "Rotating Client" }),
+    body: JSON.stringify({ email: uniqueEmail("client-ip"), password: TEST_PASSWORD, name: "Rotating Client" }),
   }).then((r) => r.status);
 
 test("with no trusted proxy, 12 sign-ups with a rotated X-Forwarded-For count as one client", async () => {

@@ -3,7 +3,7 @@ import { expect, test } from "@playwright/test";
 import { LogInPage, NewWorkspacePage, SignUpPage } from "./pages/auth-pages";
 import { DashboardPage } from "./pages/dashboard-page";
 import { LandingPage } from "./pages/landing-page";
-import { PASSWORD, uniqueEmail, uniqueSlug } from "./support/ids";
+import { TEST_PASSWORD, uniqueEmail, uniqueSlug } from "../tests/support/ids";
 
 test("a visitor reads the pricing, signs up, creates a workspace, logs out and back in", async ({ page }) => {
   const landing = new LandingPage(page);
@@ -21,7 +21,7 @@ test("a visitor reads the pricing, signs up, creates a workspace, logs out and b
 
   const email = uniqueEmail("journey");
   const signUp = new SignUpPage(page);
-  await signUp.fill("Grace Hopper", email, PASSWORD);
+  await signUp.fill("Grace Hopper", email, TEST_PASSWORD);
   await signUp.submit();
 
   const newWorkspace = new NewWorkspacePage(page);
@@ -39,7 +39,7 @@ test("a visitor reads the pricing, signs up, creates a workspace, logs out and b
   await page.goto(`/w/${slug}`);
   await expect(page).toHaveURL(/\/login\?callbackUrl=/);
 
-  await new LogInPage(page).logIn(email, PASSWORD);
+  await new LogInPage(page).logIn(email, TEST_PASSWORD);
   await dashboard.expectWorkspace("Hopper Labs", slug);
 });
 
@@ -51,9 +51,9 @@ test("sign-up and log-in forms explain what is wrong", async ({ page }) => {
   await expect(signUp.fieldError("password")).toHaveText("Use at least 10 characters.");
 
   const email = uniqueEmail("taken");
-  const response = await page.request.post("/api/auth/signup", { data: { email, password: PASSWORD, name: "Taken" } });
+  const response = await page.request.post("/api/auth/signup", { data: { email, password: TEST_PASSWORD, name: "Taken" } });
   expect(response.status()).toBe(201);
-  await signUp.fill("Again", email, PASSWORD);
+  await signUp.fill("Again", email, TEST_PASSWORD);
   await signUp.submit();
   await expect(signUp.alert()).toContainText("already exists");
 
@@ -68,18 +68,18 @@ test("a signed-in user cannot open another customer's workspace", async ({ page,
   const slug = uniqueSlug("private");
   const owner = await browser.newContext();
   const ownerPage = await owner.newPage();
-  await ownerPage.request.post("/api/auth/signup", { data: { email: ownerEmail, password: PASSWORD, name: "Owner" } });
+  await ownerPage.request.post("/api/auth/signup", { data: { email: ownerEmail, password: TEST_PASSWORD, name: "Owner" } });
   await new LogInPage(ownerPage).open();
-  await new LogInPage(ownerPage).logIn(ownerEmail, PASSWORD);
+  await new LogInPage(ownerPage).logIn(ownerEmail, TEST_PASSWORD);
   await new NewWorkspacePage(ownerPage).expectOpen();
   await new NewWorkspacePage(ownerPage).create("Private Co", slug);
   await new DashboardPage(ownerPage).expectWorkspace("Private Co", slug);
   await owner.close();
 
   const otherEmail = uniqueEmail("other");
-  await page.request.post("/api/auth/signup", { data: { email: otherEmail, password: PASSWORD, name: "Other" } });
+  await page.request.post("/api/auth/signup", { data: { email: otherEmail, password: TEST_PASSWORD, name: "Other" } });
   await new LogInPage(page).open();
-  await new LogInPage(page).logIn(otherEmail, PASSWORD);
+  await new LogInPage(page).logIn(otherEmail, TEST_PASSWORD);
   await new NewWorkspacePage(page).expectOpen();
   const response = await page.goto(`/w/${slug}`);
   expect(response?.status()).toBe(404);

@@ -5,8 +5,8 @@ import { expect, test } from "@playwright/test";
 import { startAppInstance, type AppProcess } from "../tests/support/app-process";
 import { signUpAndLogIn } from "./support/accounts";
 import { startGitHubStandIn } from "./support/github-stand-in";
-import { uniqueEmail } from "./support/ids";
-import { ownerQuery } from "./support/owner-db";
+import { uniqueEmail } from "../tests/support/ids";
+import { ownerQuery } from "../tests/support/owner-db";
 
 const PORT = 3130;
 test.describe.configure({ mode: "serial" });

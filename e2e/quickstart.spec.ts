@@ -4,13 +4,13 @@
 import { execFileSync } from "node:child_process";
 import { expect, test } from "@playwright/test";
 import { NewWorkspacePage, SignUpPage } from "./pages/auth-pages";
-import { PASSWORD, uniqueEmail, uniqueSlug } from "./support/ids";
+import { TEST_PASSWORD, uniqueEmail, uniqueSlug } from "../tests/support/ids";
 
 test("sign-up to a first successful API call through the overview's quickstart", async ({ page }) => {
   const started = Date.now();
   const signUp = new SignUpPage(page);
   await signUp.open();
-  await signUp.fill("Quick Starter", uniqueEmail("quickstart"), PASSWORD);
+  await signUp.fill("Quick Starter", uniqueEmail("quickstart"), TEST_PASSWORD);
   await signUp.submit();
   const newWorkspace = new NewWorkspacePage(page);
   await newWorkspace.expectOpen();

@@ -2,10 +2,10 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { LogInPage } from "./pages/auth-pages";
 import { DashboardPage } from "./pages/dashboard-page";
-import { PASSWORD } from "./support/ids";
+import { TEST_PASSWORD } from "../tests/support/ids";
 import { apiClient, createKeyedWorkspace } from "./support/keys";
 import { SECOND_INSTANCE } from "./support/instances";
-import { ownerQuery, setTier } from "./support/owner-db";
+import { ownerQuery, setTier } from "../tests/support/owner-db";
 
 const ticket = { agent: "support-triage", input: { ticket: "Checkout fails with an error" } };
 
@@ -35,6 +35,9 @@ test("a run goes queued → running → succeeded with streamed events, resumabl
   const events = await readEvents(api, run.id);
   expect(events[0]).toMatchObject({ event: "status", data: { status: "queued" } });
   expect(events.map((e) => e.event)).toContain("log");
+  // Each stored event says when it happened, in order and after the run was created.
+  const times = events.map((e) => Date.parse((e.data as { at: string }).at));
+  expect(times.every((t, i) => t >= Date.parse(run.createdAt) - 1000 && (i === 0 || t >= times[i - 1]!))).toBe(true);
   expect(events.at(-2)).toMatchObject({ event: "status", data: { status: "succeeded" } });
   expect(events.at(-1)).toMatchObject({ event: "done", data: { status: "succeeded" } });
 
@@ -106,7 +109,7 @@ test("a user starts a run in the dashboard, watches it stream to completion, and
   const ws = await createKeyedWorkspace(baseURL!, "runs-ui");
   await setTier(ws.slug, "starter");
   await new LogInPage(page).open();
-  await new LogInPage(page).logIn(ws.owner.email, PASSWORD);
+  await new LogInPage(page).logIn(ws.owner.email, TEST_PASSWORD);
   const dashboard = new DashboardPage(page);
   await expect(page).toHaveURL(new RegExp(`/w/${ws.slug}$`));
 
@@ -136,7 +139,7 @@ test("a finished run's stream opened with a far-future Last-Event-ID ends at onc
 
   // Nothing is replayed, but the stream ends with the run's done (its own id): no client waits forever.
   const started = Date.now();
-  expect(await readEvents(api, run.id, "999999999999999999")).toEqual([{ id: done.id, event: "done", data: { status: "succeeded" } }]);
+  expect(await readEvents(api, run.id, "999999999999999999")).toEqual([{ id: done.id, event: "done", data: { status: "succeeded", at: done.data.at } }]);
   expect(await readEvents(api, run.id, done.id)).toEqual([done]);
   expect(Date.now() - started).toBeLessThan(5_000);
 });

@@ -3,7 +3,7 @@
 import { expect, test, type Page, type Response } from "@playwright/test";
 import { LogInPage, NewWorkspacePage, SignUpPage } from "./pages/auth-pages";
 import { DashboardPage } from "./pages/dashboard-page";
-import { PASSWORD, uniqueEmail, uniqueSlug } from "./support/ids";
+import { TEST_PASSWORD, uniqueEmail, uniqueSlug } from "../tests/support/ids";
 
 /** Collects what Chromium reports when the policy blocks something (console errors "… Content Security Policy …"). */
 function watchForViolations(page: Page): string[] {
@@ -56,14 +56,14 @@ test("every response gets a fresh nonce", async ({ request }) => {
 test("the log-in form works under the policy", async ({ page }) => {
   const violations = watchForViolations(page);
   const email = uniqueEmail("csp-login");
-  expect((await page.request.post("/api/auth/signup", { data: { email, password: PASSWORD, name: "CSP" } })).status()).toBe(201);
+  expect((await page.request.post("/api/auth/signup", { data: { email, password: TEST_PASSWORD, name: "CSP" } })).status()).toBe(201);
 
   const logIn = new LogInPage(page);
   await logIn.open();
   // The form's own script answers (no full-page submit): hydration ran under the policy.
   await logIn.logIn(email, "wrong-Password-1");
   await expect(logIn.alert()).toHaveText("Email or password is incorrect.");
-  await logIn.logIn(email, PASSWORD);
+  await logIn.logIn(email, TEST_PASSWORD);
   await new NewWorkspacePage(page).expectOpen();
   expect(violations).toEqual([]);
 });
@@ -72,7 +72,7 @@ test("a signed-in customer's dashboard runs under the policy", async ({ page }) 
   const violations = watchForViolations(page);
   const signUp = new SignUpPage(page);
   await signUp.open();
-  await signUp.fill("Ada CSP", uniqueEmail("csp-dashboard"), PASSWORD);
+  await signUp.fill("Ada CSP", uniqueEmail("csp-dashboard"), TEST_PASSWORD);
   await signUp.submit();
   const newWorkspace = new NewWorkspacePage(page);
   await newWorkspace.expectOpen();

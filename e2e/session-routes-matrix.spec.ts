@@ -3,7 +3,7 @@
 // missing workspace; each role gets what the permission table grants; no body mentions the other tenant.
 import { expect, request, test, type APIRequestContext } from "@playwright/test";
 import { signUpAndLogIn, type ApiUser } from "./support/accounts";
-import { uniqueEmail } from "./support/ids";
+import { uniqueEmail } from "../tests/support/ids";
 import { createTeam, invite, ROLES, type Role, type Team } from "./support/team";
 
 interface World {

@@ -3,16 +3,16 @@ import { expect, test } from "@playwright/test";
 import { LogInPage, NewWorkspacePage, SignUpPage } from "./pages/auth-pages";
 import { DashboardPage } from "./pages/dashboard-page";
 import { signUpAndLogIn } from "./support/accounts";
-import { PASSWORD, uniqueEmail, uniqueSlug } from "./support/ids";
-import { setTier } from "./support/owner-db";
+import { TEST_PASSWORD, uniqueEmail, uniqueSlug } from "../tests/support/ids";
+import { setTier } from "../tests/support/owner-db";
 import { invite } from "./support/team";
 
 test("an owner invites a teammate, who signs up from the link and sees the workspace with the invited role", async ({ page, browser }) => {
   const ownerEmail = uniqueEmail("team-owner");
   const slug = uniqueSlug("team");
-  await page.request.post("/api/auth/signup", { data: { email: ownerEmail, password: PASSWORD, name: "Owner" } });
+  await page.request.post("/api/auth/signup", { data: { email: ownerEmail, password: TEST_PASSWORD, name: "Owner" } });
   await new LogInPage(page).open();
-  await new LogInPage(page).logIn(ownerEmail, PASSWORD);
+  await new LogInPage(page).logIn(ownerEmail, TEST_PASSWORD);
   await new NewWorkspacePage(page).expectOpen();
   await new NewWorkspacePage(page).create("Team Rocket", slug);
   const dashboard = new DashboardPage(page);
@@ -36,7 +36,7 @@ test("an owner invites a teammate, who signs up from the link and sees the works
   const signUp = new SignUpPage(teammatePage);
   await expect(teammatePage.getByLabel("Email")).toHaveValue(teammateEmail);
   await teammatePage.getByLabel("Name").fill("Teammate");
-  await teammatePage.getByLabel("Password").fill(PASSWORD);
+  await teammatePage.getByLabel("Password").fill(TEST_PASSWORD);
   await signUp.submit();
   await teammatePage.getByRole("button", { name: "Accept invitation" }).click();
   await new DashboardPage(teammatePage).expectWorkspace("Team Rocket", slug);
@@ -58,7 +58,7 @@ test("a viewer cannot see the billing page", async ({ page, baseURL }) => {
   await invite(owner, slug, viewer, "viewer");
 
   await new LogInPage(page).open();
-  await new LogInPage(page).logIn(viewer.email, PASSWORD);
+  await new LogInPage(page).logIn(viewer.email, TEST_PASSWORD);
   await new DashboardPage(page).expectWorkspace("Billing Co", slug);
   const nav = new DashboardPage(page).nav();
   await expect(nav.getByRole("link", { name: "Runs" })).toBeVisible();

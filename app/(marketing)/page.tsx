@@ -1,7 +1,7 @@
 // The landing page: what AgentHQ is, its agents, pricing, FAQ. Server-rendered, no client JavaScript.
 import { AgentGrid } from "@/components/marketing/agent-grid";
 import { Faq } from "@/components/marketing/faq";
-import { formatEveryTierIncludes } from "@/components/marketing/format-limit";
+import { formatEveryTierIncludes } from "@/lib/tiers/format-limit";
 import { PricingTable } from "@/components/marketing/pricing-table";
 import { ButtonLink } from "@/components/ui/button-link";
 import { AGENTS } from "@/lib/agents/catalog";

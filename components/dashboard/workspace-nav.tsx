@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { workspaceNav } from "@/config/site";
+import { workspaceNav } from "@/components/dashboard/workspace-sections";
 
 /** `allowed` lists the sections the member's role may open (decided on the server). */
 export function WorkspaceNav({ slug, allowed }: { slug: string; allowed: string[] }) {

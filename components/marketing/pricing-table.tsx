@@ -2,7 +2,7 @@
 import { TIER_LIST } from "@/config/tiers";
 import { site } from "@/config/site";
 import { ButtonLink } from "../ui/button-link";
-import { formatLimit, formatModelSpend, formatPrice } from "./format-limit";
+import { formatLimit, formatModelSpend, formatPrice } from "@/lib/tiers/format-limit";
 
 export function PricingTable() {
   return (

@@ -2,7 +2,7 @@
 import { expect, request, type APIRequestContext } from "@playwright/test";
 import { signUpAndLogIn, type ApiUser } from "./accounts";
 import { withContractChecks } from "./contract";
-import { setTier } from "./owner-db";
+import { setTier } from "../../tests/support/owner-db";
 
 export interface KeyedWorkspace {
   owner: ApiUser;

@@ -2,7 +2,7 @@
 // itself must be valid, small and safe to evaluate) and when a run is asked for (the input must fit it).
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import { z } from "zod";
-import type { FieldError } from "@/lib/http/app-error";
+import type { FieldError } from "@/lib/errors/app-error";
 
 export type JsonSchema = Record<string, unknown>;
 

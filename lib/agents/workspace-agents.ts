@@ -11,7 +11,7 @@ import { inWorkspace, type Tx } from "@/lib/db/tenant";
 import { assertPublicUrl, EgressError } from "@/lib/egress/egress-fetch";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
-import { AppError, type FieldError } from "@/lib/http/app-error";
+import { AppError, type FieldError } from "@/lib/errors/app-error";
 import { assertCan, can } from "@/lib/members/permissions";
 import { claudeModel, resolveModel, type ResolvedModel } from "@/lib/models/model-connections";
 import { microsToUsd, usdToMicros } from "@/lib/spend/money";

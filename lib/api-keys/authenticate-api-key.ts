@@ -1,7 +1,7 @@
 // Turns an `Authorization: Bearer <key>` header into the key's principal: its workspace, its effective
 // scopes (the key's scopes within its creator's current role). Every failure is the same 401.
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/http/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { can } from "@/lib/members/permissions";
 import type { Role, Tier, WorkspaceStatus } from "@/lib/generated/prisma/enums";
 import { ApiKeyCache } from "./api-key-cache";

@@ -2,7 +2,7 @@
 import type { z } from "zod";
 import { inWorkspace } from "@/lib/db/tenant";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { AppError } from "@/lib/http/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { assertCan, can } from "@/lib/members/permissions";
 import type { WorkspaceContext } from "@/lib/workspaces/workspace-context";
 import { forgetApiKey } from "./authenticate-api-key";

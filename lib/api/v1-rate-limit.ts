@@ -2,6 +2,7 @@
 // for requests that do not authenticate.
 import { env } from "@/config/env";
 import { getTier, type TierId } from "@/config/tiers";
+import { secondsUntil } from "@/lib/ratelimit/rate-limited";
 import { checkRateLimit } from "@/lib/ratelimit/rate-limiter";
 import type { RateLimitResult, RateLimitRule } from "@/lib/ratelimit/types";
 
@@ -27,12 +28,11 @@ export async function limitApiCall(tier: TierId, workspaceId: string, keyId: str
   return workspace.remaining <= key.remaining ? workspace : key;
 }
 
+/** The RateLimit headers of every answer after the check; a refusal's Retry-After is its error's (lib/ratelimit/rate-limited.ts). */
 export function rateLimitHeaders(result: RateLimitResult): Record<string, string> {
-  const resetSeconds = Math.max(0, Math.ceil((result.reset - Date.now()) / 1000));
   return {
     "ratelimit-limit": String(result.limit),
     "ratelimit-remaining": String(result.remaining),
-    "ratelimit-reset": String(resetSeconds),
-    ...(!result.success && { "retry-after": String(Math.max(1, resetSeconds)) }),
+    "ratelimit-reset": String(secondsUntil(result.reset)),
   };
 }

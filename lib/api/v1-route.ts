@@ -1,14 +1,15 @@
 // The one request path of the public API (/api/v1/*), built from small steps: authenticate the key
 // (401; failures are rate limited per IP), rate limit per workspace and key (429), refuse a paused
 // workspace (423), check the route's scope (403), count the call against the quota (402/423), then run
-// the handler in the key's workspace. Every answer after authentication carries the RateLimit headers.
+// the handler in the key's workspace. Every answer after a rate-limit check carries its RateLimit headers
+// (set on the route's responseHeaders, so route() adds them to problem answers too).
 import { authenticateApiKey, type ApiKeyPrincipal } from "@/lib/api-keys/authenticate-api-key";
 import type { ApiScope } from "@/lib/api-keys/schemas";
 import { touchLastUsed } from "@/lib/api-keys/touch-last-used";
-import { AppError } from "@/lib/http/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { clientIp } from "@/lib/http/client-ip";
-import { problemResponse } from "@/lib/http/problem";
 import { route, type RouteContext } from "@/lib/http/route";
+import { rateLimited } from "@/lib/ratelimit/rate-limited";
 import { checkRateLimit } from "@/lib/ratelimit/rate-limiter";
 import { meterApiCall } from "@/lib/usage/meter-api-call";
 import { liftPauseOfPastPeriod } from "@/lib/usage/pause-workspace";
@@ -20,16 +21,21 @@ export interface V1Context<P> extends RouteContext<P> {
   ctx: WorkspaceContext;
 }
 
-async function authenticate(request: Request): Promise<ApiKeyPrincipal> {
+async function authenticate(request: Request, responseHeaders: Headers): Promise<ApiKeyPrincipal> {
   try {
     return await authenticateApiKey(request.headers.get("authorization"));
   } catch (error) {
     const limit = await checkRateLimit(UNAUTHENTICATED_RULE, clientIp(request.headers));
     if (!limit.success) {
-      throw new AppError("rate_limited", "Too many requests without a valid API key.", { headers: rateLimitHeaders(limit) });
+      setHeaders(responseHeaders, rateLimitHeaders(limit));
+      throw rateLimited("Too many requests without a valid API key.", limit);
     }
     throw error;
   }
+}
+
+function setHeaders(target: Headers, headers: Record<string, string>) {
+  for (const [name, value] of Object.entries(headers)) target.set(name, value);
 }
 
 async function assertActive(key: ApiKeyPrincipal) {
@@ -54,23 +60,16 @@ function assertScope(key: ApiKeyPrincipal, scope: ApiScope | undefined) {
 
 export function v1Route<P = Record<string, never>>(options: { scope?: ApiScope }, handler: (c: V1Context<P>) => Promise<Response>) {
   return route<P>(async (c) => {
-    const key = await authenticate(c.request);
+    const key = await authenticate(c.request, c.responseHeaders);
     c.log.workspaceId = key.workspace.id;
     const limit = await limitApiCall(key.workspace.tier, key.workspace.id, key.keyId);
-    const headers = rateLimitHeaders(limit);
-    let response: Response;
-    try {
-      if (!limit.success) throw new AppError("rate_limited", "Rate limit reached for this workspace's tier. Slow down and retry after the reset.");
-      await assertActive(key);
-      assertScope(key, options.scope);
-      await meterApiCall(key.workspace);
-      touchLastUsed({ keyId: key.keyId, workspaceId: key.workspace.id, lastUsedAt: key.lastUsedAt });
-      const ctx: WorkspaceContext = { workspaceId: key.workspace.id, slug: key.workspace.slug, actorId: key.createdById, role: key.role };
-      response = await handler({ ...c, key, ctx });
-    } catch (error) {
-      response = problemResponse(error, c.requestId);
-    }
-    for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
-    return response;
+    setHeaders(c.responseHeaders, rateLimitHeaders(limit));
+    if (!limit.success) throw rateLimited("Rate limit reached for this workspace's tier. Slow down and retry after the reset.", limit);
+    await assertActive(key);
+    assertScope(key, options.scope);
+    await meterApiCall(key.workspace);
+    touchLastUsed({ keyId: key.keyId, workspaceId: key.workspace.id, lastUsedAt: key.lastUsedAt });
+    const ctx: WorkspaceContext = { workspaceId: key.workspace.id, slug: key.workspace.slug, actorId: key.createdById, role: key.role };
+    return handler({ ...c, key, ctx });
   });
 }

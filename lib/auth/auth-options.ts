@@ -6,7 +6,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import GitHubProvider from "next-auth/providers/github";
 import GoogleProvider from "next-auth/providers/google";
 import { env } from "@/config/env";
-import { AppError } from "@/lib/http/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import type { PublicUser } from "@/lib/users/sign-up";
 import { AUTH_LIMITS, enforceAuthLimits } from "./auth-rate-limits";
 import { logInSchema } from "./credentials-schema";

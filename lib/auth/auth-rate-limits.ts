@@ -1,7 +1,8 @@
 // Limits on the account endpoints (log in, sign up, password reset), per client IP and per email, so
 // neither one address nor one target account can be hammered.
 import { env } from "@/config/env";
-import { checkRateLimit, rateLimitedError } from "@/lib/ratelimit/rate-limiter";
+import { rateLimited } from "@/lib/ratelimit/rate-limited";
+import { checkRateLimit } from "@/lib/ratelimit/rate-limiter";
 import type { RateLimitRule } from "@/lib/ratelimit/types";
 
 export const AUTH_LIMITS = {
@@ -17,6 +18,6 @@ export const AUTH_LIMITS = {
 export async function enforceAuthLimits(checks: [RateLimitRule, string][]): Promise<void> {
   for (const [rule, identifier] of checks) {
     const result = await checkRateLimit(rule, identifier.toLowerCase());
-    if (!result.success) throw rateLimitedError(result, (seconds) => `Too many attempts. Try again in ${seconds} seconds.`);
+    if (!result.success) throw rateLimited((seconds) => `Too many attempts. Try again in ${seconds} seconds.`, result);
   }
 }

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { appUrl, env } from "@/config/env";
 import { inWorkspace } from "@/lib/db/tenant";
-import { AppError } from "@/lib/http/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import type { WorkspaceSummary } from "@/lib/workspaces/workspace-context";
 import { ENDED_STATUSES } from "./entitlement";
 import { PURCHASABLE_TIERS, priceForTier } from "./prices";

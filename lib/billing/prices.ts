@@ -2,7 +2,7 @@
 // list several price ids, comma-separated: the first is sold at checkout, and all of them keep granting
 // the tier, so that replacing a price (a new amount, an annual plan) never drops existing subscribers.
 import { env } from "@/config/env";
-import { TIER_IDS, TIER_LIST, type TierId } from "@/config/tiers";
+import { TIER_LIST, tierRank, type TierId } from "@/config/tiers";
 
 /** The tiers sold through Checkout (those with a price). */
 export const PURCHASABLE_TIERS = TIER_LIST.filter((t) => t.stripePriceEnv !== null).map((t) => t.id);
@@ -24,6 +24,6 @@ export function tierForPrice(priceId: string): TierId | null {
 
 /** Of a subscription's prices, the one granting the highest tier (else the first): what it pays for. */
 export function decisivePrice(priceIdsOfSubscription: string[]): string {
-  const rank = (id: string) => TIER_IDS.indexOf(tierForPrice(id) ?? "free");
+  const rank = (id: string) => tierRank(tierForPrice(id) ?? "free");
   return [...priceIdsOfSubscription].sort((a, b) => rank(b) - rank(a))[0] ?? "";
 }

@@ -2,7 +2,7 @@
 // requires the webhook secret and the prices too). STRIPE_API_BASE points the same code at a stand-in.
 import Stripe from "stripe";
 import { env } from "@/config/env";
-import { AppError } from "@/lib/http/app-error";
+import { AppError } from "@/lib/errors/app-error";
 
 const globalForStripe = globalThis as unknown as { agenthqStripe?: Stripe };
 

@@ -1,6 +1,6 @@
 // Stripe failures as the app's errors: Stripe being unreachable or overloaded is a 503 the caller can retry.
 import Stripe from "stripe";
-import { AppError } from "@/lib/http/app-error";
+import { AppError } from "@/lib/errors/app-error";
 
 export function isTransientStripeError(error: unknown): boolean {
   return (

@@ -3,7 +3,7 @@
 import Stripe from "stripe";
 import { env } from "@/config/env";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/http/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { logger } from "@/lib/log/logger";
 import { applySubscriptionEvent, idOf, type EventOutcome } from "./sync-subscription";
 import { stripe } from "./stripe-client";

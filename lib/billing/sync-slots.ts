@@ -2,7 +2,7 @@
 // billing lock) while it asks Stripe for the subscription; without a cap, a burst of deliveries while Stripe is
 // slow would take every connection of the pool and starve the API. Waiters queue here, in memory, instead.
 // A delivery that waits longer than MAX_WAIT_MS gets a 503, and Stripe delivers it again later.
-import { AppError } from "@/lib/http/app-error";
+import { AppError } from "@/lib/errors/app-error";
 
 const MAX_CONCURRENT_SYNCS = 4;
 const MAX_WAIT_MS = 10_000;

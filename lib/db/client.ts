@@ -4,6 +4,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { env } from "@/config/env";
+import { APP_ROLE_OPTION } from "@/lib/db/app-role";
 import { logger } from "@/lib/log/logger";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
@@ -15,7 +16,7 @@ function createPool(): pg.Pool {
   }
   const settings = [
     // Every query runs as the app role, to which row-level security applies.
-    ...(env.DATABASE_APP_ROLE ? [`-c role=${env.DATABASE_APP_ROLE}`] : []),
+    APP_ROLE_OPTION,
     // No statement, and no transaction left idle (e.g. by a stuck caller), holds a connection for long.
     "-c statement_timeout=30000",
     "-c idle_in_transaction_session_timeout=60000",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AppError } from "./app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { assertSafeJson, assertSafeParams, assertSafeUrl, hostileTextProblem } from "./hostile-text";
 
 function refusal(check: () => void): AppError | "accepted" {

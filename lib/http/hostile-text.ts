@@ -3,7 +3,7 @@
 // failed as a 500 deep in a query) or a lone surrogate (not Unicode at all). The proxy applies the rule to
 // every request's path and query, `route()` to the decoded params and query, and `readJson` to every key
 // and string of a body, so such text is a 400 before anything reads the database.
-import { AppError, type FieldError } from "./app-error";
+import { AppError, type FieldError } from "@/lib/errors/app-error";
 
 /** Why `text` may not be used, or null when it may. */
 export function hostileTextProblem(text: string): string | null {

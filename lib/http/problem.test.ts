@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { AppError } from "./app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { problemResponse } from "./problem";
 
 describe("problem responses", () => {

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { describeError, logger } from "@/lib/log/logger";
 import { reportUnexpectedError } from "@/lib/monitoring/report-unexpected-error";
-import { AppError, ERROR_CODES, type FieldError } from "./app-error";
+import { AppError, ERROR_CODES, type ErrorCode, zodFieldErrors } from "@/lib/errors/app-error";
 
 export const PROBLEM_CONTENT_TYPE = "application/problem+json";
 export const PROBLEM_TYPE_BASE = "https://agenthq.dev/errors/";
@@ -27,12 +27,21 @@ export const problemSchema = z
   .meta({ id: "Problem" });
 export type Problem = z.infer<typeof problemSchema>;
 
-export function zodFieldErrors(error: z.ZodError): FieldError[] {
-  return error.issues.map((issue) => ({
-    path: issue.path.join(".") || "(body)",
-    message: issue.message,
-  }));
-}
+const TITLES: Record<ErrorCode, string> = {
+  invalid_request: "Invalid request",
+  unauthorized: "Unauthorized",
+  quota_exceeded: "Quota exceeded",
+  forbidden: "Forbidden",
+  not_found: "Not found",
+  method_not_allowed: "Method not allowed",
+  conflict: "Conflict",
+  payload_too_large: "Payload too large",
+  unsupported_media_type: "Unsupported media type",
+  workspace_paused: "Workspace paused",
+  rate_limited: "Too many requests",
+  internal: "Internal server error",
+  unavailable: "Service unavailable",
+};
 
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
@@ -55,7 +64,7 @@ export function problemResponse(error: unknown, requestId: string): Response {
   }
   const body: Problem = {
     type: `${PROBLEM_TYPE_BASE}${appError.code}`,
-    title: appError.title,
+    title: TITLES[appError.code],
     status: appError.status,
     code: appError.code,
     detail: appError.message,

@@ -1,6 +1,6 @@
 // Reads a JSON request body with a size limit, refuses hostile text in it, and validates it with a zod schema.
 import type { z } from "zod";
-import { AppError } from "./app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { assertSafeJson } from "./hostile-text";
 
 export const MAX_BODY_BYTES = 1024 * 1024;

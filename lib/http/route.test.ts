@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import { AppError } from "@/lib/errors/app-error";
 import { problemResponse } from "./problem";
-import { jsonOf, ResponseShapeError } from "./route";
+import { json, jsonOf, ResponseShapeError, route } from "./route";
 
 const viewSchema = z.object({ id: z.string(), name: z.string(), archivedAt: z.iso.datetime().optional() });
 
@@ -27,5 +28,31 @@ describe("jsonOf", () => {
     const answer = problemResponse(thrown, "req-1");
     expect(answer.status).toBe(500);
     expect(await answer.json()).toMatchObject({ code: "internal", requestId: "req-1" });
+  });
+});
+
+describe("route response headers", () => {
+  const call = (handler: Parameters<typeof route>[0]) => route(handler)(new Request("https://agenthq.test/api/x"), { params: Promise.resolve({}) });
+
+  it("adds the headers the handler set to its answer, over the answer's own of the same name", async () => {
+    const response = await call(async (c) => {
+      c.responseHeaders.set("ratelimit-remaining", "9");
+      return json({ ok: true }, 200, { "ratelimit-remaining": "stale", "cache-control": "no-store" });
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("ratelimit-remaining")).toBe("9");
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    expect(response.headers.get("x-request-id")).toBeTruthy();
+  });
+
+  it("adds them to the problem answer of what the handler threw, beside the error's own headers", async () => {
+    const response = await call(async (c) => {
+      c.responseHeaders.set("ratelimit-limit", "60");
+      throw new AppError("rate_limited", "Slow down.", { headers: { "retry-after": "7" } });
+    });
+    expect(response.status).toBe(429);
+    expect(response.headers.get("content-type")).toBe("application/problem+json");
+    expect(response.headers.get("ratelimit-limit")).toBe("60");
+    expect(response.headers.get("retry-after")).toBe("7");
   });
 });

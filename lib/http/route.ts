@@ -1,5 +1,6 @@
 // The one wrapper every route handler goes through: request id, hostile text in the URL refused (400)
-// before the handler runs, problem+json for any thrown error, an access log line and the request metrics.
+// before the handler runs, problem+json for any thrown error, the headers the handler set for every
+// answer (`responseHeaders`), an access log line and the request metrics.
 // Callers that need a signed-in user use `sessionRoute` (lib/http/session-route.ts).
 import type { z } from "zod";
 import { logger } from "@/lib/log/logger";
@@ -20,6 +21,11 @@ export interface RouteContext<P> {
   params: P;
   /** Filled in by the inner wrappers (workspace, v1) for the access log line. */
   log: RequestLogFields;
+  /**
+   * Headers for the answer whatever it is: the handler's response or the problem+json of what it threw
+   * (the v1 RateLimit headers). They win over headers of the same name on the response.
+   */
+  responseHeaders: Headers;
 }
 
 type NextRouteContext<P> = { params: Promise<P> };
@@ -30,15 +36,16 @@ export function route<P = Record<string, never>>(handler: (ctx: RouteContext<P>)
     const started = performance.now();
     const params = await context.params;
     const log: RequestLogFields = {};
+    const responseHeaders = new Headers();
     const url = new URL(request.url);
     let response: Response;
     try {
       assertSafeUrl(url);
       assertSafeParams(params as Record<string, unknown> | undefined);
-      response = await handler({ request, requestId, params, log });
+      response = withHeaders(await handler({ request, requestId, params, log, responseHeaders }), responseHeaders);
       response.headers.set(REQUEST_ID_HEADER, requestId);
     } catch (error) {
-      response = problemResponse(error, requestId);
+      response = withHeaders(problemResponse(error, requestId), responseHeaders);
     }
     const seconds = (performance.now() - started) / 1000;
     const path = url.pathname;
@@ -56,6 +63,11 @@ export function route<P = Record<string, never>>(handler: (ctx: RouteContext<P>)
     });
     return response;
   };
+}
+
+function withHeaders(response: Response, headers: Headers): Response {
+  headers.forEach((value, name) => response.headers.set(name, value));
+  return response;
 }
 
 export function json(data: unknown, status = 200, headers?: Record<string, string>): Response {

@@ -1,6 +1,6 @@
 // Route wrapper for the dashboard's own endpoints: everything `route` does, plus a signed-in user.
 import { getSessionUser, type SessionUser } from "@/lib/auth/get-session-user";
-import { AppError } from "./app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { route, type RouteContext } from "./route";
 
 export interface SessionRouteContext<P> extends RouteContext<P> {

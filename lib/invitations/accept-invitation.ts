@@ -6,7 +6,7 @@ import { db } from "@/lib/db/client";
 import { inWorkspace, type Tx } from "@/lib/db/tenant";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { hashLinkToken } from "@/lib/auth/tokens";
-import { AppError } from "@/lib/http/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { canInviteAs } from "@/lib/members/permissions";
 

@@ -5,9 +5,10 @@ import { getTier } from "@/config/tiers";
 import { inWorkspace } from "@/lib/db/tenant";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { newLinkToken } from "@/lib/auth/tokens";
-import { AppError } from "@/lib/http/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { sendMail, type Delivery } from "@/lib/mail/send-mail";
-import { checkRateLimit, rateLimitedError } from "@/lib/ratelimit/rate-limiter";
+import { rateLimited } from "@/lib/ratelimit/rate-limited";
+import { checkRateLimit } from "@/lib/ratelimit/rate-limiter";
 import type { RateLimitRule } from "@/lib/ratelimit/types";
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { WorkspaceContext } from "@/lib/workspaces/workspace-context";
@@ -75,7 +76,7 @@ export async function inviteMember(ctx: WorkspaceContext, input: InviteInput): P
     // the workspace lock above makes concurrent invitations count one after another.
     const daily = await checkRateLimit(INVITATIONS_RULE, ctx.workspaceId);
     if (!daily.success) {
-      throw rateLimitedError(daily, (seconds) => `A workspace can send ${INVITATIONS_PER_DAY} invitations a day. Try again in ${waitFor(seconds)}.`);
+      throw rateLimited((seconds) => `A workspace can send ${INVITATIONS_PER_DAY} invitations a day. Try again in ${waitFor(seconds)}.`, daily);
     }
     const invitation = await tx.invitation.create({
       data: {

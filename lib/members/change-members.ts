@@ -2,7 +2,7 @@
 // at least one owner; admins cannot touch owners or make owners; nobody raises their own role.
 import { inWorkspace, type Tx } from "@/lib/db/tenant";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { AppError } from "@/lib/http/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { WorkspaceContext } from "@/lib/workspaces/workspace-context";
 import { assertCan, ROLE_RANK } from "./permissions";

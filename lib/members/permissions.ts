@@ -1,14 +1,18 @@
-// Permissions are data: one table from role to what it may do. Routes and pages declare the permission
-// they need; nothing else decides.
-import { AppError } from "@/lib/http/app-error";
+// Permissions are data: one table from role to what it may do, and every check asks it. Most routes and
+// pages declare the permission they need. Where the answer depends on whom an action touches as well as
+// who asks, the route declares only membership ("workspace:read") and the domain function decides: the
+// member routes call lib/members/change-members.ts, which lets anyone step down or leave, asks this table
+// (members:update, members:remove) before touching someone else, and adds the rules about owners.
+import { AppError } from "@/lib/errors/app-error";
 import type { Role } from "@/lib/generated/prisma/enums";
-
-export const ROLES: Role[] = ["owner", "admin", "member", "viewer"];
 
 /** Higher is more powerful; used for "nobody raises their own role" and "admins cannot touch owners". */
 export const ROLE_RANK: Record<Role, number> = { viewer: 0, member: 1, admin: 2, owner: 3 };
 
-const ALL: Role[] = ["owner", "admin", "member", "viewer"];
+/** Every role, most powerful first (owner, admin, member, viewer): the order forms and pickers list them in. */
+export const ROLES_BY_RANK = (Object.keys(ROLE_RANK) as Role[]).sort((a, b) => ROLE_RANK[b] - ROLE_RANK[a]) as [Role, ...Role[]];
+
+const ALL: Role[] = ROLES_BY_RANK;
 const EDITORS: Role[] = ["owner", "admin", "member"];
 const MANAGERS: Role[] = ["owner", "admin"];
 const OWNERS: Role[] = ["owner"];

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { emailSchema } from "@/lib/auth/credentials-schema";
+import { ROLES_BY_RANK } from "./permissions";
 
-export const roleSchema = z.enum(["owner", "admin", "member", "viewer"]);
+export const roleSchema = z.enum(ROLES_BY_RANK);
 
 export const changeRoleSchema = z.strictObject({ role: roleSchema });
 

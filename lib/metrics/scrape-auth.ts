@@ -2,7 +2,7 @@
 // `Authorization: Bearer <token>`. Both sides are hashed first, so the comparison takes the same time
 // whatever the presented token's length or content.
 import { createHash, timingSafeEqual } from "node:crypto";
-import { AppError } from "@/lib/http/app-error";
+import { AppError } from "@/lib/errors/app-error";
 
 const sha256 = (value: string) => createHash("sha256").update(value).digest();
 

@@ -10,7 +10,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { inWorkspace, type Tx } from "@/lib/db/tenant";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { assertPublicUrl, EgressError } from "@/lib/egress/egress-fetch";
-import { AppError } from "@/lib/http/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { assertCan } from "@/lib/members/permissions";
 import { deleteSecret, putSecret, readSealedSecret, type SecretName } from "@/lib/secrets/workspace-secrets";
 import type { WorkspaceContext } from "@/lib/workspaces/workspace-context";

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 process.env.SENTRY_DSN = "https://public@sentry.invalid/1";
 const Sentry = await import("@sentry/nextjs");
 const { sentryOptions } = await import("./sentry-options");
-const { AppError } = await import("@/lib/http/app-error");
+const { AppError } = await import("@/lib/errors/app-error");
 const { problemResponse } = await import("@/lib/http/problem");
 const { onRequestError } = await import("@/instrumentation");
 

@@ -4,7 +4,6 @@
 import { Redis as UpstashRedis } from "@upstash/redis";
 import { Redis } from "ioredis";
 import { env } from "@/config/env";
-import { AppError } from "@/lib/http/app-error";
 import { describeError, logger } from "@/lib/log/logger";
 import { appMetrics } from "@/lib/metrics/registry";
 import { IoRedisAdapter } from "./ioredis-adapter";
@@ -39,10 +38,6 @@ function backend(): RateLimitBackend {
   return globalForLimiter.agenthqRateLimiter;
 }
 
-export function rateLimitBackendKind(): RateLimitBackend["kind"] {
-  return backend().kind;
-}
-
 export async function checkRateLimit(rule: RateLimitRule, identifier: string, store = backend()): Promise<RateLimitResult> {
   let result: RateLimitResult;
   try {
@@ -53,10 +48,4 @@ export async function checkRateLimit(rule: RateLimitRule, identifier: string, st
   }
   if (!result.success) appMetrics().rateLimitDenials.inc({ rule: rule.name });
   return result;
-}
-
-/** The 429 for a refused check, with Retry-After (at least 1 second); `detail` may quote the wait. */
-export function rateLimitedError(result: RateLimitResult, detail: (retryAfterSeconds: number) => string): AppError {
-  const retryAfter = Math.max(1, Math.ceil((result.reset - Date.now()) / 1000));
-  return new AppError("rate_limited", detail(retryAfter), { headers: { "retry-after": String(retryAfter) } });
 }

@@ -1,7 +1,7 @@
 // Canceling a run: a queued run ends at once; a running one is stopped by its worker within a second;
 // a finished run is returned unchanged.
 import { inWorkspace } from "@/lib/db/tenant";
-import { AppError } from "@/lib/http/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { emitRunFinished } from "@/lib/webhooks/run-webhook-events";
 import { toRunView, type RunView } from "./run-view";
 

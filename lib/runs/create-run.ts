@@ -7,12 +7,13 @@ import { findBuiltInAgent } from "@/lib/agents/catalog";
 import { checkInput } from "@/lib/agents/input-schema";
 import { agentForNewRun } from "@/lib/agents/workspace-agents";
 import { inWorkspace } from "@/lib/db/tenant";
-import { AppError } from "@/lib/http/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
 import type { WorkspaceStatus } from "@/lib/generated/prisma/enums";
-import { zodFieldErrors } from "@/lib/http/problem";
+import { zodFieldErrors } from "@/lib/errors/app-error";
 import { enqueueRun, runQueue } from "@/lib/queue/run-queue";
+import { rateLimited } from "@/lib/ratelimit/rate-limited";
 import { usageCap } from "@/lib/usage/quota";
 import { liftPauseOfPastPeriod } from "@/lib/usage/pause-workspace";
 import { stopAtCap } from "@/lib/usage/stop-at-cap";
@@ -27,6 +28,9 @@ export interface RunCreator {
   userId: string;
   apiKeyId?: string;
 }
+
+/** What a client refused for its tier's runs at a time is told to wait. */
+const CONCURRENT_RUNS_RETRY_AFTER_MS = 5_000;
 
 /** Seconds a run's queue job may stay active before the queue presumes its worker dead and retries it. */
 export function runLeaseSeconds(maxRuntimeSeconds: number): number {
@@ -94,10 +98,9 @@ export async function createRun(creator: RunCreator, request: CreateRunInput): P
         await tx.$queryRaw`SELECT id FROM "Workspace" WHERE id = ${workspaceId} FOR UPDATE`;
         const active = await tx.run.count({ where: { workspaceId, status: { in: ["queued", "running"] } } });
         if (active >= concurrentLimit) {
-          throw new AppError(
-            "rate_limited",
+          throw rateLimited(
             `The ${getTier(creator.workspace.tier).name} tier runs at most ${concurrentLimit} run${concurrentLimit === 1 ? "" : "s"} at a time. Wait for one to finish.`,
-            { headers: { "retry-after": "5" } },
+            { reset: Date.now() + CONCURRENT_RUNS_RETRY_AFTER_MS },
           );
         }
       }

@@ -233,7 +233,7 @@ export async function executeRun(job: RunJob, platform: ModelProvider = modelPro
     checking = true;
     try {
       if (Date.now() - started > limited.maxRuntimeSeconds * 1000) stop("timeout");
-      const cancel = await inWorkspace(job.workspaceId, (tx) => tx.run.findUnique({ where: { id: run.id }, select: { cancelRequestedAt: true } }));
+      const cancel = await inWorkspace(job.workspaceId, (tx) => tx.run.findUnique({ where: { id: run.id, workspaceId: job.workspaceId }, select: { cancelRequestedAt: true } }));
       if (cancel?.cancelRequestedAt) stop("canceled");
       while (elapsedSeconds() - meteredSeconds >= METER_SLICE_SECONDS) {
         slice++;

@@ -1,7 +1,7 @@
 // Reading runs of a workspace: one by id, or a page of them newest first.
 import type { z } from "zod";
 import { inWorkspace, type Tx } from "@/lib/db/tenant";
-import { AppError } from "@/lib/http/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import type { ListRunsQuery, runDetailSchema, runsPageSchema } from "./schemas";
 import { runTrace } from "./run-trace";
 import { toRunView, type RunView } from "./run-view";

@@ -4,6 +4,7 @@
 import { EventEmitter } from "node:events";
 import pg from "pg";
 import { env } from "@/config/env";
+import { APP_ROLE_OPTION } from "@/lib/db/app-role";
 import { describeError, logger } from "@/lib/log/logger";
 
 const globalForBus = globalThis as unknown as { agenthqRunEventBus?: RunEventBus };
@@ -38,7 +39,7 @@ class RunEventBus {
   private async connect(): Promise<void> {
     const client = new pg.Client({
       connectionString: env.DATABASE_URL,
-      ...(env.DATABASE_APP_ROLE && { options: `-c role=${env.DATABASE_APP_ROLE}` }),
+      options: APP_ROLE_OPTION,
     });
     client.on("notification", (message) => {
       try {

@@ -5,7 +5,7 @@
 // Open streams are capped per caller and per workspace (run-stream-slots.ts).
 import { env } from "@/config/env";
 import { inWorkspace } from "@/lib/db/tenant";
-import { AppError } from "@/lib/http/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { runEventBus } from "./run-event-bus";
 import { listRunEvents, RUN_EVENTS_PAGE } from "./run-events";
 import { acquireRunStreamSlot } from "./run-stream-slots";
@@ -34,6 +34,8 @@ interface SseEvent {
   id?: string;
   type: string;
   data: unknown;
+  /** When the event happened: sent as the data's `at`, so a replayed log line keeps its own time. */
+  createdAt?: string;
 }
 
 export function parseLastEventId(header: string | null): bigint | undefined {
@@ -41,7 +43,8 @@ export function parseLastEventId(header: string | null): bigint | undefined {
 }
 
 function formatEvent(event: SseEvent): string {
-  return `${event.id === undefined ? "" : `id: ${event.id}\n`}event: ${event.type}\ndata: ${JSON.stringify(event.data)}\n\n`;
+  const stamped = event.createdAt && typeof event.data === "object" && event.data !== null && !Array.isArray(event.data) ? { ...event.data, at: event.createdAt } : event.data;
+  return `${event.id === undefined ? "" : `id: ${event.id}\n`}event: ${event.type}\ndata: ${JSON.stringify(stamped)}\n\n`;
 }
 
 /**
@@ -53,12 +56,12 @@ async function nextStep(workspaceId: string, runId: string, last: bigint | undef
   const { run, done } = await inWorkspace(workspaceId, async (tx) => {
     const run = await tx.run.findFirst({ where: { id: runId, workspaceId }, select: { status: true, finishedAt: true } });
     if (!run || !TERMINAL_STATUSES.includes(run.status)) return { run, done: null };
-    const done = await tx.runEvent.findFirst({ where: { workspaceId, runId, type: "done" }, orderBy: { id: "desc" }, select: { id: true, data: true } });
+    const done = await tx.runEvent.findFirst({ where: { workspaceId, runId, type: "done" }, orderBy: { id: "desc" }, select: { id: true, data: true, createdAt: true } });
     return { run, done };
   });
   if (!run) return { end: null };
   if (!TERMINAL_STATUSES.includes(run.status)) return "wait";
-  if (done) return last !== undefined && done.id <= last ? { end: { id: done.id.toString(), type: "done", data: done.data } } : "read";
+  if (done) return last !== undefined && done.id <= last ? { end: { id: done.id.toString(), type: "done", data: done.data, createdAt: done.createdAt.toISOString() } } : "read";
   if (run.finishedAt && Date.now() - run.finishedAt.getTime() < DONE_GRACE_MS) return "wait";
   return { end: { type: "done", data: { status: run.status } } };
 }

@@ -3,7 +3,7 @@
 // Counted in process memory: with N app instances behind a load balancer the effective caps are N times
 // these (docs/security.md, "Known limits").
 import { appMetrics } from "@/lib/metrics/registry";
-import { rateLimitedError } from "@/lib/ratelimit/rate-limiter";
+import { rateLimited } from "@/lib/ratelimit/rate-limited";
 
 export const RUN_STREAM_CAPS = { perCaller: 10, perWorkspace: 50 } as const;
 /** What a refused client is told to wait: streams end within their maximum lifetime, most much sooner. */
@@ -14,7 +14,7 @@ const openStreams = (globalForSlots.agenthqRunStreamSlots ??= new Map<string, nu
 
 function refuse(limit: number, detail: string): never {
   appMetrics().rateLimitDenials.inc({ rule: "run-streams" });
-  throw rateLimitedError({ success: false, limit, remaining: 0, reset: Date.now() + RETRY_AFTER_MS }, (seconds) => `${detail} Close one, or retry after ${seconds} seconds.`);
+  throw rateLimited((seconds) => `${detail} Close one, or retry after ${seconds} seconds.`, { reset: Date.now() + RETRY_AFTER_MS });
 }
 
 /**

@@ -12,6 +12,7 @@ import { startBillingSweep } from "@/lib/billing/billing-sweep";
 import { startOverageReporting } from "@/lib/billing/meter-outbox";
 import { billingEnabled } from "@/lib/billing/stripe-client";
 import { modelProvider } from "@/lib/agents/providers/model-provider";
+import { APP_ROLE_OPTION } from "@/lib/db/app-role";
 import { startReservationSweep } from "@/lib/spend/reservation-sweep";
 import { overageBillable } from "@/lib/spend/spend-policy";
 import { describeError, logger } from "@/lib/log/logger";
@@ -53,7 +54,7 @@ function listenForWakeUps(wake: (queue: string | null) => void): { stop(): Promi
     const listener = new pg.Client({
       // The app's database and role, as the pool uses them (lib/db/client.ts).
       connectionString: env.DATABASE_URL,
-      ...(env.DATABASE_APP_ROLE && { options: `-c role=${env.DATABASE_APP_ROLE}` }),
+      options: APP_ROLE_OPTION,
       // A server gone without closing the connection (a failover, a partition) is noticed sooner.
       keepAlive: true,
       connectionTimeoutMillis: 5_000,

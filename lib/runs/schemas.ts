@@ -1,9 +1,11 @@
 // Runs on the wire: the requests that start and list them, and the shapes the API answers with (each
 // response is parsed through its schema on the way out, and the OpenAPI document is generated from them).
 import { z } from "zod";
+import { RunStatus } from "@/lib/generated/prisma/enums";
 import { usdAmountSchema, usdValueSchema } from "@/lib/spend/schemas";
 
-export const RUN_STATUSES = ["queued", "running", "succeeded", "failed", "canceled"] as const;
+/** A run's statuses, in the order the schema declares them (queued, running, succeeded, failed, canceled). */
+export const RUN_STATUSES = Object.values(RunStatus) as [RunStatus, ...RunStatus[]];
 
 export const createRunSchema = z.strictObject({
   agent: z.string().trim().min(1, "Choose an agent.").max(60),

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { inWorkspace } from "@/lib/db/tenant";
-import { AppError } from "@/lib/http/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { assertCan } from "@/lib/members/permissions";
 import type { WorkspaceContext } from "@/lib/workspaces/workspace-context";
 import { deleteSecret, putSecret, type SecretName } from "./workspace-secrets";

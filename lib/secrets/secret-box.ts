@@ -4,7 +4,7 @@
 // associated data, so a sealed value copied to another workspace or name does not open.
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 import { env } from "@/config/env";
-import { AppError } from "@/lib/http/app-error";
+import { AppError } from "@/lib/errors/app-error";
 
 function key(): Buffer {
   if (!env.SECRETS_KEY) {

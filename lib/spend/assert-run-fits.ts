@@ -10,7 +10,7 @@ import type { AgentSpec } from "@/lib/agents/agent-definition";
 import { declaredToolSpecs } from "@/lib/agents/toolbox";
 import type { ResolvedModel } from "@/lib/models/model-connections";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/http/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { stopAtCap } from "@/lib/usage/stop-at-cap";
 import { inputTokensUpperBound } from "./estimate-tokens";
 import { formatUsd } from "./money";

@@ -2,7 +2,7 @@
 // Anthropic API key (BYOK: its runs bill the customer's account, not the included model spend).
 import { inWorkspace } from "@/lib/db/tenant";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { AppError } from "@/lib/http/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { assertCan } from "@/lib/members/permissions";
 import { deleteSecret, putSecret, secretInfo, type SecretInfo } from "@/lib/secrets/workspace-secrets";
 import type { WorkspaceContext } from "@/lib/workspaces/workspace-context";

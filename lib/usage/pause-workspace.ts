@@ -19,7 +19,9 @@ export async function pauseForQuota(workspaceId: string, metric: string): Promis
     }
     return count === 1;
   });
-  if (paused) appMetrics().quotaPauses.inc({ metric });
+  // Already paused (by a concurrent request, or earlier): nothing happened here, so nothing to count or log.
+  if (!paused) return;
+  appMetrics().quotaPauses.inc({ metric });
   logger.warn("workspace paused at its quota cap", { workspaceId, metric });
 }
 

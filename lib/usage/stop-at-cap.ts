@@ -1,7 +1,7 @@
 // What happens when a workspace reaches the cap of a metric, for every metric in one place: the tier's
 // (or, for model spend, the spend policy's) `atCap` says refuse (402) or pause (423).
 import { getTier, type AtCap, type TierId } from "@/config/tiers";
-import { AppError } from "@/lib/http/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import type { UsageMetric } from "@/lib/generated/prisma/enums";
 import { METRIC_NAMES } from "./metric-names";
 import { pauseForQuota } from "./pause-workspace";

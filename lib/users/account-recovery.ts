@@ -2,7 +2,7 @@
 import { db } from "@/lib/db/client";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { revokeAllSessions } from "@/lib/auth/sessions";
-import { AppError } from "@/lib/http/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { sendPasswordResetEmail } from "./account-emails";
 import { consumeUserToken } from "./user-tokens";
 

@@ -2,7 +2,7 @@
 import { db } from "@/lib/db/client";
 import { hashPassword } from "@/lib/auth/password";
 import type { SignUpInput } from "@/lib/auth/credentials-schema";
-import { AppError } from "@/lib/http/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { sendInBackground } from "@/lib/mail/send-in-background";
 import { sendVerificationEmail } from "./account-emails";

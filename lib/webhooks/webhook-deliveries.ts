@@ -2,7 +2,7 @@
 // status, response code and latency; a resend (the same delivery, the same webhook-id, a fresh retry
 // schedule); and a test event sent to one endpoint.
 import { inWorkspace } from "@/lib/db/tenant";
-import { AppError } from "@/lib/http/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { assertCan } from "@/lib/members/permissions";
 import { enqueueWebhookDelivery } from "@/lib/queue/run-queue";
 import type { WorkspaceContext } from "@/lib/workspaces/workspace-context";

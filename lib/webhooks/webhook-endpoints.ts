@@ -4,7 +4,7 @@
 import { recordAudit } from "@/lib/audit/record-audit";
 import { inWorkspace, type Tx } from "@/lib/db/tenant";
 import { assertPublicUrl, EgressError } from "@/lib/egress/egress-fetch";
-import { AppError } from "@/lib/http/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { assertCan } from "@/lib/members/permissions";
 import type { WorkspaceContext } from "@/lib/workspaces/workspace-context";
 import { createEndpointSecret, deleteEndpointSecrets, rotateEndpointSecret } from "./webhook-secrets";

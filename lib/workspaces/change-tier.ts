@@ -6,7 +6,7 @@ import { tierRanksAbove } from "@/config/tiers";
 import { inWorkspace, type Tx } from "@/lib/db/tenant";
 import { forgetAllApiKeys } from "@/lib/api-keys/authenticate-api-key";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { AppError } from "@/lib/http/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { liftQuotaPauseInTx } from "@/lib/usage/pause-workspace";
 
 export interface TierChange {

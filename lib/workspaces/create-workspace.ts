@@ -4,7 +4,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { inWorkspace, type Tx } from "@/lib/db/tenant";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { AppError } from "@/lib/http/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
 import type { CreateWorkspaceInput } from "./schemas";
 import { slugify } from "./slug";

@@ -1,7 +1,7 @@
 // Renaming and deleting a workspace.
 import { inWorkspace } from "@/lib/db/tenant";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { AppError } from "@/lib/http/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { logger } from "@/lib/log/logger";
 import { assertCan } from "@/lib/members/permissions";
 import type { WorkspaceContext } from "./workspace-context";

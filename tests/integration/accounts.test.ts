@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { ownerDb } from "../support/owner-db";
 import { createSession, findActiveSessionUser, revokeAllSessions, revokeSession } from "@/lib/auth/sessions";
 import { verifyCredentials } from "@/lib/auth/verify-credentials";
-import { AppError } from "@/lib/http/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { signUp } from "@/lib/users/sign-up";
 import { TEST_PASSWORD, uniqueEmail } from "../support/factories";
 

@@ -9,7 +9,7 @@ const { GET: getHealth } = await import("@/app/api/health/route");
 const { GET: getV1Run } = await import("@/app/api/v1/runs/[id]/route");
 const { checkRateLimit } = await import("@/lib/ratelimit/rate-limiter");
 const { pauseForQuota } = await import("@/lib/usage/pause-workspace");
-const { RUN_QUEUE, runQueue } = await import("@/lib/queue/run-queue");
+const { QUEUE_SCHEMA, RUN_QUEUE, runQueue } = await import("@/lib/queue/run-queue");
 const { ownerDb } = await import("../support/owner-db");
 const { createTeam } = await import("../support/workspace-fixture");
 
@@ -40,6 +40,44 @@ async function samples(): Promise<Sample[]> {
 
 function valueOf(all: Sample[], name: string, labels: Record<string, string>): number | undefined {
   return all.find((s) => s.name === name && Object.entries(labels).every(([k, v]) => s.labels[k] === v))?.value;
+}
+
+type Counts = Record<string, number>;
+
+const toCounts = (rows: { label: string; count: bigint }[]): Counts => Object.fromEntries(rows.map((r) => [r.label, Number(r.count)]));
+
+/**
+ * Scrapes while the database holds still, and counts as its owner what the gauges should say at that
+ * moment: test files run in parallel on one database, so the cross-workspace gauges move with the other
+ * files' runs and jobs. The tables are locked against writers (readers, the scrape among them, go on);
+ * the lock is taken without waiting, retried until free, so this never joins a deadlock.
+ */
+async function samplesWithDatabaseCounts(): Promise<{ all: Sample[]; runs: Counts; jobs: Counts; paused: Counts }> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await ownerDb().$transaction(
+        async (tx) => {
+          await tx.$executeRawUnsafe(`LOCK TABLE "Run", "Workspace", ${QUEUE_SCHEMA}.job IN SHARE MODE NOWAIT`);
+          const runs = toCounts(await tx.$queryRaw`SELECT status::text AS label, count(*) AS count FROM "Run" GROUP BY status`);
+          const jobs = toCounts(
+            await tx.$queryRawUnsafe(
+              `SELECT state::text AS label, count(*) AS count FROM ${QUEUE_SCHEMA}.job
+                WHERE name = $1 AND state IN ('created', 'retry', 'active') GROUP BY state`,
+              RUN_QUEUE,
+            ),
+          );
+          const paused = toCounts(
+            await tx.$queryRaw`SELECT COALESCE("pausedReason", 'unspecified') AS label, count(*) AS count FROM "Workspace" WHERE status = 'paused' GROUP BY 1`,
+          );
+          return { all: await samples(), runs, jobs, paused };
+        },
+        { maxWait: 5_000, timeout: 15_000 },
+      );
+    } catch (error) {
+      if (attempt >= 50 || !String(error).includes("55P03")) throw error; // 55P03: lock_not_available
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
 }
 
 const jobIds: string[] = [];
@@ -93,15 +131,18 @@ describe("GET /api/metrics", () => {
     await pauseForQuota(first.workspaceId, "agent_seconds");
     await pauseForQuota(first.workspaceId, "agent_seconds"); // already paused: not counted again
 
-    const all = await samples();
+    // Each gauge says what the database holds (every workspace's rows, though the app role's row-level
+    // security shows it none without a workspace set), and that includes what this test just caused.
+    const { all, runs, jobs, paused } = await samplesWithDatabaseCounts();
     for (const status of ["queued", "running", "succeeded", "failed", "canceled"]) {
-      expect(valueOf(all, "agenthq_runs", { status }), status).toBeGreaterThanOrEqual(0);
+      expect(valueOf(all, "agenthq_runs", { status }), status).toBe(runs[status] ?? 0);
     }
     expect(valueOf(all, "agenthq_runs", { status: "canceled" })).toBeGreaterThanOrEqual(2);
     for (const state of ["created", "retry", "active"]) {
-      expect(valueOf(all, "agenthq_run_queue_jobs", { state }), state).toBeGreaterThanOrEqual(0);
+      expect(valueOf(all, "agenthq_run_queue_jobs", { state }), state).toBe(jobs[state] ?? 0);
     }
     expect(valueOf(all, "agenthq_run_queue_jobs", { state: "created" })).toBeGreaterThanOrEqual(1);
+    expect(valueOf(all, "agenthq_paused_workspaces", { reason: "quota" })).toBe(paused.quota);
     expect(valueOf(all, "agenthq_paused_workspaces", { reason: "quota" })).toBeGreaterThanOrEqual(1);
     expect(valueOf(all, "agenthq_quota_pauses_total", { metric: "agent_seconds" })).toBe(1);
   });

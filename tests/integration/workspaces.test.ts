@@ -1,7 +1,7 @@
 // Workspaces on the real database: creation, slugs, membership visibility.
 import { describe, expect, it } from "vitest";
 import { ownerDb } from "../support/owner-db";
-import { AppError } from "@/lib/http/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { createWorkspace } from "@/lib/workspaces/create-workspace";
 import { deleteWorkspace, renameWorkspace } from "@/lib/workspaces/update-workspace";
 import { contextOf, findMemberWorkspace, listWorkspaces } from "@/lib/workspaces/workspace-context";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { appUrl } from "@/config/env";
 import { oauthProviders } from "@/lib/auth/auth-options";
-import { safeCallbackPath } from "@/lib/forms/field-errors";
+import { safeCallbackPath } from "@/lib/auth/safe-callback-path";
 import { LogInForm } from "./log-in-form";
 import { LOGIN_ERRORS } from "./login-errors";
 

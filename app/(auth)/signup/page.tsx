@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { appUrl } from "@/config/env";
-import { safeCallbackPath } from "@/lib/forms/field-errors";
+import { safeCallbackPath } from "@/lib/auth/safe-callback-path";
 import { SignUpForm } from "./sign-up-form";
 
 export const metadata: Metadata = { title: "Sign up" };

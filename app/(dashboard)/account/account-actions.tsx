@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { FormAlert } from "@/components/ui/form-alert";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { TextField } from "@/components/ui/text-field";
 import { signOutHere } from "@/lib/auth/sign-out-here";
 import { apiRequest } from "@/lib/forms/api-request";
@@ -92,7 +93,7 @@ function PasswordSection() {
         <TextField label="Current password" name="currentPassword" type="password" autoComplete="current-password" error={errors.currentPassword} />
         <TextField label="New password" name="newPassword" type="password" autoComplete="new-password" error={errors.newPassword}
           hint="At least 10 characters, mixing letters with numbers or symbols." />
-        <button type="submit" disabled={pending} className={buttonClass}>{pending ? "Saving…" : "Change password"}</button>
+        <SubmitButton pending={pending} pendingLabel="Saving…" fullWidth={false}>Change password</SubmitButton>
       </form>
     </section>
   );

@@ -1,7 +1,7 @@
 // /pricing — the tiers with their limits side by side.
 import type { Metadata } from "next";
 import { Faq } from "@/components/marketing/faq";
-import { formatEveryTierIncludes } from "@/components/marketing/format-limit";
+import { formatEveryTierIncludes } from "@/lib/tiers/format-limit";
 import { LimitsComparison } from "@/components/marketing/limits-comparison";
 import { PricingTable } from "@/components/marketing/pricing-table";
 import { FAQ_ITEMS } from "../faq-items";

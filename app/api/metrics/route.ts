@@ -7,7 +7,8 @@ import { route } from "@/lib/http/route";
 import { refreshDatabaseGauges } from "@/lib/metrics/database-gauges";
 import { appMetrics } from "@/lib/metrics/registry";
 import { assertMetricsScrapeAllowed } from "@/lib/metrics/scrape-auth";
-import { checkRateLimit, rateLimitedError } from "@/lib/ratelimit/rate-limiter";
+import { rateLimited } from "@/lib/ratelimit/rate-limited";
+import { checkRateLimit } from "@/lib/ratelimit/rate-limiter";
 
 export const dynamic = "force-dynamic";
 
@@ -17,7 +18,7 @@ const SCRAPE_RULE = { name: "metrics-scrape-ip", limit: 60, windowSeconds: 60 };
 export const GET = route(async ({ request }) => {
   assertMetricsScrapeAllowed(request.headers.get("authorization"), env.METRICS_TOKEN);
   const limit = await checkRateLimit(SCRAPE_RULE, clientIp(request.headers));
-  if (!limit.success) throw rateLimitedError(limit, () => "Too many scrapes from this address.");
+  if (!limit.success) throw rateLimited("Too many scrapes from this address.", limit);
   await refreshDatabaseGauges();
   const { registry } = appMetrics();
   return new Response(await registry.metrics(), {

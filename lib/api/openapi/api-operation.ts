@@ -4,7 +4,7 @@
 import type { z } from "zod";
 import type { ZodOpenApiOperationObject, ZodOpenApiPathsObject, ZodOpenApiResponseObject } from "zod-openapi";
 import type { ApiScope } from "@/lib/api-keys/schemas";
-import { ERROR_STATUS, type ErrorCode } from "@/lib/http/app-error";
+import { ERROR_STATUS, type ErrorCode } from "@/lib/errors/app-error";
 import type { Permission } from "@/lib/members/permissions";
 import { errorResponse, requestIdParameter, successHeaders, type CallerKind } from "./api-responses";
 

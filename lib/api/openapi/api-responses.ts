@@ -3,7 +3,7 @@
 // one described response per error code.
 import { z } from "zod";
 import type { ZodOpenApiResponseObject } from "zod-openapi";
-import { ERROR_STATUS, type ErrorCode } from "@/lib/http/app-error";
+import { ERROR_STATUS, type ErrorCode } from "@/lib/errors/app-error";
 import { PROBLEM_CONTENT_TYPE, problemSchema } from "@/lib/http/problem";
 
 export type CallerKind = "key" | "session" | "public";

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { agentDefinitionSchema } from "@/lib/agents/agent-definition";
 import { AGENTS } from "@/lib/agents/catalog";
 import { agentView } from "@/lib/agents/workspace-agents";
-import { AppError } from "@/lib/http/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { problemResponse } from "@/lib/http/problem";
 import { toRunView, type RunRow } from "@/lib/runs/run-view";
 import { dashboardDocument, v1Document } from "./openapi-document";

@@ -1,7 +1,8 @@
 // The dashboard shell of one workspace: switcher, section navigation, account menu.
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { site, workspaceNav } from "@/config/site";
+import { site } from "@/config/site";
+import { workspaceNav } from "@/components/dashboard/workspace-sections";
 import { can } from "@/lib/members/permissions";
 import { LocalModeBanner } from "@/components/dashboard/local-mode-banner";
 import { SignOutButton } from "@/components/dashboard/sign-out-button";

@@ -3,7 +3,7 @@
 // 5xx when the database or Stripe failed, so that Stripe delivers the event again.
 import { billingEnabled } from "@/lib/billing/stripe-client";
 import { handleStripeEvent, verifyStripeEvent } from "@/lib/billing/stripe-webhook";
-import { AppError } from "@/lib/http/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { readLimitedText } from "@/lib/http/read-json";
 import { json, route } from "@/lib/http/route";
 import { appMetrics } from "@/lib/metrics/registry";

@@ -5,6 +5,7 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent, type ReactNode } from "react";
 import { FormAlert } from "@/components/ui/form-alert";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { apiRequest } from "@/lib/forms/api-request";
 import { fieldErrorsFromProblem, type FieldErrors } from "@/lib/forms/field-errors";
 import type { AgentView } from "@/lib/agents/workspace-agents";
@@ -211,9 +212,9 @@ export function AgentEditor({ slug, agent, models, builtInTools }: { slug: strin
           <button type="button" className="rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-50" onClick={() => setTools((ts) => [...ts, { type: "builtin", name: builtInTools[0]! }])}>Add built-in tool</button>
         </div>
       </fieldset>
-      <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
-        {pending ? "Saving…" : agent ? "Save as a new version" : "Create agent"}
-      </button>
+      <SubmitButton pending={pending} pendingLabel="Saving…" fullWidth={false}>
+        {agent ? "Save as a new version" : "Create agent"}
+      </SubmitButton>
     </form>
   );
 }

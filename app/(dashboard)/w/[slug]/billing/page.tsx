@@ -4,7 +4,7 @@ import { CheckoutPending } from "@/components/billing/checkout-pending";
 import { NoAccess } from "@/components/dashboard/no-access";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { UsageMeters } from "@/components/dashboard/usage-meters";
-import { formatLimit, formatPrice } from "@/components/marketing/format-limit";
+import { formatLimit, formatPrice } from "@/lib/tiers/format-limit";
 import { TIER_LIST, getTier, tierRanksAbove, type Tier } from "@/config/tiers";
 import { site } from "@/config/site";
 import { getBilling, type BillingSummary } from "@/lib/billing/get-billing";

@@ -3,17 +3,20 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { FormAlert } from "@/components/ui/form-alert";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { TextField } from "@/components/ui/text-field";
+import { API_SCOPES, type ApiScope } from "@/lib/api-keys/schemas";
 import { apiRequest } from "@/lib/forms/api-request";
 import { fieldErrorsFromProblem, type FieldErrors } from "@/lib/forms/field-errors";
 
-const SCOPES = [
-  { id: "runs:read", label: "Read runs" },
-  { id: "runs:write", label: "Start and cancel runs" },
-  { id: "usage:read", label: "Read usage" },
-  { id: "agents:write", label: "Create and edit agents" },
-  { id: "webhooks:write", label: "Manage webhooks (owners and admins)" },
-];
+/** How each scope reads here; a scope added to API_SCOPES does not compile until it has a label. */
+const SCOPE_LABELS: Record<ApiScope, string> = {
+  "runs:read": "Read runs",
+  "runs:write": "Start and cancel runs",
+  "usage:read": "Read usage",
+  "agents:write": "Create and edit agents",
+  "webhooks:write": "Manage webhooks (owners and admins)",
+};
 
 export function CreateKeyForm({ slug }: { slug: string }) {
   const router = useRouter();
@@ -78,19 +81,19 @@ export function CreateKeyForm({ slug }: { slug: string }) {
         <fieldset>
           <legend className="text-sm font-medium text-slate-800">Scopes</legend>
           <div className="mt-1 flex flex-wrap gap-4">
-            {SCOPES.map((s) => (
-              <label key={s.id} className="flex items-center gap-2 text-sm">
-                <input type="checkbox" name="scopes" value={s.id} defaultChecked /> {s.label}
-                <code className="font-mono text-xs text-slate-500">{s.id}</code>
+            {API_SCOPES.map((scope) => (
+              <label key={scope} className="flex items-center gap-2 text-sm">
+                <input type="checkbox" name="scopes" value={scope} defaultChecked /> {SCOPE_LABELS[scope]}
+                <code className="font-mono text-xs text-slate-500">{scope}</code>
               </label>
             ))}
           </div>
           {errors.scopes && <p className="mt-1 text-sm text-red-600">{errors.scopes}</p>}
         </fieldset>
         <TextField label="Expires on (optional)" name="expiresAt" type="date" error={errors.expiresAt} />
-        <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
-          {pending ? "Creating…" : "Create key"}
-        </button>
+        <SubmitButton pending={pending} pendingLabel="Creating…" fullWidth={false}>
+          Create key
+        </SubmitButton>
       </form>
     </div>
   );

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { FormAlert } from "@/components/ui/form-alert";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { TextField } from "@/components/ui/text-field";
 import { apiRequest } from "@/lib/forms/api-request";
 import { fieldErrorsFromProblem, type FieldErrors } from "@/lib/forms/field-errors";
@@ -74,13 +75,9 @@ export function InviteForm({ slug, actorRole }: { slug: string; actorRole: strin
             {roles.map((r) => <option key={r} value={r}>{r}</option>)}
           </select>
         </div>
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
-        >
-          {pending ? "Inviting…" : "Send invitation"}
-        </button>
+        <SubmitButton pending={pending} pendingLabel="Inviting…" fullWidth={false}>
+          Send invitation
+        </SubmitButton>
       </div>
     </form>
   );

@@ -3,11 +3,10 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ConfirmButton } from "@/components/ui/confirm-button";
+import type { Role } from "@/lib/generated/prisma/enums";
 import type { Member } from "@/lib/members/list-members";
+import { ROLE_RANK, ROLES_BY_RANK } from "@/lib/members/permissions";
 import { apiRequest } from "@/lib/forms/api-request";
-
-const ROLES = ["owner", "admin", "member", "viewer"] as const;
-type Role = (typeof ROLES)[number];
 
 export function MemberRow({
   slug,
@@ -27,7 +26,7 @@ export function MemberRow({
   const [pending, setPending] = useState(false);
   const url = `/api/workspaces/${slug}/members/${member.userId}`;
   // Owners may grant any role; admins anything but owner; anyone may step down.
-  const choices = ROLES.filter((r) => (actorRole === "owner" ? true : r !== "owner"));
+  const choices = ROLES_BY_RANK.filter((r) => (actorRole === "owner" ? true : r !== "owner"));
 
   async function run(method: "PATCH" | "DELETE", body?: unknown, after?: () => void) {
     setPending(true);
@@ -51,7 +50,7 @@ export function MemberRow({
             onChange={(e) => run("PATCH", { role: e.target.value })}
             className="rounded-md border border-slate-300 px-2 py-1"
           >
-            {(isSelf && !canManage ? ROLES.filter((r) => ROLES.indexOf(r) >= ROLES.indexOf(member.role)) : choices).map((r) => (
+            {(isSelf && !canManage ? ROLES_BY_RANK.filter((r) => ROLE_RANK[r] <= ROLE_RANK[member.role]) : choices).map((r) => (
               <option key={r} value={r}>{r}</option>
             ))}
           </select>

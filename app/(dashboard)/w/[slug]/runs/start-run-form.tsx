@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { RunInputField, useRunInput } from "@/components/dashboard/run-input-field";
 import { FormAlert } from "@/components/ui/form-alert";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { apiRequest } from "@/lib/forms/api-request";
 
 /** An example input per agent, so a first run needs no reading. */
@@ -61,9 +62,9 @@ export function StartRunForm({ slug, agents }: { slug: string; agents: AgentChoi
         <p className="mt-1 text-xs text-slate-500">{chosen?.description}</p>
       </div>
       <RunInputField id="run-input" state={input} />
-      <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
-        {pending ? "Starting…" : "Start run"}
-      </button>
+      <SubmitButton pending={pending} pendingLabel="Starting…" fullWidth={false}>
+        Start run
+      </SubmitButton>
     </form>
   );
 }

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { FormAlert } from "@/components/ui/form-alert";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { TextField } from "@/components/ui/text-field";
 import { apiRequest } from "@/lib/forms/api-request";
 import { fieldErrorsFromProblem, type FieldErrors } from "@/lib/forms/field-errors";
@@ -81,9 +82,9 @@ export function ModelConnectionsForm({ slug, connections }: { slug: string; conn
             <span role="alert" className="mt-1 block text-sm text-red-600">{errors.models ?? Object.entries(errors).find(([k]) => k.startsWith("models."))?.[1]}</span>
           )}
         </label>
-        <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
-          {pending ? "Adding…" : "Add connection"}
-        </button>
+        <SubmitButton pending={pending} pendingLabel="Adding…" fullWidth={false}>
+          Add connection
+        </SubmitButton>
       </form>
     </div>
   );

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { TextField } from "@/components/ui/text-field";
 import { apiRequest } from "@/lib/forms/api-request";
 import { fieldErrorsFromProblem } from "@/lib/forms/field-errors";
@@ -51,9 +52,9 @@ export function ProviderKeyForm({ slug, last4 }: { slug: string; last4: string |
         <div className="min-w-64 flex-1">
           <TextField label={last4 ? "Replace the key" : "Anthropic API key"} name="apiKey" type="password" autoComplete="off" placeholder="sk-ant-…" error={error} />
         </div>
-        <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
-          {pending ? "Saving…" : "Save key"}
-        </button>
+        <SubmitButton pending={pending} pendingLabel="Saving…" fullWidth={false}>
+          Save key
+        </SubmitButton>
         {last4 && (
           <button type="button" disabled={pending} onClick={remove} className="rounded-md border border-red-300 px-4 py-2 text-sm text-red-700 hover:bg-red-50 disabled:opacity-60">
             Remove key

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { TextField } from "@/components/ui/text-field";
 import { apiRequest } from "@/lib/forms/api-request";
 import { fieldErrorsFromProblem } from "@/lib/forms/field-errors";
@@ -30,9 +31,9 @@ export function RenameWorkspaceForm({ slug, name }: { slug: string; name: string
       <div className="flex-1">
         <TextField label="Workspace name" name="name" defaultValue={name} required error={error} />
       </div>
-      <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
-        {pending ? "Saving…" : "Save"}
-      </button>
+      <SubmitButton pending={pending} pendingLabel="Saving…" fullWidth={false}>
+        Save
+      </SubmitButton>
       {saved && <span role="status" className="pb-2 text-sm text-green-700">Saved</span>}
     </form>
   );

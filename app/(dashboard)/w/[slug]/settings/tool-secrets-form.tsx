@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { TextField } from "@/components/ui/text-field";
 import { apiRequest } from "@/lib/forms/api-request";
 import { fieldErrorsFromProblem, type FieldErrors } from "@/lib/forms/field-errors";
@@ -49,9 +50,9 @@ export function ToolSecretsForm({ slug, secrets }: { slug: string; secrets: Cust
       <form onSubmit={onSubmit} noValidate className="grid gap-3 sm:grid-cols-[1fr_2fr_auto] sm:items-end">
         <TextField label="Name" name="name" placeholder="crm_token" error={errors.name} autoComplete="off" />
         <TextField label="Value" name="value" type="password" autoComplete="off" error={errors.value} />
-        <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
-          {pending ? "Saving…" : "Save secret"}
-        </button>
+        <SubmitButton pending={pending} pendingLabel="Saving…" fullWidth={false}>
+          Save secret
+        </SubmitButton>
       </form>
       {status && <p role="status" className="text-sm text-green-700">{status}</p>}
     </div>

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { TextField } from "@/components/ui/text-field";
 import { apiRequest } from "@/lib/forms/api-request";
 import { fieldErrorsFromProblem } from "@/lib/forms/field-errors";
@@ -44,9 +45,9 @@ export function SpendLimitForm({ slug, limitUsd, capUsd }: { slug: string; limit
           error={error}
         />
       </div>
-      <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
-        {pending ? "Saving…" : "Set limit"}
-      </button>
+      <SubmitButton pending={pending} pendingLabel="Saving…" fullWidth={false}>
+        Set limit
+      </SubmitButton>
       {limitUsd !== null && (
         <button type="button" disabled={pending} onClick={() => save(null)} className="rounded-md border border-slate-300 px-4 py-2 text-sm hover:bg-slate-50 disabled:opacity-60">
           Remove limit

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { FormAlert } from "@/components/ui/form-alert";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { TextField } from "@/components/ui/text-field";
 import { apiRequest } from "@/lib/forms/api-request";
 import { fieldErrorsFromProblem, type FieldErrors } from "@/lib/forms/field-errors";
@@ -117,9 +118,9 @@ export function WebhookEndpoints({ slug, endpoints, deliveries, eventTypes }: { 
             </div>
             {errors.events && <p role="alert" className="mt-1 text-sm text-red-600">{errors.events}</p>}
           </fieldset>
-          <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
-            {pending ? "Adding…" : "Add endpoint"}
-          </button>
+          <SubmitButton pending={pending} pendingLabel="Adding…" fullWidth={false}>
+            Add endpoint
+          </SubmitButton>
         </form>
       </section>
       <section>

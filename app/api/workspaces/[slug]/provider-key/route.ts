@@ -1,6 +1,6 @@
 // The workspace's own Anthropic API key (owners): GET shows its last four characters, PUT { apiKey } stores
 // or replaces it (encrypted), DELETE removes it. The key itself never leaves the server again.
-import { AppError } from "@/lib/http/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { readJson } from "@/lib/http/read-json";
 import { json } from "@/lib/http/route";
 import { workspaceRoute } from "@/lib/http/workspace-route";

@@ -7,7 +7,7 @@ import { TableHead } from "@/components/ui/table-head";
 import { exampleInput } from "@/lib/agents/input-schema";
 import { BUILT_IN_TOOL_NAMES } from "@/lib/agents/tools";
 import { getAgent, listAgentVersions } from "@/lib/agents/workspace-agents";
-import { AppError } from "@/lib/http/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { can } from "@/lib/members/permissions";
 import { availableModels } from "@/lib/models/model-connections";
 import { loadWorkspace } from "../../load-workspace";

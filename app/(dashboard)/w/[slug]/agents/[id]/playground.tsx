@@ -5,6 +5,7 @@
 import { useState, type FormEvent } from "react";
 import { RunInputField, useRunInput } from "@/components/dashboard/run-input-field";
 import { FormAlert } from "@/components/ui/form-alert";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { apiRequest } from "@/lib/forms/api-request";
 import type { RunDetail } from "@/lib/runs/read-runs";
 import { LiveRun } from "../../runs/[id]/live-run";
@@ -37,9 +38,9 @@ export function Playground({ slug, agentRef, example, inputSchema }: { slug: str
       <form onSubmit={onSubmit} noValidate className="space-y-3">
         {error && <FormAlert>{error}</FormAlert>}
         <RunInputField id="playground-input" state={input} rows={5} />
-        <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
-          {pending ? "Starting…" : "Run in playground"}
-        </button>
+        <SubmitButton pending={pending} pendingLabel="Starting…" fullWidth={false}>
+          Run in playground
+        </SubmitButton>
       </form>
       {run && (
         <div data-testid="playground-run">

@@ -5,7 +5,7 @@ import { notFound } from "next/navigation";
 import { appUrl } from "@/config/env";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { curlSnippet } from "@/lib/api/openapi/snippets";
-import { AppError } from "@/lib/http/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { can } from "@/lib/members/permissions";
 import { getRunDetail } from "@/lib/runs/read-runs";
 import { loadWorkspace } from "../../load-workspace";

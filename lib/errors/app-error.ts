@@ -1,5 +1,11 @@
-// Errors are values: domain code throws an AppError with a code; lib/http maps it to HTTP once.
+// Errors are values: domain code throws an AppError with a code; lib/http/problem.ts answers it as
+// problem+json, once. Nothing here knows about requests or responses.
+import type { z } from "zod";
 
+/**
+ * Each error code with the HTTP status it stands for. The codes are named after those statuses, so the
+ * table lives with the codes; lib/http/problem.ts is what turns an error into an answer.
+ */
 export const ERROR_STATUS = {
   invalid_request: 400,
   unauthorized: 401,
@@ -19,22 +25,6 @@ export const ERROR_STATUS = {
 export type ErrorCode = keyof typeof ERROR_STATUS;
 export const ERROR_CODES = Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]];
 
-const TITLES: Record<ErrorCode, string> = {
-  invalid_request: "Invalid request",
-  unauthorized: "Unauthorized",
-  quota_exceeded: "Quota exceeded",
-  forbidden: "Forbidden",
-  not_found: "Not found",
-  method_not_allowed: "Method not allowed",
-  conflict: "Conflict",
-  payload_too_large: "Payload too large",
-  unsupported_media_type: "Unsupported media type",
-  workspace_paused: "Workspace paused",
-  rate_limited: "Too many requests",
-  internal: "Internal server error",
-  unavailable: "Service unavailable",
-};
-
 export interface FieldError {
   path: string;
   message: string;
@@ -43,6 +33,10 @@ export interface FieldError {
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly fieldErrors?: FieldError[];
+  /**
+   * Headers of this error's own answer: Retry-After when retrying is the cure, WWW-Authenticate with a
+   * 401. Headers every answer of a request carries (RateLimit-*) are the route's (RouteContext.responseHeaders).
+   */
   readonly headers?: Record<string, string>;
 
   constructor(code: ErrorCode, detail: string, extra?: { fieldErrors?: FieldError[]; headers?: Record<string, string> }) {
@@ -56,8 +50,12 @@ export class AppError extends Error {
   get status(): number {
     return ERROR_STATUS[this.code];
   }
+}
 
-  get title(): string {
-    return TITLES[this.code];
-  }
+/** A zod error's issues as field errors: dotted paths, "(body)" for the whole value. */
+export function zodFieldErrors(error: z.ZodError): FieldError[] {
+  return error.issues.map((issue) => ({
+    path: issue.path.join(".") || "(body)",
+    message: issue.message,
+  }));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { safeCallbackPath } from "./field-errors";
+import { safeCallbackPath } from "./safe-callback-path";
 
 const ORIGIN = "https://app.agenthq.test";
 const FALLBACK = "/w";

@@ -1,4 +1,4 @@
-// How limits read on the pricing page.
+// How a tier's limits and prices read: on the pricing page, the landing page and the billing page.
 import { EVERY_TIER_INCLUDES } from "@/config/tiers";
 
 const numbers = new Intl.NumberFormat("en-US");
