@@ -13,7 +13,7 @@ export function SignOutButton() {
         setPending(true);
         void signOutHere();
       }}
-      className="rounded-md px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100 disabled:opacity-60"
+      className="whitespace-nowrap rounded-md px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100 disabled:opacity-60"
     >
       {pending ? "Logging out…" : "Log out"}
     </button>

@@ -7,13 +7,15 @@ import { formatUsd } from "@/lib/spend/money";
 export type UsageUnit = "usd-micros" | "count" | "seconds-as-minutes";
 
 const count = new Intl.NumberFormat("en-US");
-const compact = new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 });
+const minutes = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
+// Two significant digits keep an axis's ticks apart whatever the scale: 0.00072, 450, 1.5M.
+const axisNumber = new Intl.NumberFormat("en-US", { notation: "compact", maximumSignificantDigits: 2 });
 
 const formats: Record<UsageUnit, { exact: (n: number) => string; axis: (n: number) => string; scale: (n: number) => number }> = {
-  "usd-micros": { exact: formatUsd, axis: (n) => `$${compact.format(n / 1_000_000)}`, scale: (n) => n },
-  count: { exact: (n) => count.format(n), axis: (n) => compact.format(n), scale: (n) => n },
+  "usd-micros": { exact: formatUsd, axis: (n) => `$${axisNumber.format(n / 1_000_000)}`, scale: (n) => n },
+  count: { exact: (n) => count.format(n), axis: (n) => axisNumber.format(n), scale: (n) => n },
   // Agent time is metered in seconds and limited in minutes: plotted in minutes.
-  "seconds-as-minutes": { exact: (n) => `${count.format(Math.round(n * 10) / 10)} min`, axis: (n) => compact.format(n), scale: (n) => n / 60 },
+  "seconds-as-minutes": { exact: (n) => `${minutes.format(n)} min`, axis: (n) => axisNumber.format(n), scale: (n) => n / 60 },
 };
 
 export function UsageChart({ title, unit, points }: { title: string; unit: UsageUnit; points: { day: string; value: number }[] }) {

@@ -3,9 +3,9 @@
 // sr-only text stays inside the table's scrolling wrapper instead of widening the page on a phone.
 export type Column = string | { srOnly: string };
 
-export function TableHead({ columns }: { columns: Column[] }) {
+export function TableHead({ columns, className }: { columns: Column[]; className?: string }) {
   return (
-    <thead>
+    <thead className={className}>
       <tr className="border-b border-slate-200 text-slate-600">
         {columns.map((column, i) => (
           <th key={i} scope="col" className={`py-2 font-medium ${i < columns.length - 1 ? "pr-4" : ""} ${typeof column === "string" ? "" : "relative"}`}>

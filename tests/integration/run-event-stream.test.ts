@@ -105,7 +105,7 @@ describe("a stream of a finished run", () => {
       expect(stream.ended).toBe(true);
       expect(stream.ms).toBeLessThan(1_000);
       // The run's own done event again: a client resuming from its id gets the same answer.
-      expect(stream.events).toEqual([{ id: done.id, event: "done", data: { status: "canceled" } }]);
+      expect(stream.events).toEqual([{ id: done.id, event: "done", data: { status: "canceled", at: expect.any(String) } }]);
     }
   });
 
@@ -142,7 +142,7 @@ describe("a stream of a running run", () => {
     await finishAsWorker(team, run.id);
     const stream = await reading;
     expect(stream.ended).toBe(true);
-    expect(stream.events).toEqual([{ id: expect.any(String), event: "done", data: { status: "succeeded" } }]);
+    expect(stream.events).toEqual([{ id: expect.any(String), event: "done", data: { status: "succeeded", at: expect.any(String) } }]);
   });
 
   it("ends at its maximum lifetime (RUN_STREAM_MAX_SECONDS), telling the client to reconnect", async () => {

@@ -16,6 +16,10 @@ import { TableHead } from "@/components/ui/table-head";
 import { durationBetween, timeAgo } from "@/lib/runs/run-durations";
 import { Tooltip } from "@/components/ui/tooltip";
 
+const COLUMNS = ["Run", "Agent", "Status", "Created", "Duration", "Origin", "Cost"];
+/** A cell: labelled above its value on a phone, a plain table cell from sm up. */
+const CELL = "block before:block before:text-xs before:text-slate-500 before:content-[attr(data-label)] sm:table-cell sm:py-2 sm:pr-4 sm:before:content-none";
+
 function duration(startedAt?: string, finishedAt?: string): string {
   if (!startedAt) return "—";
   return `${durationBetween(startedAt, finishedAt ? new Date(finishedAt).getTime() : Date.now())}${finishedAt ? "" : " …"}`;
@@ -69,26 +73,27 @@ export default async function RunsPage({
       {page.data.length === 0 ? (
         <p className="mt-6 text-sm text-slate-600">No runs{query.status ? ` with status ${query.status}` : ""} yet.</p>
       ) : (
-        <div className="mt-4 overflow-x-auto">
-          <table className="w-full min-w-[48rem] text-left text-sm" data-testid="runs-table">
-            <TableHead columns={["Run", "Agent", "Status", "Created", "Duration", "Origin", "Cost"]} />
-            <tbody>
+        <div className="mt-4">
+          {/* On a phone each run is a stacked card (cells labelled by data-label); from sm up, a table. */}
+          <table className="w-full text-left text-sm sm:min-w-[48rem]" data-testid="runs-table">
+            <TableHead columns={COLUMNS} className="hidden sm:table-header-group" />
+            <tbody className="block sm:table-row-group">
               {page.data.map((run) => (
-                <tr key={run.id} className="border-b border-slate-100">
-                  <td className="py-2 pr-4 font-mono text-xs"><Link href={`${base}/${run.id}`} className="text-brand-700 underline">{run.id}</Link></td>
-                  <td className="py-2 pr-4">
+                <tr key={run.id} className="grid grid-cols-2 gap-x-4 gap-y-2 border-b border-slate-100 py-3 sm:table-row sm:py-0">
+                  <td data-label="Run" className={`${CELL} col-span-2 font-mono text-xs`}><Link href={`${base}/${run.id}`} className="break-all text-brand-700 underline">{run.id}</Link></td>
+                  <td data-label="Agent" className={CELL}>
                     {agentNames.get(run.agent) ?? run.agent}
                     <span className="block font-mono text-xs text-slate-500">{run.agent}{run.agentVersion ? `@${run.agentVersion}` : ""}</span>
                   </td>
-                  <td className="py-2 pr-4"><RunStatusBadge status={run.status} /></td>
-                  <td className="py-2 pr-4 text-slate-600">
+                  <td data-label="Status" className={CELL}><RunStatusBadge status={run.status} /></td>
+                  <td data-label="Created" className={`${CELL} text-slate-600`}>
                     <Tooltip content={`${run.createdAt.replace("T", " ").slice(0, 19)} UTC`}>
                       <time dateTime={run.createdAt} tabIndex={0}>{timeAgo(run.createdAt)}</time>
                     </Tooltip>
                   </td>
-                  <td className="py-2 pr-4 tabular-nums">{duration(run.startedAt, run.finishedAt)}</td>
-                  <td className="py-2 pr-4 text-slate-600">{page.origins[run.id]}</td>
-                  <td className="py-2 tabular-nums">{formatUsdAmount(run.usage.costUsd)}</td>
+                  <td data-label="Duration" className={`${CELL} tabular-nums`}>{duration(run.startedAt, run.finishedAt)}</td>
+                  <td data-label="Origin" className={`${CELL} text-slate-600`}>{page.origins[run.id]}</td>
+                  <td data-label="Cost" className={`${CELL} tabular-nums`}>{formatUsdAmount(run.usage.costUsd)}</td>
                 </tr>
               ))}
             </tbody>

@@ -82,7 +82,7 @@ export function LiveRun({ slug, initial, canCancel, reproduce }: { slug: string;
     source.addEventListener("status", (e) => setRun((r) => ({ ...r, status: data(e as MessageEvent).status as RunView["status"] })));
     source.addEventListener("log", (e) => {
       const event = e as MessageEvent;
-      setLog((lines) => (lines.some((l) => l.id === event.lastEventId) ? lines : [...lines, { id: event.lastEventId, message: String(data(event).message), at: new Date().toISOString() }]));
+      setLog((lines) => (lines.some((l) => l.id === event.lastEventId) ? lines : [...lines, { id: event.lastEventId, message: String(data(event).message), at: String(data(event).at ?? new Date().toISOString()) }]));
       refresh();
     });
     source.addEventListener("tool", refresh);
