@@ -81,10 +81,10 @@ test("usage charts cover the whole period with axes and a tooltip per day", asyn
   const daysInMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 0)).getUTCDate();
   // The x axis spans the whole month, its first day to its last; today's calls are a bar with a tooltip.
   const apiCalls = charts.nth(1);
-  const ticks = apiCalls.locator(".recharts-xAxis .recharts-cartesian-axis-tick-value");
+  const ticks = apiCalls.locator(".recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value");
   await expect(ticks.first()).toHaveText("01");
   await expect(ticks.last()).toHaveText(String(daysInMonth));
-  await expect(apiCalls.locator(".recharts-yAxis .recharts-cartesian-axis-tick-value").first()).toHaveText("0");
+  await expect(apiCalls.locator(".recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value").first()).toHaveText("0");
   const today = apiCalls.locator(".recharts-bar-rectangle").first();
   await today.hover();
   await expect(apiCalls.locator(".recharts-tooltip-wrapper")).toContainText(/API calls : [1-9]/);

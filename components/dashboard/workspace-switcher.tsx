@@ -7,7 +7,7 @@ import type { WorkspaceSummary } from "@/lib/workspaces/workspace-context";
 export function WorkspaceSwitcher({ current, workspaces }: { current: WorkspaceSummary; workspaces: WorkspaceSummary[] }) {
   return (
     <DropdownMenu>
-      <DropdownMenuTrigger className="max-w-[12rem] truncate rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium">
+      <DropdownMenuTrigger className="min-w-0 max-w-[16rem] truncate rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium">
         {current.name} <span aria-hidden>▾</span>
         <span className="sr-only">Switch workspace</span>
       </DropdownMenuTrigger>

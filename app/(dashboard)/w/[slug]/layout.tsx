@@ -14,19 +14,19 @@ import { loadWorkspace } from "./load-workspace";
 
 export default async function WorkspaceLayout({ children, params }: { children: ReactNode; params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const { user, workspace, workspaces } = await loadWorkspace(slug);
-  const alerts = await currentAlerts(workspace.id);
+  const { user, workspace, ctx, workspaces } = await loadWorkspace(slug);
+  const alerts = await currentAlerts(ctx);
   return (
     <div className="min-h-screen bg-white">
       <LocalModeBanner />
       <UsageBanner slug={workspace.slug} paused={workspace.status === "paused"} alerts={alerts} />
       <header className="border-b border-slate-200">
         <div className="flex items-center justify-between gap-4 px-6 py-3">
-          <div className="flex items-center gap-4">
+          <div className="flex min-w-0 items-center gap-4">
             <Link href={`/w/${workspace.slug}`} className="font-bold tracking-tight">{site.name}</Link>
             <WorkspaceSwitcher current={workspace} workspaces={workspaces} />
           </div>
-          <div className="flex items-center gap-3">
+          <div className="flex shrink-0 items-center gap-3">
             <Link href="/account" className="hidden text-sm text-slate-600 hover:underline sm:inline" data-testid="signed-in-as">{user.email}</Link>
             <SignOutButton />
           </div>
