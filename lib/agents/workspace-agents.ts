@@ -204,7 +204,8 @@ export async function archiveAgent(ctx: WorkspaceContext, id: string): Promise<A
 }
 
 /** The built-in agents, then the workspace's own (latest versions; archived ones only when asked). */
-export async function listAgents(workspaceId: string, options: { includeArchived?: boolean } = {}): Promise<AgentView[]> {
+export async function listAgents(ctx: WorkspaceContext, options: { includeArchived?: boolean } = {}): Promise<AgentView[]> {
+  const { workspaceId } = ctx;
   const own = await inWorkspace(workspaceId, async (tx) => {
     const rows = await tx.agent.findMany({
       where: { workspaceId, ...(!options.includeArchived && { archivedAt: null }) },
@@ -222,7 +223,8 @@ export async function listAgents(workspaceId: string, options: { includeArchived
   return [...AGENTS.map((spec) => agentView(spec)), ...own];
 }
 
-export async function getAgent(workspaceId: string, id: string): Promise<AgentView> {
+export async function getAgent(ctx: WorkspaceContext, id: string): Promise<AgentView> {
+  const { workspaceId } = ctx;
   const builtIn = findBuiltInAgent(id);
   if (builtIn) return agentView(builtIn);
   return inWorkspace(workspaceId, async (tx) => {
@@ -231,7 +233,8 @@ export async function getAgent(workspaceId: string, id: string): Promise<AgentVi
   });
 }
 
-export async function listAgentVersions(workspaceId: string, id: string): Promise<AgentVersionView[]> {
+export async function listAgentVersions(ctx: WorkspaceContext, id: string): Promise<AgentVersionView[]> {
+  const { workspaceId } = ctx;
   return inWorkspace(workspaceId, async (tx) => {
     const row = await findRow(tx, workspaceId, id);
     const versions = await tx.agentVersion.findMany({ where: { workspaceId, agentId: row.id }, orderBy: { version: "desc" }, take: 200 });

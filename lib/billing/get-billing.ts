@@ -5,6 +5,7 @@ import type { TierId } from "@/config/tiers";
 import { inWorkspace } from "@/lib/db/tenant";
 import { overageBillable } from "@/lib/spend/spend-policy";
 import { periodStart } from "@/lib/usage/period";
+import type { WorkspaceContext } from "@/lib/workspaces/workspace-context";
 import { grantsTier, graceEndsAt } from "./entitlement";
 import { overageReconciliation, type OverageReconciliation } from "./overage-reconciliation";
 import { tierForPrice } from "./prices";
@@ -27,7 +28,8 @@ export interface BillingSummary {
   overage: OverageReconciliation | null;
 }
 
-export async function getBilling(workspaceId: string): Promise<BillingSummary> {
+export async function getBilling(ctx: WorkspaceContext): Promise<BillingSummary> {
+  const { workspaceId } = ctx;
   const { workspace, subscriptions } = await inWorkspace(workspaceId, async (tx) => ({
     workspace: await tx.workspace.findUnique({ where: { id: workspaceId }, select: { stripeCustomerId: true } }),
     subscriptions: await tx.subscription.findMany({ where: { workspaceId }, orderBy: { updatedAt: "desc" } }),

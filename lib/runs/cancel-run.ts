@@ -3,9 +3,11 @@
 import { inWorkspace } from "@/lib/db/tenant";
 import { AppError } from "@/lib/errors/app-error";
 import { emitRunFinished } from "@/lib/webhooks/run-webhook-events";
+import type { WorkspaceContext } from "@/lib/workspaces/workspace-context";
 import { toRunView, type RunView } from "./run-view";
 
-export async function cancelRun(workspaceId: string, runId: string): Promise<RunView> {
+export async function cancelRun(ctx: WorkspaceContext, runId: string): Promise<RunView> {
+  const { workspaceId } = ctx;
   const run = await inWorkspace(workspaceId, async (tx) => {
     const now = new Date();
     const canceledWhileQueued = await tx.run.updateMany({

@@ -19,14 +19,16 @@ import { liftPauseOfPastPeriod } from "@/lib/usage/pause-workspace";
 import { stopAtCap } from "@/lib/usage/stop-at-cap";
 import { assertRunFitsBudget } from "@/lib/spend/assert-run-fits";
 import { usdToMicros } from "@/lib/spend/money";
+import type { WorkspaceContext } from "@/lib/workspaces/workspace-context";
 import { loadRunAdmission, type RunAdmission } from "./run-admission";
 import type { CreateRunInput } from "./schemas";
 import { toRunView, type RunView } from "./run-view";
 
-export interface RunCreator {
-  workspace: { id: string; tier: TierId; status: WorkspaceStatus; pausedReason?: string | null };
-  userId: string;
-  apiKeyId?: string;
+/** The workspace's tier and status as the caller read them (the API key's workspace, or the member's). */
+export interface RunWorkspace {
+  tier: TierId;
+  status: WorkspaceStatus;
+  pausedReason?: string | null;
 }
 
 /** What a client refused for its tier's runs at a time is told to wait. */
@@ -62,14 +64,21 @@ async function validate(workspaceId: string, input: CreateRunInput) {
   return { agent, model, input: input.input as Prisma.InputJsonValue };
 }
 
-async function assertAgentMinutesLeft(creator: RunCreator, admission: RunAdmission) {
-  const cap = usageCap(creator.workspace.tier, "agent_seconds");
+async function assertAgentMinutesLeft(workspace: { id: string; tier: TierId }, admission: RunAdmission) {
+  const cap = usageCap(workspace.tier, "agent_seconds");
   if (cap === null || admission.agentSeconds < cap) return;
-  await stopAtCap(creator.workspace, "agent_seconds");
+  await stopAtCap(workspace, "agent_seconds");
 }
 
-export async function createRun(creator: RunCreator, request: CreateRunInput): Promise<{ run: RunView; created: boolean }> {
-  const workspaceId = creator.workspace.id;
+/** Starts a run for the acting user (ctx.actorId), from the dashboard or, with `apiKeyId`, an API key. */
+export async function createRun(
+  ctx: WorkspaceContext,
+  workspace: RunWorkspace,
+  request: CreateRunInput,
+  origin: { apiKeyId?: string } = {},
+): Promise<{ run: RunView; created: boolean }> {
+  const { workspaceId } = ctx;
+  const tiered = { id: workspaceId, tier: workspace.tier };
   // A retry answers with the run the key made, even if its agent was archived since.
   if (request.idempotencyKey) {
     const existing = await inWorkspace(workspaceId, (tx) =>
@@ -78,17 +87,17 @@ export async function createRun(creator: RunCreator, request: CreateRunInput): P
     if (existing) return { run: toRunView(existing), created: false };
   }
   const { agent, model, input } = await validate(workspaceId, request);
-  if (creator.workspace.status === "paused" && !(await liftPauseOfPastPeriod({ id: workspaceId, status: "paused", pausedReason: creator.workspace.pausedReason ?? null }))) {
+  if (workspace.status === "paused" && !(await liftPauseOfPastPeriod({ id: workspaceId, status: "paused", pausedReason: workspace.pausedReason ?? null }))) {
     throw new AppError("workspace_paused", "This workspace is paused until the next period or an upgrade.");
   }
   const admission = await loadRunAdmission(workspaceId);
-  await assertAgentMinutesLeft(creator, admission);
+  await assertAgentMinutesLeft(tiered, admission);
   // The run's own limit: the lower of the request's maxCostUsd and the agent's.
   const limits = [request.maxCostUsd === undefined ? null : usdToMicros(request.maxCostUsd), agent.maxCostMicros].filter((l): l is number => l !== null);
   const maxCostMicros = limits.length ? Math.min(...limits) : null;
-  await assertRunFitsBudget({ workspace: creator.workspace, userId: creator.userId, agent, model, input, maxCostMicros, admission });
+  await assertRunFitsBudget({ workspace: tiered, userId: ctx.actorId, agent, model, input, maxCostMicros, admission });
 
-  const concurrentLimit = getTier(creator.workspace.tier).limits.concurrentRuns;
+  const concurrentLimit = getTier(workspace.tier).limits.concurrentRuns;
   // Start the queue client before the transaction: starting it needs a pool connection of its own.
   await runQueue();
   try {
@@ -99,7 +108,7 @@ export async function createRun(creator: RunCreator, request: CreateRunInput): P
         const active = await tx.run.count({ where: { workspaceId, status: { in: ["queued", "running"] } } });
         if (active >= concurrentLimit) {
           throw rateLimited(
-            `The ${getTier(creator.workspace.tier).name} tier runs at most ${concurrentLimit} run${concurrentLimit === 1 ? "" : "s"} at a time. Wait for one to finish.`,
+            `The ${getTier(workspace.tier).name} tier runs at most ${concurrentLimit} run${concurrentLimit === 1 ? "" : "s"} at a time. Wait for one to finish.`,
             { reset: Date.now() + CONCURRENT_RUNS_RETRY_AFTER_MS },
           );
         }
@@ -111,13 +120,13 @@ export async function createRun(creator: RunCreator, request: CreateRunInput): P
           agentVersion: agent.version,
           input,
           idempotencyKey: request.idempotencyKey,
-          apiKeyId: creator.apiKeyId,
-          createdById: creator.userId,
+          apiKeyId: origin.apiKeyId,
+          createdById: ctx.actorId,
           maxCostMicros,
         },
       });
       await tx.runEvent.create({ data: { workspaceId, runId: created.id, type: "status", data: { status: "queued" } } });
-      await enqueueRun(tx, { runId: created.id, workspaceId }, runLeaseSeconds(Math.min(agent.maxRuntimeSeconds, getTier(creator.workspace.tier).runLimits.maxRuntimeSeconds)));
+      await enqueueRun(tx, { runId: created.id, workspaceId }, runLeaseSeconds(Math.min(agent.maxRuntimeSeconds, getTier(workspace.tier).runLimits.maxRuntimeSeconds)));
       return created;
     });
     return { run: toRunView(run), created: true };

@@ -2,11 +2,13 @@
 import type { z } from "zod";
 import { inWorkspace, type Tx } from "@/lib/db/tenant";
 import { AppError } from "@/lib/errors/app-error";
+import type { WorkspaceContext } from "@/lib/workspaces/workspace-context";
 import type { ListRunsQuery, runDetailSchema, runsPageSchema } from "./schemas";
 import { runTrace } from "./run-trace";
 import { toRunView, type RunView } from "./run-view";
 
-export async function getRun(workspaceId: string, runId: string): Promise<RunView> {
+export async function getRun(ctx: WorkspaceContext, runId: string): Promise<RunView> {
+  const { workspaceId } = ctx;
   const run = await inWorkspace(workspaceId, (tx) => tx.run.findFirst({ where: { id: runId, workspaceId } }));
   if (!run) throw new AppError("not_found", "No run with this id in this workspace.");
   return toRunView(run);
@@ -15,7 +17,8 @@ export async function getRun(workspaceId: string, runId: string): Promise<RunVie
 export type RunDetail = z.infer<typeof runDetailSchema>;
 
 /** One run with its trace (each model turn's tokens, cost and latency): GET /api/v1/runs/:id and the run page. */
-export async function getRunDetail(workspaceId: string, runId: string): Promise<RunDetail> {
+export async function getRunDetail(ctx: WorkspaceContext, runId: string): Promise<RunDetail> {
+  const { workspaceId } = ctx;
   const found = await inWorkspace(workspaceId, async (tx) => {
     const run = await tx.run.findFirst({ where: { id: runId, workspaceId } });
     return run && { run, trace: await runTrace(tx, workspaceId, runId) };
@@ -26,7 +29,8 @@ export async function getRunDetail(workspaceId: string, runId: string): Promise<
 
 export type RunsPage = z.infer<typeof runsPageSchema>;
 
-export async function listRuns(workspaceId: string, query: ListRunsQuery): Promise<RunsPage> {
+export async function listRuns(ctx: WorkspaceContext, query: ListRunsQuery): Promise<RunsPage> {
+  const { workspaceId } = ctx;
   const rows = await inWorkspace(workspaceId, async (tx) => {
     if (query.cursor && !(await isCursor(tx, workspaceId, query.cursor))) {
       throw new AppError("invalid_request", "Unknown cursor.", { fieldErrors: [{ path: "cursor", message: "Not a cursor from this list." }] });
@@ -40,7 +44,8 @@ export async function listRuns(workspaceId: string, query: ListRunsQuery): Promi
  * The dashboard's runs page: a cursor that is not one of this list's (a stale or hand-edited link) starts
  * from the newest run, and says so, where the API answers 400.
  */
-export async function listRunsForPage(workspaceId: string, query: ListRunsQuery): Promise<RunsPage & { cursorIgnored: boolean; origins: Record<string, string> }> {
+export async function listRunsForPage(ctx: WorkspaceContext, query: ListRunsQuery): Promise<RunsPage & { cursorIgnored: boolean; origins: Record<string, string> }> {
+  const { workspaceId } = ctx;
   const { rows, cursorIgnored, keys } = await inWorkspace(workspaceId, async (tx) => {
     const cursorIgnored = Boolean(query.cursor) && !(await isCursor(tx, workspaceId, query.cursor!));
     const rows = await pageRows(tx, workspaceId, cursorIgnored ? { ...query, cursor: undefined } : query);

@@ -6,6 +6,7 @@
 import { env } from "@/config/env";
 import { inWorkspace } from "@/lib/db/tenant";
 import { AppError } from "@/lib/errors/app-error";
+import type { WorkspaceContext } from "@/lib/workspaces/workspace-context";
 import { runEventBus } from "./run-event-bus";
 import { listRunEvents, RUN_EVENTS_PAGE } from "./run-events";
 import { acquireRunStreamSlot } from "./run-stream-slots";
@@ -66,7 +67,8 @@ async function nextStep(workspaceId: string, runId: string, last: bigint | undef
   return { end: { type: "done", data: { status: run.status } } };
 }
 
-export async function runEventStream(workspaceId: string, runId: string, options: RunEventStreamOptions): Promise<Response> {
+export async function runEventStream(ctx: WorkspaceContext, runId: string, options: RunEventStreamOptions): Promise<Response> {
+  const { workspaceId } = ctx;
   const run = await inWorkspace(workspaceId, (tx) => tx.run.findFirst({ where: { id: runId, workspaceId }, select: { id: true } }));
   if (!run) throw new AppError("not_found", "No run with this id in this workspace.");
   const { signal } = options;

@@ -54,6 +54,6 @@ export async function removeProviderKey(ctx: WorkspaceContext): Promise<void> {
   });
 }
 
-export function providerKeyInfo(workspaceId: string): Promise<SecretInfo | null> {
-  return inWorkspace(workspaceId, (tx) => secretInfo(tx, workspaceId, PROVIDER_KEY));
+export function providerKeyInfo(ctx: WorkspaceContext): Promise<SecretInfo | null> {
+  return inWorkspace(ctx.workspaceId, (tx) => secretInfo(tx, ctx.workspaceId, PROVIDER_KEY));
 }

@@ -9,6 +9,7 @@ import { describeError, logger } from "@/lib/log/logger";
 import { quoteTenantText } from "@/lib/mail/quote-tenant-text";
 import { sendMail } from "@/lib/mail/send-mail";
 import { emitWebhookEvent } from "@/lib/webhooks/emit-webhook-event";
+import type { WorkspaceContext } from "@/lib/workspaces/workspace-context";
 import { periodStart } from "./period";
 import { includedQuota, type CountedMetric } from "./quota";
 import { METRIC_NAMES } from "./metric-names";
@@ -65,7 +66,8 @@ async function raiseAlert(workspaceId: string, metric: UsageMetric, start: Date,
 }
 
 /** The alerts of the current period, for the dashboard banner. */
-export async function currentAlerts(workspaceId: string) {
+export async function currentAlerts(ctx: WorkspaceContext) {
+  const { workspaceId } = ctx;
   return inWorkspace(workspaceId, (tx) =>
     tx.usageAlert.findMany({ where: { workspaceId, periodStart: periodStart() }, orderBy: { threshold: "desc" }, select: { metric: true, threshold: true } }),
   );

@@ -1,6 +1,7 @@
 // Usage over the current period: per day (for the charts), per agent and per API key, with the model
 // spend and tokens of each.
 import { inWorkspace } from "@/lib/db/tenant";
+import type { WorkspaceContext } from "@/lib/workspaces/workspace-context";
 import { periodEnd, periodStart } from "./period";
 
 export interface DailyUsage {
@@ -21,7 +22,8 @@ export interface SpendBreakdown {
 
 const dayOf = (d: Date) => d.toISOString().slice(0, 10);
 
-export async function dailyUsage(workspaceId: string, at = new Date()): Promise<DailyUsage[]> {
+export async function dailyUsage(ctx: WorkspaceContext, at = new Date()): Promise<DailyUsage[]> {
+  const { workspaceId } = ctx;
   const start = periodStart(at);
   const end = periodEnd(at);
   const { metered, turns } = await inWorkspace(workspaceId, async (tx) => ({
@@ -62,7 +64,8 @@ function breakdown(row: RunSums): SpendBreakdown {
 
 const byCostThenSeconds = (a: SpendBreakdown, b: SpendBreakdown) => b.spendMicros - a.spendMicros || b.agentSeconds - a.agentSeconds;
 
-export async function usageByAgent(workspaceId: string, at = new Date()) {
+export async function usageByAgent(ctx: WorkspaceContext, at = new Date()) {
+  const { workspaceId } = ctx;
   const rows = await inWorkspace(workspaceId, (tx) =>
     tx.run.groupBy({
       by: ["agent"],
@@ -75,7 +78,8 @@ export async function usageByAgent(workspaceId: string, at = new Date()) {
 }
 
 /** Runs started with each API key this period (runs started from the dashboard have no key). */
-export async function usageByApiKey(workspaceId: string, at = new Date()) {
+export async function usageByApiKey(ctx: WorkspaceContext, at = new Date()) {
+  const { workspaceId } = ctx;
   const { rows, keys } = await inWorkspace(workspaceId, async (tx) => {
     const rows = await tx.run.groupBy({
       by: ["apiKeyId"],

@@ -1,5 +1,12 @@
 // Who is acting in which workspace, with which role: the first argument of every workspace-scoped
 // domain function. Built only from a verified membership (or, for API keys, the key's workspace).
+//
+// The rule: a function that a route or page calls for a member or an API key (lib/runs, lib/usage,
+// lib/billing, lib/agents, lib/spend, …) takes `ctx: WorkspaceContext` first; v1 routes pass V1Context.ctx,
+// dashboard routes and pages the ctx of workspaceRoute / loadWorkspace. What the platform does on its own,
+// for no actor (metering and caps, pausing, alerts, the run worker and its events, Stripe sync, sweeps,
+// the admin CLI), takes the bare workspace id, as do helpers that run inside a caller's transaction
+// (`tx, workspaceId`); a ctx function hands them `ctx.workspaceId`.
 import { asUser } from "@/lib/db/tenant";
 import type { Role, Tier, WorkspaceStatus } from "@/lib/generated/prisma/enums";
 

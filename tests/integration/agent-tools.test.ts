@@ -58,7 +58,7 @@ afterAll(async () => {
 
 async function team() {
   const t = await createTeam("pro");
-  return { ...t, creator: { workspace: { id: t.workspaceId, tier: "pro" as const, status: "active" as const }, userId: t.users.owner.id } };
+  return { ...t, creator: { ctx: t.as("owner"), workspace: { id: t.workspaceId, tier: "pro" as const, status: "active" as const } } };
 }
 
 const httpTool = (name: string, path: string) => ({
@@ -75,7 +75,7 @@ describe("HTTP tools", () => {
     const t = await team();
     await setCustomSecret(t.as("owner"), { name: "orders_key", value: "sk-orders-123" });
     await createAgent(t.as("owner"), createAgentSchema.parse({ name: "Orders", instructions: "Answer about orders.", tools: [httpTool("lookup_order", "/orders")] }));
-    const { run } = await createRun(t.creator, { agent: "orders", input: { prompt: "Where is order 42?" } });
+    const { run } = await createRun(t.creator.ctx, t.creator.workspace, { agent: "orders", input: { prompt: "Where is order 42?" } });
     received.length = 0;
     const sent = anthropic.requests.length;
     anthropic.replies.push(
@@ -96,7 +96,7 @@ describe("HTTP tools", () => {
 
     const toolResult = JSON.stringify(anthropic.requests[sent + 1]!.body.messages.at(-1));
     expect(toolResult).toContain("shipped");
-    const detail = await getRunDetail(t.workspaceId, run.id);
+    const detail = await getRunDetail(t.creator.ctx, run.id);
     expect(detail.status).toBe("succeeded");
     expect(detail.trace[0]!.toolCalls).toEqual([expect.objectContaining({ name: "lookup_order", arguments: { id: "42" }, isError: false, result: expect.stringContaining("shipped") })]);
     const toolEvents = (await listRunEvents(t.workspaceId, run.id)).filter((e) => e.type === "tool");
@@ -108,14 +108,14 @@ describe("HTTP tools", () => {
   it("answers the model with a tool error when a secret the tool needs is missing, sending nothing; the run goes on", async () => {
     const t = await team();
     await createAgent(t.as("owner"), createAgentSchema.parse({ name: "Keyless", instructions: "Try the tool.", tools: [httpTool("lookup_order", "/orders")] }));
-    const { run } = await createRun(t.creator, { agent: "keyless", input: { prompt: "Go" } });
+    const { run } = await createRun(t.creator.ctx, t.creator.workspace, { agent: "keyless", input: { prompt: "Go" } });
     received.length = 0;
     anthropic.replies.push(
       { content: [{ type: "tool_use", name: "lookup_order", input: { id: "1" } }] },
       { content: [{ type: "text", text: "The tool failed; I answer without it." }] },
     );
     await executeRun({ runId: run.id, workspaceId: t.workspaceId }, platform);
-    const detail = await getRunDetail(t.workspaceId, run.id);
+    const detail = await getRunDetail(t.creator.ctx, run.id);
     expect(detail).toMatchObject({ status: "succeeded", output: { text: "The tool failed; I answer without it." } });
     expect(detail.trace[0]!.toolCalls).toEqual([expect.objectContaining({ name: "lookup_order", isError: true, result: expect.stringContaining('"orders_key"') })]);
     expect(received).toHaveLength(0);
@@ -132,7 +132,7 @@ describe("MCP tools", () => {
         instructions: "Use the MCP tools.",
         tools: [{ type: "mcp", name: "everything", url: server.url, allowedTools: ["echo", "get-sum"] }],
       }));
-      const { run } = await createRun(t.creator, { agent: "everything", input: { prompt: "Echo hello, then add 2 and 3." } });
+      const { run } = await createRun(t.creator.ctx, t.creator.workspace, { agent: "everything", input: { prompt: "Echo hello, then add 2 and 3." } });
       const sent = anthropic.requests.length;
       anthropic.replies.push(
         { content: [{ type: "tool_use", name: "everything__echo", input: { message: "hello from the model" } }] },
@@ -147,7 +147,7 @@ describe("MCP tools", () => {
 
       expect(anthropic.requests[sent]!.body.tools?.map((tool) => tool.name).sort()).toEqual(["everything__echo", "everything__get-sum"]);
       expect(JSON.stringify(anthropic.requests[sent + 1]!.body.messages.at(-1))).toContain("hello from the model");
-      const detail = await getRunDetail(t.workspaceId, run.id);
+      const detail = await getRunDetail(t.creator.ctx, run.id);
       expect(detail).toMatchObject({ status: "succeeded", output: { text: "Echoed; the sum tool was down." } });
       const calls = detail.trace.flatMap((s) => s.toolCalls);
       expect(calls).toEqual([
@@ -162,11 +162,11 @@ describe("MCP tools", () => {
   it("runs on without a server that is down when the run starts, and says so in the run's log", async () => {
     const t = await team();
     await createAgent(t.as("owner"), createAgentSchema.parse({ name: "Down", instructions: "Try.", tools: [{ type: "mcp", name: "gone", url: "http://127.0.0.1:9/mcp" }] }));
-    const { run } = await createRun(t.creator, { agent: "down", input: { prompt: "Hi" } });
+    const { run } = await createRun(t.creator.ctx, t.creator.workspace, { agent: "down", input: { prompt: "Hi" } });
     const sent = anthropic.requests.length;
     anthropic.replies.push({ content: [{ type: "text", text: "No tools today." }] });
     await executeRun({ runId: run.id, workspaceId: t.workspaceId }, platform);
-    expect((await getRunDetail(t.workspaceId, run.id)).status).toBe("succeeded");
+    expect((await getRunDetail(t.creator.ctx, run.id)).status).toBe("succeeded");
     expect(anthropic.requests[sent]!.body.tools).toBeUndefined();
     const logs = (await listRunEvents(t.workspaceId, run.id)).filter((e) => e.type === "log").map((e) => (e.data as { message: string }).message);
     expect(logs[0]).toMatch(/The MCP server gone could not be opened/);
@@ -189,14 +189,14 @@ describe("OpenAI-compatible model connections", () => {
       const both = await Promise.allSettled([createConnection(t.as("owner"), again), createConnection(t.as("owner"), again)]);
       expect(both.map((r) => r.status === "rejected" && (r.reason as { code?: string }).code)).toEqual(["conflict", "conflict"]);
       await createAgent(t.as("owner"), createAgentSchema.parse({ name: "Local", instructions: "Use the tools.", model: "local/llama3.1:8b", tools: [{ type: "builtin", name: "classify" }] }));
-      const { run } = await createRun(t.creator, { agent: "local", input: { prompt: "Everything is down, urgent" } });
+      const { run } = await createRun(t.creator.ctx, t.creator.workspace, { agent: "local", input: { prompt: "Everything is down, urgent" } });
       standIn.replies.push(
         { content: [{ type: "tool_use", name: "classify", input: { text: "Everything is down, urgent" } }], usage: { prompt_tokens: 1_000, completion_tokens: 40 } },
         { content: [{ type: "text", text: "Urgent, technical." }], usage: { prompt_tokens: 1_300, completion_tokens: 60, cached_tokens: 1_000 } },
       );
       await executeRun({ runId: run.id, workspaceId: t.workspaceId }, platform);
 
-      const detail = await getRunDetail(t.workspaceId, run.id);
+      const detail = await getRunDetail(t.creator.ctx, run.id);
       expect(detail).toMatchObject({ status: "succeeded", provider: "openai", output: { text: "Urgent, technical." } });
       expect(standIn.requests.map((r) => [r.body.model, r.authorization])).toEqual([
         ["llama3.1:8b", "Bearer sk-local-abc"],

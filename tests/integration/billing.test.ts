@@ -42,17 +42,17 @@ const auditActions = async (workspaceId: string) =>
 /** A workspace that went through Checkout for `tier`: its customer exists and its subscription is active. */
 async function subscribed(tier: "starter" | "pro") {
   const team = await createTeam("free");
-  const workspace = { id: team.workspaceId, slug: team.slug, name: "Team" };
-  const { url } = await startCheckout(workspace, tier);
+  const ctx = team.as("owner");
+  const { url } = await startCheckout(ctx, tier);
   const { session, subscription } = stand.completeCheckout(url.split("/").pop()!);
-  return { team, workspace, session, subscription };
+  return { team, ctx, session, subscription };
 }
 
 describe("checkout", () => {
   it("creates the customer once and a subscription checkout linked to the workspace", async () => {
     const team = await createTeam("free");
-    const workspace = { id: team.workspaceId, slug: team.slug, name: "Team" };
-    const [first, second] = await Promise.all([startCheckout(workspace, "pro"), startCheckout(workspace, "starter")]);
+    const ctx = team.as("owner");
+    const [first, second] = await Promise.all([startCheckout(ctx, "pro"), startCheckout(ctx, "starter")]);
     expect(first.url).toMatch(new RegExp(`^${stand.url}/checkout/cs_test_`));
     expect(second.url).not.toBe(first.url);
 
@@ -68,27 +68,27 @@ describe("checkout", () => {
   });
 
   it("refuses a second subscription while one is paying, and opens the portal instead", async () => {
-    const { workspace, session } = await subscribed("starter");
+    const { ctx, session } = await subscribed("starter");
     expect((await deliver(stripeEvent("checkout.session.completed", session))).body.outcome).toBe("applied");
-    await expect(startCheckout(workspace, "pro")).rejects.toMatchObject({ code: "conflict" });
-    const portal = await openPortal(workspace);
+    await expect(startCheckout(ctx, "pro")).rejects.toMatchObject({ code: "conflict" });
+    const portal = await openPortal(ctx);
     expect(portal.url).toMatch(new RegExp(`^${stand.url}/portal/`));
   });
 
   it("refuses a second checkout while the first payment's webhook has not arrived", async () => {
-    const { workspace } = await subscribed("starter"); // paid at Stripe, no event delivered yet
-    await expect(startCheckout(workspace, "pro")).rejects.toMatchObject({ code: "conflict" });
+    const { ctx } = await subscribed("starter"); // paid at Stripe, no event delivered yet
+    await expect(startCheckout(ctx, "pro")).rejects.toMatchObject({ code: "conflict" });
   });
 
   it("has no portal before the first checkout", async () => {
     const team = await createTeam("free");
-    await expect(openPortal({ id: team.workspaceId, slug: team.slug, name: "Team" })).rejects.toMatchObject({ code: "conflict" });
+    await expect(openPortal(team.as("owner"))).rejects.toMatchObject({ code: "conflict" });
   });
 
   it("answers 503 when Stripe cannot be reached", async () => {
     const team = await createTeam("free");
     stand.outage.remaining = 2; // the SDK retries once
-    await expect(startCheckout({ id: team.workspaceId, slug: team.slug, name: "Team" }, "pro")).rejects.toMatchObject({ code: "unavailable" });
+    await expect(startCheckout(team.as("owner"), "pro")).rejects.toMatchObject({ code: "unavailable" });
     stand.outage.remaining = 0;
   });
 });
@@ -293,7 +293,7 @@ describe("entitlements", () => {
 describe("checkout without overage billing", () => {
   it("sells the tier's price alone when no metered overage price is configured", async () => {
     const team = await createTeam("free");
-    const { url } = await startCheckout({ id: team.workspaceId, slug: team.slug, name: "Team" }, "starter");
+    const { url } = await startCheckout(team.as("owner"), "starter");
     const session = stand.sessions.get(url.split("/").pop()!)!;
     expect(session.priceIds).toEqual(["price_starter_test"]);
     const { subscription } = stand.completeCheckout(session.id);

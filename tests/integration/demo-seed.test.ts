@@ -41,7 +41,7 @@ describe("demo seed", () => {
     first = await seedDemo({ now });
     expect(first.password).toEqual(expect.any(String));
     expect(await verifyCredentials(first.email, first.password!)).toMatchObject({ ok: true });
-    const { rows: [user] } = await owner.query(`SELECT "emailVerified" FROM "User" WHERE email = $1`, [first.email]);
+    const { rows: [user] } = await owner.query(`SELECT id, "emailVerified" FROM "User" WHERE email = $1`, [first.email]);
     expect(user.emailVerified).not.toBeNull();
 
     const { rows: [workspace] } = await owner.query(`SELECT slug, name, tier FROM "Workspace" WHERE id = $1`, [first.workspaceId]);
@@ -52,12 +52,13 @@ describe("demo seed", () => {
     expect(new Set(runs.map((r) => r.agent)).size).toBeGreaterThanOrEqual(5);
 
     // What the usage page shows: the period's counters, a daily history and the per-agent table.
-    const usage = await getUsage({ id: first.workspaceId, tier: "starter" }, now);
+    const ctx = { workspaceId: first.workspaceId, slug: first.slug, actorId: user.id, role: "owner" as const };
+    const usage = await getUsage(ctx, now);
     expect(usage.apiCalls.used).toBeGreaterThan(0);
     expect(usage.agentMinutes.used).toBeGreaterThan(0);
-    const days = (await dailyUsage(first.workspaceId, now)).filter((d) => d.apiCalls > 0);
+    const days = (await dailyUsage(ctx, now)).filter((d) => d.apiCalls > 0);
     expect(days.length).toBe(Math.min(14, now.getUTCDate()));
-    expect((await usageByAgent(first.workspaceId, now)).length).toBeGreaterThan(0);
+    expect((await usageByAgent(ctx, now)).length).toBeGreaterThan(0);
 
     const { rows: keys } = await owner.query(`SELECT "revokedAt" FROM "ApiKey" WHERE "workspaceId" = $1`, [first.workspaceId]);
     expect(keys.length).toBe(3);

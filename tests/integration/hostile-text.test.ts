@@ -167,12 +167,12 @@ describe("the proxy, before Next decodes a path's params", () => {
 describe("the dashboard's runs page", () => {
   it("shows the newest runs for a cursor that is not one of this list's, instead of failing", async () => {
     const team = await createTeam();
-    const creator = { workspace: { id: team.workspaceId, tier: "pro" as const, status: "active" as const }, userId: team.users.member.id };
-    const { run } = await createRun(creator, { agent: "support-triage", input: { ticket: "Login fails" } });
-    const page = await listRunsForPage(team.workspaceId, { limit: 20, cursor: "doesnotexist" });
+    const creator = { ctx: team.as("member"), workspace: { id: team.workspaceId, tier: "pro" as const, status: "active" as const } };
+    const { run } = await createRun(creator.ctx, creator.workspace, { agent: "support-triage", input: { ticket: "Login fails" } });
+    const page = await listRunsForPage(creator.ctx, { limit: 20, cursor: "doesnotexist" });
     expect(page.cursorIgnored).toBe(true);
     expect(page.data.map((r) => r.id)).toEqual([run.id]);
-    const first = await listRunsForPage(team.workspaceId, { limit: 20 });
+    const first = await listRunsForPage(creator.ctx, { limit: 20 });
     expect(first).toMatchObject({ cursorIgnored: false, nextCursor: null });
   });
 });

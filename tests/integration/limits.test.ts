@@ -24,14 +24,14 @@ describe("usage alerts", () => {
     const workspace = { id: team.workspaceId, tier: "free" as const };
     await setApiCalls(team.workspaceId, 7_998);
     await meterApiCall(workspace);
-    expect(await currentAlerts(team.workspaceId)).toEqual([]);
+    expect(await currentAlerts(team.as("owner"))).toEqual([]);
     await meterApiCall(workspace); // 8,000 = 80%
     await meterApiCall(workspace);
-    expect(await currentAlerts(team.workspaceId)).toEqual([{ metric: "api_calls", threshold: 80 }]);
+    expect(await currentAlerts(team.as("owner"))).toEqual([{ metric: "api_calls", threshold: 80 }]);
 
     await setApiCalls(team.workspaceId, 9_999);
     await meterApiCall(workspace); // 10,000 = 100%
-    expect((await currentAlerts(team.workspaceId)).map((a) => a.threshold)).toEqual([100, 80]);
+    expect((await currentAlerts(team.as("owner"))).map((a) => a.threshold)).toEqual([100, 80]);
     const audit = await ownerDb().auditLog.findMany({ where: { workspaceId: team.workspaceId, action: "usage.alert" } });
     expect(audit.map((a) => (a.metadata as { threshold: number }).threshold).sort()).toEqual([100, 80]);
   });

@@ -41,7 +41,7 @@ async function workspace(customer = true) {
   const team = await createTeam("pro");
   const customerId = customer ? `cus_meter_${++customers}_${team.workspaceId.slice(-6)}` : null;
   if (customerId) await ownerDb().workspace.update({ where: { id: team.workspaceId }, data: { stripeCustomerId: customerId } });
-  return { workspaceId: team.workspaceId, customerId };
+  return { workspaceId: team.workspaceId, ctx: team.as("owner"), customerId };
 }
 
 let sources = 0;
@@ -197,7 +197,7 @@ describe("reporting overage to Stripe", () => {
 
 describe("overage reconciliation", () => {
   it("sums the period's overage, the part reported to Stripe, and counts what is pending", async () => {
-    const { workspaceId } = await workspace();
+    const { workspaceId, ctx } = await workspace();
     const other = await workspace();
     const period = periodStart();
     const lastPeriod = new Date(Date.UTC(period.getUTCFullYear(), period.getUTCMonth() - 1, 1));
@@ -210,7 +210,7 @@ describe("overage reconciliation", () => {
 
     expect(await overageReconciliation(workspaceId, period)).toEqual({ overageMicros: 1_012_395, reportedMicros: 1_012_345, pendingEvents: 1 });
     expect(await overageReconciliation(workspaceId, lastPeriod)).toEqual({ overageMicros: 777, reportedMicros: 777, pendingEvents: 0 });
-    expect((await getBilling(workspaceId)).overage).toEqual({ overageMicros: 1_012_395, reportedMicros: 1_012_345, pendingEvents: 1 });
+    expect((await getBilling(ctx)).overage).toEqual({ overageMicros: 1_012_395, reportedMicros: 1_012_345, pendingEvents: 1 });
     expect([formatUsd(1_012_395), formatUsd(1_012_345)]).toEqual(["$1.012395", "$1.012345"]);
     await reportPendingOverage();
     expect((await row(unsent.id)).sentAt).not.toBeNull();
@@ -220,7 +220,7 @@ describe("overage reconciliation", () => {
 describe("checkout with overage billing", () => {
   it("sells the metered overage price alongside the tier, and the tier still decides the entitlement", async () => {
     const team = await createTeam("free");
-    const { url } = await startCheckout({ id: team.workspaceId, slug: team.slug, name: "Team" }, "pro");
+    const { url } = await startCheckout(team.as("owner"), "pro");
     const sessionId = url.split("/").pop()!;
     expect(stand.sessions.get(sessionId)?.priceIds).toEqual(["price_pro_test", OVERAGE_PRICE]);
     const overageLine = stand.requests.find((r) => r.path === "/v1/checkout/sessions" && r.form.get("client_reference_id") === team.workspaceId)!;

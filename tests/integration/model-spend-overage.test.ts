@@ -38,16 +38,16 @@ async function starterWithCustomer(usedMicros: number) {
   const customer = `cus_overage_${team.workspaceId.slice(0, 8)}`;
   await ownerDb().workspace.update({ where: { id: team.workspaceId }, data: { tier: "starter", stripeCustomerId: customer } });
   await ownerDb().usageCounter.create({ data: { workspaceId: team.workspaceId, metric: "model_spend", periodStart: periodStart(), used: usedMicros } });
-  return { ...team, customer, creator: { workspace: { id: team.workspaceId, tier: "starter" as const, status: "active" as const }, userId: team.users.owner.id } };
+  return { ...team, customer, creator: { ctx: team.as("owner"), workspace: { id: team.workspaceId, tier: "starter" as const, status: "active" as const } } };
 }
 
 describe("paid overage", () => {
   it("writes exactly the spend past the included $7 to the meter outbox, and Stripe receives it once", async () => {
     const t = await starterWithCustomer(6_999_000); // $0.001 short of the included $7
-    const { run } = await createRun(t.creator, ticket);
+    const { run } = await createRun(t.creator.ctx, t.creator.workspace, ticket);
     anthropic.replies.push({ content: [{ type: "text", text: "Triaged." }], usage: { input_tokens: 1_000, output_tokens: 1_000 } });
     await executeRun({ runId: run.id, workspaceId: t.workspaceId }, provider);
-    const detail = await getRunDetail(t.workspaceId, run.id);
+    const detail = await getRunDetail(t.creator.ctx, run.id);
     expect(detail.status).toBe("succeeded");
     const cost = Math.round(detail.usage.costUsd * 1e6); // 1,000 × $3 + 1,000 × $15 per million = 18,000 micro-USD
     expect(cost).toBe(18_000);
@@ -62,7 +62,7 @@ describe("paid overage", () => {
 
   it("lets a paid tier run to 2x its included spend, then pauses it (423)", async () => {
     const t = await starterWithCustomer(14_000_000);
-    await expect(createRun(t.creator, ticket)).rejects.toMatchObject({ code: "workspace_paused" });
+    await expect(createRun(t.creator.ctx, t.creator.workspace, ticket)).rejects.toMatchObject({ code: "workspace_paused" });
     const workspace = await ownerDb().workspace.findUniqueOrThrow({ where: { id: t.workspaceId } });
     expect(workspace).toMatchObject({ status: "paused", pausedReason: "quota" });
   });
@@ -70,6 +70,6 @@ describe("paid overage", () => {
   it("a paid workspace that does not pay through Stripe stops at its included spend (402), never billed", async () => {
     const t = await starterWithCustomer(7_000_000);
     await ownerDb().workspace.update({ where: { id: t.workspaceId }, data: { stripeCustomerId: null } });
-    await expect(createRun(t.creator, ticket)).rejects.toMatchObject({ code: "quota_exceeded" });
+    await expect(createRun(t.creator.ctx, t.creator.workspace, ticket)).rejects.toMatchObject({ code: "quota_exceeded" });
   });
 });

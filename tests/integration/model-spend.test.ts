@@ -25,7 +25,7 @@ const ticket = { agent: "support-triage", input: { ticket: "Invoices are wrong s
 
 async function team(tier: "free" | "pro" = "pro") {
   const t = await createTeam(tier);
-  return { ...t, creator: { workspace: { id: t.workspaceId, tier, status: "active" as const }, userId: t.users.owner.id } };
+  return { ...t, creator: { ctx: t.as("owner"), workspace: { id: t.workspaceId, tier, status: "active" as const } } };
 }
 
 async function spendCounter(workspaceId: string) {
@@ -48,7 +48,7 @@ async function withEveryReply<T>(reply: NonNullable<typeof standIn.fallback.repl
 describe("per-turn accounting", () => {
   it("records each turn's tokens and cost exactly as the provider billed them, cache tokens included", async () => {
     const t = await team();
-    const { run } = await createRun(t.creator, ticket);
+    const { run } = await createRun(t.creator.ctx, t.creator.workspace, ticket);
     const before = standIn.billed.length;
     standIn.replies.push(
       { content: [{ type: "tool_use", name: "classify", input: { text: "Invoices are wrong" } }], usage: { input_tokens: 1_234, output_tokens: 57, cache_creation_input_tokens: 2_000, cache_read_input_tokens: 0 } },
@@ -57,7 +57,7 @@ describe("per-turn accounting", () => {
     await executeRun({ runId: run.id, workspaceId: t.workspaceId }, platform, forOwnKey);
 
     const billed = billedSince(before);
-    const detail = await getRunDetail(t.workspaceId, run.id);
+    const detail = await getRunDetail(t.creator.ctx, run.id);
     expect(detail.status).toBe("succeeded");
     expect(detail.trace.map((s) => [s.inputTokens, s.outputTokens, s.cacheWriteTokens, s.cacheReadTokens])).toEqual(
       billed.map((b) => [b.usage.input_tokens, b.usage.output_tokens, b.usage.cache_creation_input_tokens, b.usage.cache_read_input_tokens]),
@@ -73,12 +73,12 @@ describe("per-turn accounting", () => {
     const ledger = await ownerDb().usageEvent.findMany({ where: { workspaceId: t.workspaceId, metric: "model_spend" } });
     expect(ledger.map((e) => e.idempotencyKey).sort()).toEqual([`run:${run.id}:a1:t1`, `run:${run.id}:a1:t2`]);
     expect(await spendCounter(t.workspaceId)).toEqual({ used: total, reserved: 0 });
-    expect((await getUsage({ id: t.workspaceId, tier: "pro" })).modelSpend).toMatchObject({ usedUsd: total / 1e6, reservedUsd: 0, includedUsd: 22 });
+    expect((await getUsage(t.creator.ctx)).modelSpend).toMatchObject({ usedUsd: total / 1e6, reservedUsd: 0, includedUsd: 22 });
   });
 
   it("prices the offline provider's estimated tokens as the default model, labelled estimated", async () => {
     const t = await team();
-    const { run } = await createRun(t.creator, ticket);
+    const { run } = await createRun(t.creator.ctx, t.creator.workspace, ticket);
     await executeRun({ runId: run.id, workspaceId: t.workspaceId }, new OfflineProvider(0, MODEL), forOwnKey);
     const steps = await ownerDb().runStep.findMany({ where: { runId: run.id } });
     expect(steps.length).toBe(2);
@@ -94,14 +94,14 @@ describe("budgets", () => {
     // and costs $0.0312 (400 input, 2,000 output tokens).
     const budget = 7 * 33_000;
     await ownerDb().workspace.update({ where: { id: t.workspaceId }, data: { modelBudgetMicros: budget } });
-    const runs = await Promise.all(Array.from({ length: 20 }, () => createRun(t.creator, ticket)));
+    const runs = await Promise.all(Array.from({ length: 20 }, () => createRun(t.creator.ctx, t.creator.workspace, ticket)));
     const before = standIn.billed.length;
     await withEveryReply({ content: [{ type: "text", text: "Done." }], usage: { input_tokens: 400, output_tokens: 2_000 }, delayMs: 150 }, () =>
       Promise.all(runs.map(({ run }) => executeRun({ runId: run.id, workspaceId: t.workspaceId }, platform, forOwnKey))),
     );
     const paid = billedSince(before).reduce((sum, b) => sum + b.costMicros, 0);
     expect(paid).toBeLessThanOrEqual(budget);
-    const final = await Promise.all(runs.map(({ run }) => getRunDetail(t.workspaceId, run.id)));
+    const final = await Promise.all(runs.map(({ run }) => getRunDetail(t.creator.ctx, run.id)));
     const succeeded = final.filter((r) => r.status === "succeeded");
     expect(succeeded.length).toBeGreaterThanOrEqual(6);
     // The last turns may go with fewer output tokens than the full worst case; none beyond the budget.
@@ -113,7 +113,7 @@ describe("budgets", () => {
   it("refuses at POST a run whose input alone cannot fit the remaining budget, with the estimate", async () => {
     const t = await team("free");
     const csv = "region,revenue\n" + "north,1234567\n".repeat(34_000); // ~476,000 characters
-    const error = await createRun(t.creator, { agent: "data-analyst", input: { csv } }).catch((e) => e);
+    const error = await createRun(t.creator.ctx, t.creator.workspace, { agent: "data-analyst", input: { csv } }).catch((e) => e);
     expect(error).toMatchObject({ code: "quota_exceeded" });
     expect(error.message).toMatch(/input alone may cost up to \$1\.\d+ .*\$0\.50 left/);
     expect(await ownerDb().run.count({ where: { workspaceId: t.workspaceId } })).toBe(0);
@@ -123,11 +123,11 @@ describe("budgets", () => {
     const pro = await team("pro");
     // Billing is off here, so no overage can be billed: Pro stops at its included $22.
     await ownerDb().usageCounter.create({ data: { workspaceId: pro.workspaceId, metric: "model_spend", periodStart: periodStart(), used: 22_000_000 } });
-    await expect(createRun(pro.creator, ticket)).rejects.toMatchObject({ code: "quota_exceeded" });
+    await expect(createRun(pro.creator.ctx, pro.creator.workspace, ticket)).rejects.toMatchObject({ code: "quota_exceeded" });
 
     const free = await team("free");
     await ownerDb().usageCounter.create({ data: { workspaceId: free.workspaceId, metric: "model_spend", periodStart: periodStart(), used: 500_000 } });
-    await expect(createRun(free.creator, ticket)).rejects.toMatchObject({ code: "quota_exceeded" });
+    await expect(createRun(free.creator.ctx, free.creator.workspace, ticket)).rejects.toMatchObject({ code: "quota_exceeded" });
   });
 
   it("an owner's spend limit refuses the next run with its message, and only owners may set it", async () => {
@@ -136,7 +136,7 @@ describe("budgets", () => {
     await expect(setSpendLimit(t.as("owner"), 22)).rejects.toMatchObject({ code: "invalid_request" });
     await setSpendLimit(t.as("owner"), 0.05);
     await ownerDb().usageCounter.create({ data: { workspaceId: t.workspaceId, metric: "model_spend", periodStart: periodStart(), used: 50_000 } });
-    const error = await createRun(t.creator, ticket).catch((e) => e);
+    const error = await createRun(t.creator.ctx, t.creator.workspace, ticket).catch((e) => e);
     expect(error).toMatchObject({ code: "quota_exceeded" });
     expect(error.message).toContain("spend limit ($0.05)");
     const audit = await ownerDb().auditLog.findMany({ where: { workspaceId: t.workspaceId, action: "spend_limit.changed" } });
@@ -150,11 +150,11 @@ describe("budgets", () => {
     // Each turn costs 1,000 × $3 + 200 × $15 per million = $0.006.
     const thresholds = async () => (await ownerDb().usageAlert.findMany({ where: { workspaceId: t.workspaceId, metric: "model_spend" } })).map((a) => a.threshold).sort((a, b) => a - b);
     await withEveryReply({ content: [{ type: "text", text: "ok" }], usage: { input_tokens: 1_000, output_tokens: 200 } }, async () => {
-      const { run } = await createRun(t.creator, ticket);
+      const { run } = await createRun(t.creator.ctx, t.creator.workspace, ticket);
       await executeRun({ runId: run.id, workspaceId: t.workspaceId }, platform, forOwnKey); // $0.045 → $0.051
       expect(await thresholds()).toEqual([50]);
       await ownerDb().usageCounter.updateMany({ where: { workspaceId: t.workspaceId, metric: "model_spend" }, data: { used: 95_000 } });
-      const second = await createRun(t.creator, ticket);
+      const second = await createRun(t.creator.ctx, t.creator.workspace, ticket);
       await executeRun({ runId: second.run.id, workspaceId: t.workspaceId }, platform, forOwnKey); // $0.095 → $0.101
     });
     expect(await thresholds()).toEqual([50, 80, 100]);
@@ -164,11 +164,11 @@ describe("budgets", () => {
 
   it("keeps a run within its own maxCostUsd, then stops it with a message that says so", async () => {
     const t = await team();
-    const { run } = await createRun(t.creator, { ...ticket, maxCostUsd: 0.01 });
+    const { run } = await createRun(t.creator.ctx, t.creator.workspace, { ...ticket, maxCostUsd: 0.01 });
     await withEveryReply({ content: [{ type: "tool_use", name: "classify", input: { text: "x" } }], usage: { input_tokens: 600, output_tokens: 300 } }, () =>
       executeRun({ runId: run.id, workspaceId: t.workspaceId }, platform, forOwnKey),
     );
-    const detail = await getRunDetail(t.workspaceId, run.id);
+    const detail = await getRunDetail(t.creator.ctx, run.id);
     expect(detail.status).toBe("failed");
     expect(detail.error).toMatch(/own cost limit \(maxCostUsd \$0\.01/);
     expect(detail.usage.costUsd).toBeLessThanOrEqual(0.01);
@@ -197,14 +197,14 @@ describe("bring your own key", () => {
     await expect(setProviderKey(t.as("admin"), ownKey)).rejects.toMatchObject({ code: "forbidden" });
     const info = await setProviderKey(t.as("owner"), ownKey);
     expect(info.last4).toBe("WXYZ");
-    expect(JSON.stringify(await providerKeyInfo(t.workspaceId))).not.toContain("customer-own-key");
+    expect(JSON.stringify(await providerKeyInfo(t.creator.ctx))).not.toContain("customer-own-key");
     const stored = await ownerDb().secret.findFirstOrThrow({ where: { workspaceId: t.workspaceId } });
     expect(stored.ciphertext).not.toContain("customer-own-key");
 
-    const { run } = await createRun(t.creator, ticket);
+    const { run } = await createRun(t.creator.ctx, t.creator.workspace, ticket);
     const before = standIn.billed.length;
     await withEveryReply({ content: [{ type: "text", text: "Handled." }] }, () => executeRun({ runId: run.id, workspaceId: t.workspaceId }, platform, forOwnKey));
-    const detail = await getRunDetail(t.workspaceId, run.id);
+    const detail = await getRunDetail(t.creator.ctx, run.id);
     expect(detail.status).toBe("succeeded");
     expect(billedSince(before).every((b) => b.apiKey.includes(ownKey))).toBe(true);
     expect(detail.usage.billedTo).toBe("workspace");
@@ -213,19 +213,19 @@ describe("bring your own key", () => {
     expect(await spendCounter(t.workspaceId)).toEqual({ used: 0, reserved: 0 });
 
     // A key the provider rejects fails the run with a message saying what to do.
-    const second = await createRun(t.creator, ticket);
+    const second = await createRun(t.creator.ctx, t.creator.workspace, ticket);
     standIn.replies.push({ status: 401 });
     await executeRun({ runId: second.run.id, workspaceId: t.workspaceId }, platform, forOwnKey);
-    expect((await getRunDetail(t.workspaceId, second.run.id)).error).toBe("Anthropic rejected the workspace's own API key. An owner can replace it in Settings.");
+    expect((await getRunDetail(t.creator.ctx, second.run.id)).error).toBe("Anthropic rejected the workspace's own API key. An owner can replace it in Settings.");
 
     // A stored key this server cannot open (another SECRETS_KEY) fails the run with a clear message, not a dead-worker one.
     await ownerDb().secret.updateMany({ where: { workspaceId: t.workspaceId }, data: { ciphertext: stored.ciphertext.replace(/\.[^.]+$/, ".AAAA") } });
-    const third = await createRun(t.creator, ticket);
+    const third = await createRun(t.creator.ctx, t.creator.workspace, ticket);
     await executeRun({ runId: third.run.id, workspaceId: t.workspaceId }, platform, forOwnKey);
-    expect(await getRunDetail(t.workspaceId, third.run.id)).toMatchObject({ status: "failed", error: expect.stringContaining("An administrator must check SECRETS_KEY") });
+    expect(await getRunDetail(t.creator.ctx, third.run.id)).toMatchObject({ status: "failed", error: expect.stringContaining("An administrator must check SECRETS_KEY") });
 
     await removeProviderKey(t.as("owner"));
-    expect(await providerKeyInfo(t.workspaceId)).toBeNull();
+    expect(await providerKeyInfo(t.creator.ctx)).toBeNull();
     expect(await ownerDb().secret.count({ where: { workspaceId: t.workspaceId } })).toBe(0);
   });
 });

@@ -68,7 +68,7 @@ function openStream(key: string, runId: string, options: { lastEventId?: string;
 }
 
 async function queuedRun(team: Team) {
-  const { run } = await createRun({ workspace: { id: team.workspaceId, tier: "pro", status: "active" }, userId: team.users.owner.id }, {
+  const { run } = await createRun(team.as("owner"), { tier: "pro", status: "active" }, {
     agent: "support-triage",
     input: { ticket: "The stream never ends" },
   });
@@ -77,7 +77,7 @@ async function queuedRun(team: Team) {
 
 async function finishedRun(team: Team) {
   const run = await queuedRun(team);
-  await cancelRun(team.workspaceId, run.id);
+  await cancelRun(team.as("owner"), run.id);
   return run;
 }
 

@@ -48,9 +48,9 @@ async function pickUps(runIds: string[]): Promise<number[]> {
 }
 
 async function team() {
-  const { workspaceId, users } = await createTeam("pro");
-  const creator = { workspace: { id: workspaceId, tier: "pro" as const, status: "active" as const }, userId: users.owner.id };
-  return { workspaceId, start: async () => (await createRun(creator, { agent: "support-triage", input: { ticket: "Login fails" } })).run.id };
+  const t = await createTeam("pro");
+  const creator = { ctx: t.as("owner"), workspace: { id: t.workspaceId, tier: "pro" as const, status: "active" as const } };
+  return { workspaceId: t.workspaceId, start: async () => (await createRun(creator.ctx, creator.workspace, { agent: "support-triage", input: { ticket: "Login fails" } })).run.id };
 }
 
 /** Starts `count` runs `gapMs` apart (each into an empty queue: the offline turn takes no time) and waits for all to start. */

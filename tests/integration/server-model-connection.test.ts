@@ -26,13 +26,13 @@ describe("the server's model connection", () => {
     const t = await createTeam("pro");
     expect(await availableModels(t.as("member"))).toContain("openai/gpt-test");
     await createAgent(t.as("member"), createAgentSchema.parse({ name: "Server model", instructions: "Be brief.", model: "openai/gpt-test" }));
-    const creator = { workspace: { id: t.workspaceId, tier: "pro" as const, status: "active" as const }, userId: t.users.owner.id };
-    const { run } = await createRun(creator, { agent: "server-model", input: { prompt: "Hi" } });
+    const creator = { ctx: t.as("owner"), workspace: { id: t.workspaceId, tier: "pro" as const, status: "active" as const } };
+    const { run } = await createRun(creator.ctx, creator.workspace, { agent: "server-model", input: { prompt: "Hi" } });
     standIn.replies.push({ content: [{ type: "text", text: "Hello." }], usage: { prompt_tokens: 1_000, completion_tokens: 500 } });
     await executeRun({ runId: run.id, workspaceId: t.workspaceId }, new OfflineProvider(0, "claude-sonnet-4-6"));
 
     expect(standIn.requests.at(-1)).toMatchObject({ authorization: "Bearer sk-server-key", body: { model: "gpt-test" } });
-    const detail = await getRunDetail(t.workspaceId, run.id);
+    const detail = await getRunDetail(creator.ctx, run.id);
     // 1,000 input tokens at $1/M and 500 output at $2/M.
     expect(detail).toMatchObject({ status: "succeeded", provider: "openai", usage: { inputTokens: 1_000, outputTokens: 500, costUsd: 0.002, billedTo: "platform" } });
     const counter = await ownerDb().usageCounter.findFirst({ where: { workspaceId: t.workspaceId, metric: "model_spend" } });

@@ -128,12 +128,12 @@ describe("delivering events", () => {
     const team = await createTeam("pro");
     const path = "/hooks/every-event";
     const { id, secret } = await endpointFor(team, path, ["run.succeeded", "run.canceled", "usage.alert", "workspace.paused", "workspace.resumed"]);
-    const creator = { workspace: { id: team.workspaceId, tier: "pro" as const, status: "active" as const }, userId: team.users.owner.id };
+    const creator = { ctx: team.as("owner"), workspace: { id: team.workspaceId, tier: "pro" as const, status: "active" as const } };
 
-    const { run: succeeded } = await createRun(creator, { agent: "research", input: { question: "What is a webhook?" } });
+    const { run: succeeded } = await createRun(creator.ctx, creator.workspace, { agent: "research", input: { question: "What is a webhook?" } });
     await executeRun({ runId: succeeded.id, workspaceId: team.workspaceId }, new OfflineProvider(0, "claude-sonnet-4-6"));
-    const { run: canceled } = await createRun(creator, { agent: "research", input: { question: "Never mind." } });
-    await cancelRun(team.workspaceId, canceled.id);
+    const { run: canceled } = await createRun(creator.ctx, creator.workspace, { agent: "research", input: { question: "Never mind." } });
+    await cancelRun(creator.ctx, canceled.id);
     await checkUsageAlerts({ id: team.workspaceId, tier: "pro" }, "api_calls", 10_000_000); // 80% and 100%
     await pauseForQuota(team.workspaceId, "agent_seconds");
     await changeTier(team.workspaceId, "enterprise", { actorId: null, source: "test" }); // a rise lifts the pause

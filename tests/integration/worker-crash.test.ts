@@ -59,7 +59,7 @@ async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, t
 describe("a worker that dies mid-run", () => {
   it("leaves no run stuck: another worker finishes it, and its seconds are metered once", async () => {
     const team = await createTeam("pro");
-    const { run } = await createRun({ workspace: { id: team.workspaceId, tier: "pro", status: "active" }, userId: team.users.owner.id }, {
+    const { run } = await createRun(team.as("owner"), { tier: "pro", status: "active" }, {
       agent: "research",
       input: { question: "What happens when a worker dies?" },
     });
@@ -89,7 +89,7 @@ describe("a worker that dies mid-run", () => {
   it("bills the dead attempt's finished turn once and releases the reservation of the turn it had in flight", async () => {
     const team = await createTeam("pro");
     const { workspaceId } = team;
-    const { run } = await createRun({ workspace: { id: workspaceId, tier: "pro", status: "active" }, userId: team.users.owner.id }, {
+    const { run } = await createRun(team.as("owner"), { tier: "pro", status: "active" }, {
       agent: "research", // offline: turn 1 calls a tool, turn 2 answers
       input: { question: "Who pays for a turn a dead worker never finished?" },
     });

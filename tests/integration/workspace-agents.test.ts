@@ -16,7 +16,7 @@ const offline = new OfflineProvider(0, "claude-sonnet-4-6");
 
 async function team(tier: "free" | "pro" = "pro") {
   const t = await createTeam(tier);
-  return { ...t, creator: { workspace: { id: t.workspaceId, tier, status: "active" as const }, userId: t.users.member.id } };
+  return { ...t, creator: { ctx: t.as("member"), workspace: { id: t.workspaceId, tier, status: "active" as const } } };
 }
 
 const define = (overrides: Record<string, unknown> = {}) => createAgentSchema.parse({ name: "Order helper", instructions: "Version one: answer about orders.", ...overrides });
@@ -33,17 +33,17 @@ describe("workspace agents", () => {
     expect(third).toMatchObject({ version: 3, limits: { maxTurns: 4, maxRuntimeSeconds: 120, maxCostUsd: 0.25 } });
     // Saving what is already saved makes no version.
     expect((await updateAgent(t.as("member"), "order-helper", updateAgentSchema.parse({ limits: { maxTurns: 4 } }))).version).toBe(3);
-    expect((await listAgentVersions(t.workspaceId, "order-helper")).map((v) => [v.version, v.definition.instructions])).toEqual([
+    expect((await listAgentVersions(t.creator.ctx, "order-helper")).map((v) => [v.version, v.definition.instructions])).toEqual([
       [3, "Version three: answer about orders."],
       [2, "Version two: answer about orders."],
       [1, "Version one: answer about orders."],
     ]);
 
-    const pinned = await createRun(t.creator, { agent: "order-helper@1", input: { prompt: "Where is order 42?" } });
-    const latest = await createRun(t.creator, { agent: "order-helper", input: { prompt: "Where is order 42?" } });
+    const pinned = await createRun(t.creator.ctx, t.creator.workspace, { agent: "order-helper@1", input: { prompt: "Where is order 42?" } });
+    const latest = await createRun(t.creator.ctx, t.creator.workspace, { agent: "order-helper", input: { prompt: "Where is order 42?" } });
     expect([pinned.run.agentVersion, latest.run.agentVersion]).toEqual([1, 3]);
     for (const { run } of [pinned, latest]) await executeRun({ runId: run.id, workspaceId: t.workspaceId }, offline);
-    const [one, three] = [await getRunDetail(t.workspaceId, pinned.run.id), await getRunDetail(t.workspaceId, latest.run.id)];
+    const [one, three] = [await getRunDetail(t.creator.ctx, pinned.run.id), await getRunDetail(t.creator.ctx, latest.run.id)];
     expect(one).toMatchObject({ status: "succeeded", agent: "order-helper", agentVersion: 1 });
     // The offline provider echoes the instructions it was given: each run got its own version's.
     expect((one.output as { text: string }).text).toContain("Version one");
@@ -53,24 +53,24 @@ describe("workspace agents", () => {
   it("lists the built-in agents first, each with its input schema, then the workspace's own", async () => {
     const t = await team();
     await createAgent(t.as("owner"), define({ name: "Mine", inputSchema: { type: "object", properties: { city: { type: "string" } }, required: ["city"], additionalProperties: false } }));
-    const agents = await listAgents(t.workspaceId);
+    const agents = await listAgents(t.creator.ctx);
     expect(agents.slice(0, 5).map((a) => a.builtIn)).toEqual([true, true, true, true, true]);
     expect(agents.find((a) => a.id === "research")!.inputSchema).toMatchObject({ type: "object", required: ["question"] });
     expect(agents.at(-1)).toMatchObject({ id: "mine", inputSchema: { required: ["city"] } });
     // Another workspace sees none of it.
     const other = await team();
-    expect((await listAgents(other.workspaceId)).some((a) => a.id === "mine")).toBe(false);
-    await expect(getAgent(other.workspaceId, "mine")).rejects.toMatchObject({ code: "not_found" });
-    await expect(listAgentVersions(other.workspaceId, "mine")).rejects.toMatchObject({ code: "not_found" });
+    expect((await listAgents(other.creator.ctx)).some((a) => a.id === "mine")).toBe(false);
+    await expect(getAgent(other.creator.ctx, "mine")).rejects.toMatchObject({ code: "not_found" });
+    await expect(listAgentVersions(other.creator.ctx, "mine")).rejects.toMatchObject({ code: "not_found" });
     await expect(updateAgent(other.as("owner"), "mine", { description: "taken over" })).rejects.toMatchObject({ code: "not_found" });
     await expect(archiveAgent(other.as("owner"), "mine")).rejects.toMatchObject({ code: "not_found" });
-    await expect(createRun(other.creator, { agent: "mine", input: { city: "Oslo" } })).rejects.toMatchObject({ code: "invalid_request" });
+    await expect(createRun(other.creator.ctx, other.creator.workspace, { agent: "mine", input: { city: "Oslo" } })).rejects.toMatchObject({ code: "invalid_request" });
   });
 
   it("checks a run's input against the agent's JSON Schema, naming each field", async () => {
     const t = await team();
     await createAgent(t.as("owner"), define({ id: "weather", inputSchema: { type: "object", properties: { city: { type: "string", minLength: 2 }, days: { type: "integer", maximum: 7 } }, required: ["city"], additionalProperties: false } }));
-    const error = await createRun(t.creator, { agent: "weather", input: { days: 9, topic: "rain" } }).catch((e) => e);
+    const error = await createRun(t.creator.ctx, t.creator.workspace, { agent: "weather", input: { days: 9, topic: "rain" } }).catch((e) => e);
     expect(error.code).toBe("invalid_request");
     expect(error.fieldErrors).toEqual(
       expect.arrayContaining([
@@ -80,7 +80,7 @@ describe("workspace agents", () => {
       ]),
     );
     expect(await ownerDb().run.count({ where: { workspaceId: t.workspaceId } })).toBe(0);
-    expect((await createRun(t.creator, { agent: "weather", input: { city: "Oslo", days: 3 } })).created).toBe(true);
+    expect((await createRun(t.creator.ctx, t.creator.workspace, { agent: "weather", input: { city: "Oslo", days: 3 } })).created).toBe(true);
   });
 
   it("refuses what could never run, with the field at fault, and saves nothing", async () => {
@@ -118,12 +118,12 @@ describe("workspace agents", () => {
     await expect(createAgent(t.as("viewer"), define())).rejects.toMatchObject({ code: "forbidden" });
     await createAgent(t.as("member"), define());
     await expect(updateAgent(t.as("viewer"), "order-helper", { description: "no" })).rejects.toMatchObject({ code: "forbidden" });
-    const { run } = await createRun(t.creator, { agent: "order-helper", input: { prompt: "Hi" } });
+    const { run } = await createRun(t.creator.ctx, t.creator.workspace, { agent: "order-helper", input: { prompt: "Hi" } });
     await archiveAgent(t.as("member"), "order-helper");
-    await expect(createRun(t.creator, { agent: "order-helper", input: { prompt: "Hi" } })).rejects.toMatchObject({ code: "invalid_request" });
+    await expect(createRun(t.creator.ctx, t.creator.workspace, { agent: "order-helper", input: { prompt: "Hi" } })).rejects.toMatchObject({ code: "invalid_request" });
     // The queued run still runs the version it recorded.
     await executeRun({ runId: run.id, workspaceId: t.workspaceId }, offline);
-    expect((await getRunDetail(t.workspaceId, run.id)).status).toBe("succeeded");
+    expect((await getRunDetail(t.creator.ctx, run.id)).status).toBe("succeeded");
     const actions = await ownerDb().auditLog.findMany({ where: { workspaceId: t.workspaceId, action: { startsWith: "agent." } }, select: { action: true } });
     expect(actions.map((a) => a.action).sort()).toEqual(["agent.archived", "agent.created"]);
   });
@@ -131,7 +131,7 @@ describe("workspace agents", () => {
   it("takes field names that look like keywords, and keeps the agent's cost limit on each run", async () => {
     const t = await team();
     await createAgent(t.as("member"), define({ id: "fields", limits: { maxCostUsd: 0.02 }, inputSchema: { type: "object", properties: { pattern: { type: "string" }, $id: { type: "string" } }, required: ["pattern"] } }));
-    const { run } = await createRun(t.creator, { agent: "fields", input: { pattern: "a+", $id: "x" }, maxCostUsd: 0.5 });
+    const { run } = await createRun(t.creator.ctx, t.creator.workspace, { agent: "fields", input: { pattern: "a+", $id: "x" }, maxCostUsd: 0.5 });
     expect(run.maxCostUsd).toBe(0.02);
   });
 
@@ -153,9 +153,9 @@ describe("workspace agents", () => {
   it("answers a retried run request with its run even after the agent was archived", async () => {
     const t = await team();
     await createAgent(t.as("member"), define());
-    const first = await createRun(t.creator, { agent: "order-helper", input: { prompt: "Hi" }, idempotencyKey: "retry-1" });
+    const first = await createRun(t.creator.ctx, t.creator.workspace, { agent: "order-helper", input: { prompt: "Hi" }, idempotencyKey: "retry-1" });
     await archiveAgent(t.as("member"), "order-helper");
-    const again = await createRun(t.creator, { agent: "order-helper", input: { prompt: "Hi" }, idempotencyKey: "retry-1" });
+    const again = await createRun(t.creator.ctx, t.creator.workspace, { agent: "order-helper", input: { prompt: "Hi" }, idempotencyKey: "retry-1" });
     expect(again).toMatchObject({ created: false, run: { id: first.run.id } });
   });
 
@@ -164,9 +164,9 @@ describe("workspace agents", () => {
     const copy = await createAgent(t.as("member"), fromTemplate({ template: "data-analyst", id: "csv-helper" }));
     expect(copy).toMatchObject({ id: "csv-helper", version: 1, name: "Data Analyst (copy)", tools: [{ type: "builtin", name: "describe_csv" }] });
     expect(copy.inputSchema).toMatchObject({ type: "object", required: ["csv"] });
-    const { run } = await createRun(t.creator, { agent: "csv-helper", input: { csv: "a,b\n1,2" } });
+    const { run } = await createRun(t.creator.ctx, t.creator.workspace, { agent: "csv-helper", input: { csv: "a,b\n1,2" } });
     await executeRun({ runId: run.id, workspaceId: t.workspaceId }, offline);
-    const detail = await getRunDetail(t.workspaceId, run.id);
+    const detail = await getRunDetail(t.creator.ctx, run.id);
     expect(detail.status).toBe("succeeded");
     expect(detail.trace[0]!.toolCalls).toEqual([expect.objectContaining({ name: "describe_csv", isError: false, arguments: { text: "a,b\n1,2" } })]);
   });

@@ -6,6 +6,6 @@ import { agentListSchema, agentViewSchema } from "@/lib/agents/agent-schemas";
 import { createAgent, listAgents } from "@/lib/agents/workspace-agents";
 import { jsonOf } from "@/lib/http/route";
 
-export const GET = v1Route({}, async ({ ctx }) => jsonOf(agentListSchema, { data: await listAgents(ctx.workspaceId) }));
+export const GET = v1Route({}, async ({ ctx }) => jsonOf(agentListSchema, { data: await listAgents(ctx) }));
 
 export const POST = v1Route({ scope: "agents:write" }, async ({ request, ctx }) => jsonOf(agentViewSchema, await createAgent(ctx, await readCreateAgent(request)), 201));

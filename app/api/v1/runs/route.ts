@@ -8,13 +8,13 @@ import { createRun } from "@/lib/runs/create-run";
 import { listRuns } from "@/lib/runs/read-runs";
 import { createRunSchema, listRunsQuerySchema, runAcceptedSchema, runsPageSchema, runViewSchema } from "@/lib/runs/schemas";
 
-export const POST = v1Route({ scope: "runs:write" }, async ({ request, key }) => {
+export const POST = v1Route({ scope: "runs:write" }, async ({ request, key, ctx }) => {
   const input = await readJson(request, createRunSchema);
-  const { run, created } = await createRun({ workspace: key.workspace, userId: key.createdById, apiKeyId: key.keyId }, input);
+  const { run, created } = await createRun(ctx, key.workspace, input, { apiKeyId: key.keyId });
   // A run made just now is queued until a worker takes it.
   return created ? jsonOf(runAcceptedSchema, { ...run, status: "queued" }, 202) : jsonOf(runViewSchema, run);
 });
 
-export const GET = v1Route({ scope: "runs:read" }, async ({ request, key }) =>
-  jsonOf(runsPageSchema, await listRuns(key.workspace.id, readQuery(request, listRunsQuerySchema))),
+export const GET = v1Route({ scope: "runs:read" }, async ({ request, ctx }) =>
+  jsonOf(runsPageSchema, await listRuns(ctx, readQuery(request, listRunsQuerySchema))),
 );

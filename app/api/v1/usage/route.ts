@@ -4,4 +4,4 @@ import { v1Route } from "@/lib/api/v1-route";
 import { getUsage } from "@/lib/usage/get-usage";
 import { usageSummarySchema } from "@/lib/usage/usage-schema";
 
-export const GET = v1Route({ scope: "usage:read" }, async ({ key }) => jsonOf(usageSummarySchema, await getUsage(key.workspace)));
+export const GET = v1Route({ scope: "usage:read" }, async ({ ctx }) => jsonOf(usageSummarySchema, await getUsage(ctx)));

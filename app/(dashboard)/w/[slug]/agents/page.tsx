@@ -11,7 +11,7 @@ export const metadata = { title: "Agents" };
 
 export default async function AgentsPage({ params }: { params: Promise<{ slug: string }> }) {
   const { workspace, ctx } = await loadWorkspace((await params).slug);
-  const agents = await listAgents(workspace.id, { includeArchived: true });
+  const agents = await listAgents(ctx, { includeArchived: true });
   const canWrite = can(ctx.role, "agents:write");
   const own = agents.filter((a) => !a.builtIn);
   const base = `/w/${workspace.slug}/agents`;

@@ -82,8 +82,8 @@ export default async function BillingPage({ params, searchParams }: { params: Pr
     const { workspace } = await loadWorkspace(slug);
     return <NoAccess title="Billing" role={workspace.role} who="Only owners can see and change billing." />;
   }
-  const { workspace } = loaded;
-  const [billing, usage, { checkout }] = await Promise.all([getBilling(workspace.id), getUsage(workspace), searchParams]);
+  const { workspace, ctx } = loaded;
+  const [billing, usage, { checkout }] = await Promise.all([getBilling(ctx), getUsage(ctx), searchParams]);
   const tier = getTier(workspace.tier);
   const subscribed = billing.subscription?.active ?? false;
   // Back from Checkout before Stripe's webhook: no second purchase while the first is being confirmed.

@@ -38,7 +38,7 @@ export default async function RunsPage({
   const raw = await searchParams;
   const parsed = listRunsQuerySchema.safeParse({ status: raw.status || undefined, agent: raw.agent || undefined, cursor: raw.cursor || undefined, limit: 20 });
   const query = parsed.success ? parsed.data : { limit: 20 };
-  const [page, agents] = await Promise.all([listRunsForPage(workspace.id, query), listAgents(workspace.id)]);
+  const [page, agents] = await Promise.all([listRunsForPage(ctx, query), listAgents(ctx)]);
   const base = `/w/${workspace.slug}/runs`;
   const filterLink = (extra: Record<string, string | undefined>) => {
     const search = new URLSearchParams(Object.entries({ status: query.status, agent: query.agent, ...extra }).filter((e): e is [string, string] => Boolean(e[1])));

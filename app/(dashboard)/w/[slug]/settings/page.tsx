@@ -19,7 +19,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
   const { workspace, ctx } = await loadWorkspace((await params).slug);
   const manageKey = can(workspace.role, "secrets:manage");
   const [key, connections, secrets] = manageKey
-    ? await Promise.all([providerKeyInfo(workspace.id), listConnections(ctx), listCustomSecrets(ctx)])
+    ? await Promise.all([providerKeyInfo(ctx), listConnections(ctx), listCustomSecrets(ctx)])
     : [null, [], []];
   return (
     <>

@@ -59,8 +59,8 @@ function AtTheLimit({ tierId }: { tierId: Parameters<typeof getTier>[0] }) {
 export const metadata = { title: "Usage" };
 
 export default async function UsagePage({ params }: { params: Promise<{ slug: string }> }) {
-  const { workspace } = await loadWorkspace((await params).slug);
-  const [usage, days, agents, keys] = await Promise.all([getUsage(workspace), dailyUsage(workspace.id), usageByAgent(workspace.id), usageByApiKey(workspace.id)]);
+  const { workspace, ctx } = await loadWorkspace((await params).slug);
+  const [usage, days, agents, keys] = await Promise.all([getUsage(ctx), dailyUsage(ctx), usageByAgent(ctx), usageByApiKey(ctx)]);
   const tier = getTier(workspace.tier);
   return (
     <>

@@ -9,7 +9,7 @@ import { jsonOf } from "@/lib/http/route";
 
 type Params = { id: string };
 
-export const GET = v1Route<Params>({}, async ({ ctx, params }) => jsonOf(agentViewSchema, await getAgent(ctx.workspaceId, params.id)));
+export const GET = v1Route<Params>({}, async ({ ctx, params }) => jsonOf(agentViewSchema, await getAgent(ctx, params.id)));
 
 export const PATCH = v1Route<Params>({ scope: "agents:write" }, async ({ request, ctx, params }) =>
   jsonOf(agentViewSchema, await updateAgent(ctx, params.id, await readJson(request, updateAgentSchema))),

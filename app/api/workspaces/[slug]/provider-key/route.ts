@@ -11,8 +11,8 @@ type Params = { slug: string };
 
 const view = (info: { last4: string; updatedAt: Date }) => ({ provider: "anthropic", last4: info.last4, updatedAt: info.updatedAt.toISOString() });
 
-export const GET = workspaceRoute<Params>("secrets:manage", async ({ workspace }) => {
-  const info = await providerKeyInfo(workspace.id);
+export const GET = workspaceRoute<Params>("secrets:manage", async ({ ctx }) => {
+  const info = await providerKeyInfo(ctx);
   if (!info) throw new AppError("not_found", "This workspace has no provider key.");
   return json(view(info));
 });

@@ -9,12 +9,12 @@ import { createRunSchema, listRunsQuerySchema, runsPageSchema, runViewSchema } f
 
 type Params = { slug: string };
 
-export const GET = workspaceRoute<Params>("runs:read", async ({ request, workspace }) =>
-  jsonOf(runsPageSchema, await listRuns(workspace.id, readQuery(request, listRunsQuerySchema))),
+export const GET = workspaceRoute<Params>("runs:read", async ({ request, ctx }) =>
+  jsonOf(runsPageSchema, await listRuns(ctx, readQuery(request, listRunsQuerySchema))),
 );
 
-export const POST = workspaceRoute<Params>("runs:write", async ({ request, workspace, user }) => {
+export const POST = workspaceRoute<Params>("runs:write", async ({ request, workspace, ctx }) => {
   const input = await readJson(request, createRunSchema);
-  const { run, created } = await createRun({ workspace, userId: user.id }, input);
+  const { run, created } = await createRun(ctx, workspace, input);
   return jsonOf(runViewSchema, run, created ? 202 : 200);
 });

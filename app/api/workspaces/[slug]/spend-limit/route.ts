@@ -6,8 +6,8 @@ import { spendLimitSchema } from "@/lib/spend/schemas";
 import { setSpendLimit } from "@/lib/spend/spend-settings";
 import { getUsage } from "@/lib/usage/get-usage";
 
-export const PUT = workspaceRoute<{ slug: string }>("spend:manage", async ({ request, ctx, workspace }) => {
+export const PUT = workspaceRoute<{ slug: string }>("spend:manage", async ({ request, ctx }) => {
   const { limitUsd } = await readJson(request, spendLimitSchema);
   await setSpendLimit(ctx, limitUsd);
-  return json((await getUsage(workspace)).modelSpend);
+  return json((await getUsage(ctx)).modelSpend);
 });

@@ -4,4 +4,4 @@ import { workspaceRoute } from "@/lib/http/workspace-route";
 import { getUsage } from "@/lib/usage/get-usage";
 import { usageSummarySchema } from "@/lib/usage/usage-schema";
 
-export const GET = workspaceRoute<{ slug: string }>("usage:read", async ({ workspace }) => jsonOf(usageSummarySchema, await getUsage(workspace)));
+export const GET = workspaceRoute<{ slug: string }>("usage:read", async ({ ctx }) => jsonOf(usageSummarySchema, await getUsage(ctx)));

@@ -21,13 +21,13 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 
 export default async function AgentPage({ params }: { params: Promise<{ slug: string; id: string }> }) {
   const { slug, id } = await params;
-  const { workspace, ctx } = await loadWorkspace(slug);
-  const agent = await getAgent(workspace.id, id).catch((error: unknown) => {
+  const { ctx } = await loadWorkspace(slug);
+  const agent = await getAgent(ctx, id).catch((error: unknown) => {
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
   });
   const canWrite = can(ctx.role, "agents:write");
-  const versions = agent.builtIn ? [] : await listAgentVersions(workspace.id, id);
+  const versions = agent.builtIn ? [] : await listAgentVersions(ctx, id);
   const ref = agent.builtIn ? agent.id : `${agent.id}@${agent.version}`;
   return (
     <>

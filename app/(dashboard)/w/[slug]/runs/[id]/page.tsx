@@ -17,8 +17,8 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 
 export default async function RunPage({ params }: { params: Promise<{ slug: string; id: string }> }) {
   const { slug, id } = await params;
-  const { workspace, ctx } = await loadWorkspace(slug);
-  const run = await getRunDetail(workspace.id, id).catch((error: unknown) => {
+  const { ctx } = await loadWorkspace(slug);
+  const run = await getRunDetail(ctx, id).catch((error: unknown) => {
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
   });

@@ -4,4 +4,4 @@ import { agentVersionListSchema } from "@/lib/agents/agent-schemas";
 import { listAgentVersions } from "@/lib/agents/workspace-agents";
 import { jsonOf } from "@/lib/http/route";
 
-export const GET = v1Route<{ id: string }>({}, async ({ ctx, params }) => jsonOf(agentVersionListSchema, { data: await listAgentVersions(ctx.workspaceId, params.id) }));
+export const GET = v1Route<{ id: string }>({}, async ({ ctx, params }) => jsonOf(agentVersionListSchema, { data: await listAgentVersions(ctx, params.id) }));

@@ -4,8 +4,8 @@ import { parseLastEventId, runEventStream } from "@/lib/runs/run-event-stream";
 
 export const dynamic = "force-dynamic";
 
-export const GET = v1Route<{ id: string }>({ scope: "runs:read" }, async ({ request, key, params }) =>
-  runEventStream(key.workspace.id, params.id, {
+export const GET = v1Route<{ id: string }>({ scope: "runs:read" }, async ({ request, key, ctx, params }) =>
+  runEventStream(ctx, params.id, {
     caller: `key:${key.keyId}`,
     lastEventId: parseLastEventId(request.headers.get("last-event-id")),
     signal: request.signal,

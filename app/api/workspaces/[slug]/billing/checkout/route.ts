@@ -5,8 +5,8 @@ import { readJson } from "@/lib/http/read-json";
 import { json } from "@/lib/http/route";
 import { workspaceRoute } from "@/lib/http/workspace-route";
 
-export const POST = workspaceRoute<{ slug: string }>("billing:manage", async ({ request, workspace }) => {
+export const POST = workspaceRoute<{ slug: string }>("billing:manage", async ({ request, ctx }) => {
   requireBilling(); // 409 when billing is off, before the body is read
   const { tier } = await readJson(request, checkoutSchema);
-  return json(await startCheckout(workspace, tier), 200, { "cache-control": "no-store" });
+  return json(await startCheckout(ctx, tier), 200, { "cache-control": "no-store" });
 });

@@ -4,7 +4,7 @@ import { requireBilling } from "@/lib/billing/stripe-client";
 import { json } from "@/lib/http/route";
 import { workspaceRoute } from "@/lib/http/workspace-route";
 
-export const POST = workspaceRoute<{ slug: string }>("billing:manage", async ({ workspace }) => {
+export const POST = workspaceRoute<{ slug: string }>("billing:manage", async ({ ctx }) => {
   requireBilling(); // 409 when billing is off
-  return json(await openPortal(workspace), 200, { "cache-control": "no-store" });
+  return json(await openPortal(ctx), 200, { "cache-control": "no-store" });
 });

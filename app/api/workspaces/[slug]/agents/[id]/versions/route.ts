@@ -5,5 +5,5 @@ import { jsonOf } from "@/lib/http/route";
 import { workspaceRoute } from "@/lib/http/workspace-route";
 
 export const GET = workspaceRoute<{ slug: string; id: string }>("workspace:read", async ({ ctx, params }) =>
-  jsonOf(agentVersionListSchema, { data: await listAgentVersions(ctx.workspaceId, params.id) }),
+  jsonOf(agentVersionListSchema, { data: await listAgentVersions(ctx, params.id) }),
 );

@@ -4,8 +4,8 @@ import { parseLastEventId, runEventStream } from "@/lib/runs/run-event-stream";
 
 export const dynamic = "force-dynamic";
 
-export const GET = workspaceRoute<{ slug: string; id: string }>("runs:read", async ({ request, user, workspace, params }) =>
-  runEventStream(workspace.id, params.id, {
+export const GET = workspaceRoute<{ slug: string; id: string }>("runs:read", async ({ request, user, ctx, params }) =>
+  runEventStream(ctx, params.id, {
     caller: `user:${user.id}`,
     lastEventId: parseLastEventId(request.headers.get("last-event-id")),
     signal: request.signal,
