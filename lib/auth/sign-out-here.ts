@@ -8,5 +8,7 @@ export const AFTER_SIGN_OUT = "/login";
 
 export async function signOutHere(): Promise<void> {
   await signOut({ redirect: false });
+  // A full page load on purpose: nothing of the signed-in session may stay in the client router cache.
+  // eslint-disable-next-line @next/next/no-location-assign-relative-destination
   window.location.assign(AFTER_SIGN_OUT);
 }

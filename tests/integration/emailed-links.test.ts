@@ -1,7 +1,7 @@
 // Everything that works through emailed links, with real email: lockout and unlock, password reset,
 // email verification, password change, invitations.
 // Mail goes through nodemailer to a local SMTP stand-in; links are followed from the received messages.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { startSmtpStandIn } from "../support/smtp-stand-in";
 import { TEST_PASSWORD, uniqueEmail } from "../support/ids";
 import { ownerDb } from "../support/owner-db";

@@ -22,7 +22,7 @@ export const metadata = { title: "Overview" };
 export default async function WorkspaceOverview({ params }: { params: Promise<{ slug: string }> }) {
   const { workspace, ctx } = await loadWorkspace((await params).slug);
   const tier = getTier(workspace.tier);
-  const [usage, recent, keys] = await Promise.all([getUsage(workspace), listRuns(workspace.id, { limit: 5 }), listApiKeys(ctx)]);
+  const [usage, recent, keys] = await Promise.all([getUsage(ctx), listRuns(ctx, { limit: 5 }), listApiKeys(ctx)]);
   const facts = [
     { label: "Tier", value: tier.name },
     { label: "Your role", value: workspace.role },
@@ -31,6 +31,7 @@ export default async function WorkspaceOverview({ params }: { params: Promise<{ 
   const succeeded = recent.data.find((r) => r.status === "succeeded");
   const steps = { key: keys.some((k) => !k.revokedAt), run: recent.data.length > 0, finished: Boolean(succeeded) };
   // Once a run has succeeded the quickstart stays a while, all ticked: the moment it worked.
+  // eslint-disable-next-line react-hooks/purity -- a server component: it renders once per request.
   const showQuickstart = !succeeded || Date.now() - new Date(succeeded.finishedAt ?? 0).getTime() < 15 * 60_000;
   // Filled with the key once it is made (the page shows it this once), else with $AGENTHQ_KEY.
   const snippets = (apiKey?: string) => ({

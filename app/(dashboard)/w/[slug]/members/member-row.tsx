@@ -34,7 +34,8 @@ export function MemberRow({
     const result = await apiRequest(method, url, body);
     setPending(false);
     if (!result.ok) return setError(result.problem.detail ?? "That did not work.");
-    after ? after() : router.refresh();
+    if (after) after();
+    else router.refresh();
   }
 
   return (
