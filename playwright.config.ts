@@ -31,7 +31,6 @@ function server(serverPort: number, redisUrl: string, billing: Record<string, st
   };
 }
 
-
 export default defineConfig({
   testDir: "e2e",
   workers: 1,

@@ -3,10 +3,10 @@
 // only check: pages and handlers authorize for themselves.
 import { NextResponse, type NextRequest } from "next/server";
 import { appUrl, env } from "@/config/env";
-import { clientIp } from "@/lib/http/client-ip";
-import { problemResponse } from "@/lib/http/problem";
 import { AppError } from "@/lib/errors/app-error";
+import { clientIp } from "@/lib/http/client-ip";
 import { assertSafeUrl } from "@/lib/http/hostile-text";
+import { problemResponse } from "@/lib/http/problem";
 import { MAX_BODY_BYTES } from "@/lib/http/read-json";
 import { REQUEST_ID_HEADER, requestIdFrom } from "@/lib/http/request-id";
 import { createNonce, securityHeaders } from "@/lib/http/security-headers";

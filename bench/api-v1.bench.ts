@@ -3,11 +3,11 @@
 // 1, 10 and 50 connections, in one run. Prints the ratios, and checks that the usage ledger counted
 // exactly the calls that were answered. BENCH_SECONDS (default 5) sets each measurement's length; with
 // BENCH_REDIS_URL the rate limiter runs on that Redis, else in memory.
-import { existsSync } from "node:fs";
 import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
 import autocannon from "autocannon";
-import { provisionTestDatabase } from "@/tests/support/test-database";
 import { startAppInstance } from "@/tests/support/app-process";
+import { provisionTestDatabase } from "@/tests/support/test-database";
 import { enterpriseWorkspaceWithKey } from "./support/workspace-with-key";
 
 const SECONDS = Number(process.env.BENCH_SECONDS || 5);
@@ -55,7 +55,9 @@ try {
   const { session, workspace, key } = await enterpriseWorkspaceWithKey(server.url, database.url);
   const auth = { authorization: `Bearer ${key}` };
 
-  console.log(`[bench] ${SECONDS} s per measurement, rate limiter: ${process.env.BENCH_REDIS_URL ? "Redis" : "memory"}, database: ${database.embedded ? "embedded" : "DATABASE_URL"}`);
+  console.log(
+    `[bench] ${SECONDS} s per measurement, rate limiter: ${process.env.BENCH_REDIS_URL ? "Redis" : "memory"}, database: ${database.embedded ? "embedded" : "DATABASE_URL"}`,
+  );
   await measure(`${server.url}/api/bench/bare`, 10);
   await measure(`${server.url}/api/v1/workspace`, 10, auth); // warm-up
   const rows = [];
@@ -69,18 +71,29 @@ try {
   console.log("---|---|---|---|---|---|---|---");
   for (const { connections, bare, v1 } of rows) {
     console.log(
-      [connections, bare.rps.toFixed(0), v1.rps.toFixed(0), `${((v1.rps / bare.rps) * 100).toFixed(1)}%`,
-        `${bare.p50}/${bare.p99}`, `${v1.p50}/${v1.p99}`, (v1.p50 - bare.p50).toFixed(1), v1.errors].join(" | "),
+      [
+        connections,
+        bare.rps.toFixed(0),
+        v1.rps.toFixed(0),
+        `${((v1.rps / bare.rps) * 100).toFixed(1)}%`,
+        `${bare.p50}/${bare.p99}`,
+        `${v1.p50}/${v1.p99}`,
+        (v1.p50 - bare.p50).toFixed(1),
+        v1.errors,
+      ].join(" | "),
     );
   }
 
   // Exactness under load: a fixed number of calls (none cut off by a time limit) must add exactly that
   // many to the usage counter.
-  const usageNow = async () => (await session.json<{ apiCalls: { used: number } }>(`/api/workspaces/${workspace.slug}/usage`)).apiCalls.used;
+  const usageNow = async () =>
+    (await session.json<{ apiCalls: { used: number } }>(`/api/workspaces/${workspace.slug}/usage`)).apiCalls.used;
   const before = await usageNow();
   const fixed = await autocannon({ url: `${server.url}/api/v1/workspace`, connections: 50, amount: 2_000, headers: auth });
   const counted = (await usageNow()) - before;
-  console.log(`\nexactness: 2000 calls at 50 connections, ${fixed["2xx"]} answered 2xx, usage counter rose by ${counted}: ${counted === fixed["2xx"] ? "exact" : "MISMATCH"}`);
+  console.log(
+    `\nexactness: 2000 calls at 50 connections, ${fixed["2xx"]} answered 2xx, usage counter rose by ${counted}: ${counted === fixed["2xx"] ? "exact" : "MISMATCH"}`,
+  );
   if (counted !== fixed["2xx"]) process.exitCode = 1;
 } finally {
   await server.stop();

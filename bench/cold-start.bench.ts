@@ -59,7 +59,11 @@ interface ColdStart {
 async function coldStart(env: Record<string, string>): Promise<ColdStart> {
   const started = performance.now();
   // Its own process group, so that stopping it reaches npm's children too.
-  const child: ChildProcess = spawn("npm", ["start", "--silent"], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const child: ChildProcess = spawn("npm", ["start", "--silent"], {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
   const lines: string[] = [];
   const keep = (chunk: Buffer) => lines.push(...chunk.toString("utf8").split("\n").filter(Boolean));
   child.stdout!.on("data", keep);
@@ -77,7 +81,10 @@ async function coldStart(env: Record<string, string>): Promise<ColdStart> {
     for (;;) {
       if (child.exitCode !== null) throw new Error(`npm start exited (${child.exitCode}):\n${lines.slice(-40).join("\n")}`);
       if (performance.now() > deadline) throw new Error(`not ready after 60 s:\n${lines.slice(-40).join("\n")}`);
-      const ready = await fetch(`http://127.0.0.1:${PORT}/api/ready`).then((r) => r.status === 200, () => false);
+      const ready = await fetch(`http://127.0.0.1:${PORT}/api/ready`).then(
+        (r) => r.status === 200,
+        () => false,
+      );
       if (ready) break;
       await sleep(25);
     }
@@ -111,14 +118,21 @@ try {
     LOG_LEVEL: "warn",
     NEXT_TELEMETRY_DISABLED: "1",
   };
-  console.log(`[bench] cold start: npm start on the existing build and database (${database.embedded ? "embedded" : "DATABASE_URL"}), ready = GET /api/ready 200; RSS after ${IDLE_MS / 1000} s idle`);
+  console.log(
+    `[bench] cold start: npm start on the existing build and database (${database.embedded ? "embedded" : "DATABASE_URL"}), ready = GET /api/ready 200; RSS after ${IDLE_MS / 1000} s idle`,
+  );
   const first = await coldStart(env);
   const second = await coldStart(env);
   console.log("\nstart | ready after | target | Next server RSS | npm start tree RSS (processes)");
   console.log("---|---|---|---|---");
-  for (const [label, run] of [["first (cold caches)", first], ["second (reported)", second]] as const) {
+  for (const [label, run] of [
+    ["first (cold caches)", first],
+    ["second (reported)", second],
+  ] as const) {
     const verdict = run.seconds < TARGET_SECONDS ? "✓" : "✗";
-    console.log(`${label} | ${run.seconds.toFixed(2)} s ${verdict} | < ${TARGET_SECONDS} s | ${run.serverRssMb.toFixed(0)} MB | ${run.treeRssMb.toFixed(0)} MB (${run.processes})`);
+    console.log(
+      `${label} | ${run.seconds.toFixed(2)} s ${verdict} | < ${TARGET_SECONDS} s | ${run.serverRssMb.toFixed(0)} MB | ${run.treeRssMb.toFixed(0)} MB (${run.processes})`,
+    );
   }
 } finally {
   await rm(dataDir, { recursive: true, force: true });

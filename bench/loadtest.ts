@@ -7,8 +7,8 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import pg from "pg";
-import { provisionTestDatabase } from "@/tests/support/test-database";
 import { startAppInstance, startWorkerProcess, type AppProcess } from "@/tests/support/app-process";
+import { provisionTestDatabase } from "@/tests/support/test-database";
 import { HttpSession } from "./support/http-session";
 
 const USER_COUNTS = (process.env.LOADTEST_USERS ?? "10,100,500").split(",").map(Number);
@@ -41,10 +41,18 @@ async function simulateUser(baseUrl: string, samples: Sample[], v1Answered: Map<
       return null;
     }
   };
-  const jsonBody = (body: unknown): RequestInit => ({ method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const jsonBody = (body: unknown): RequestInit => ({
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
 
   const email = `load-${randomBytes(6).toString("hex")}@example.test`;
-  if ((await timed("sign up", () => session.request("/api/auth/signup", jsonBody({ email, password: PASSWORD, name: "Load" }))))?.status !== 201) return;
+  if (
+    (await timed("sign up", () => session.request("/api/auth/signup", jsonBody({ email, password: PASSWORD, name: "Load" }))))?.status !==
+    201
+  )
+    return;
   const csrf = await timed("log in", () => session.request("/api/auth/csrf"));
   if (!csrf?.ok) return;
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
@@ -76,7 +84,10 @@ async function simulateUser(baseUrl: string, samples: Sample[], v1Answered: Map<
     return response;
   };
   for (let i = 0; i < RUNS_PER_USER; i++) {
-    const run = await v1("v1 start run", "/api/v1/runs", { method: "POST", body: JSON.stringify({ agent: "support-triage", input: { ticket: `Load ticket ${i}` } }) });
+    const run = await v1("v1 start run", "/api/v1/runs", {
+      method: "POST",
+      body: JSON.stringify({ agent: "support-triage", input: { ticket: `Load ticket ${i}` } }),
+    });
     if (run?.status !== 202) continue;
     const { id } = (await run.json()) as { id: string };
     for (;;) {
@@ -95,7 +106,9 @@ async function simulateUser(baseUrl: string, samples: Sample[], v1Answered: Map<
 
 function startRedis(): ChildProcess | null {
   if (process.env.REDIS_URL || !existsSync("/usr/bin/redis-server")) return null;
-  return spawn("/usr/bin/redis-server", ["--port", String(REDIS_PORT), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
+  return spawn("/usr/bin/redis-server", ["--port", String(REDIS_PORT), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], {
+    stdio: "ignore",
+  });
 }
 
 if (!existsSync(".next/BUILD_ID")) {
@@ -134,8 +147,12 @@ try {
   for (let i = 0; i < 2; i++) processes.push(await startWorkerProcess({ ...shared, RUN_WORKERS: "4" }));
   await owner.connect();
 
-  console.log(`[loadtest] 2 app instances (ports ${PORTS.join(", ")}), 2 worker processes (4 runs each), Redis ${redisUrl ? "shared" : "off"}; ${RUNS_PER_USER} runs per user, polled every ${POLL_MS} ms`);
-  console.log("\nusers | requests | errors (non-429) | 429s | p50 ms | p99 ms | requests/s | runs succeeded | usage ledger vs calls answered | wall s");
+  console.log(
+    `[loadtest] 2 app instances (ports ${PORTS.join(", ")}), 2 worker processes (4 runs each), Redis ${redisUrl ? "shared" : "off"}; ${RUNS_PER_USER} runs per user, polled every ${POLL_MS} ms`,
+  );
+  console.log(
+    "\nusers | requests | errors (non-429) | 429s | p50 ms | p99 ms | requests/s | runs succeeded | usage ledger vs calls answered | wall s",
+  );
   console.log("---|---|---|---|---|---|---|---|---|---");
   for (const users of USER_COUNTS) {
     const samples: Sample[] = [];
@@ -170,19 +187,25 @@ try {
         percentile(latencies, 99).toFixed(0),
         (samples.length / wallSeconds).toFixed(0),
         `${succeeded} of ${users * RUNS_PER_USER}`,
-        mismatched.length === 0 && journeysFinished === users ? `exact (${ledgerTotal} = ${answered})` : `MISMATCH in ${mismatched.length} workspaces, ${users - journeysFinished} journeys unfinished`,
+        mismatched.length === 0 && journeysFinished === users
+          ? `exact (${ledgerTotal} = ${answered})`
+          : `MISMATCH in ${mismatched.length} workspaces, ${users - journeysFinished} journeys unfinished`,
         wallSeconds.toFixed(1),
       ].join(" | "),
     );
     if (errors.length > 0) {
       const byKind = new Map<string, number>();
-      for (const e of errors) byKind.set(`${e.kind} → ${e.status || "no answer"}`, (byKind.get(`${e.kind} → ${e.status || "no answer"}`) ?? 0) + 1);
+      for (const e of errors)
+        byKind.set(`${e.kind} → ${e.status || "no answer"}`, (byKind.get(`${e.kind} → ${e.status || "no answer"}`) ?? 0) + 1);
       console.log(`  errors: ${[...byKind].map(([k, n]) => `${k} ×${n}`).join(", ")}`);
       const logged = processes.flatMap((p) => p.output().split("\n")).filter((line) => /"level":"(error|warn)"/.test(line));
       if (logged.length) console.log(`  app log:\n    ${logged.slice(-10).join("\n    ")}`);
     }
     const steps = [...new Set(samples.map((s) => s.kind))].map((kind) => {
-      const ms = samples.filter((s) => s.kind === kind).map((s) => s.ms).sort((a, b) => a - b);
+      const ms = samples
+        .filter((s) => s.kind === kind)
+        .map((s) => s.ms)
+        .sort((a, b) => a - b);
       return `${kind} ${percentile(ms, 50).toFixed(0)}/${percentile(ms, 99).toFixed(0)}`;
     });
     console.log(`  p50/p99 ms by step: ${steps.join(", ")}`);

@@ -6,15 +6,19 @@
 import { existsSync } from "node:fs";
 import autocannon from "autocannon";
 import pg from "pg";
-import { provisionTestDatabase } from "@/tests/support/test-database";
 import { startAppInstance, startWorkerProcess, type AppProcess } from "@/tests/support/app-process";
+import { provisionTestDatabase } from "@/tests/support/test-database";
 import { enterpriseWorkspaceWithKey } from "./support/workspace-with-key";
 
 const SECONDS = Number(process.env.BENCH_SECONDS || 5);
 const PORT = Number(process.env.BENCH_PORT || 3200);
 
 function startWorkers(count: number, databaseUrl: string): Promise<AppProcess[]> {
-  return Promise.all(Array.from({ length: count }, () => startWorkerProcess({ DATABASE_URL: databaseUrl, RUN_WORKERS: String(POLLERS_PER_WORKER), OFFLINE_TURN_MS: "0" })));
+  return Promise.all(
+    Array.from({ length: count }, () =>
+      startWorkerProcess({ DATABASE_URL: databaseUrl, RUN_WORKERS: String(POLLERS_PER_WORKER), OFFLINE_TURN_MS: "0" }),
+    ),
+  );
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
@@ -63,11 +67,17 @@ try {
         `SELECT EXTRACT(EPOCH FROM ("startedAt" - "createdAt")) * 1000 AS ms FROM "Run" WHERE "workspaceId" = $1 AND "createdAt" >= $2 AND "startedAt" IS NOT NULL`,
         [workspace.id, since],
       )
-    ).rows.map((r) => Number(r.ms)).sort((a, b) => a - b);
+    ).rows
+      .map((r) => Number(r.ms))
+      .sort((a, b) => a - b);
 
-  console.log(`[bench] runs: ${SECONDS} s of POST /api/v1/runs at 10 connections, per worker count (each worker process runs ${POLLERS_PER_WORKER} at a time)`);
+  console.log(
+    `[bench] runs: ${SECONDS} s of POST /api/v1/runs at 10 connections, per worker count (each worker process runs ${POLLERS_PER_WORKER} at a time)`,
+  );
   console.log(`[bench] pick-up target with idle workers (issue 14): p50 < ${TARGET.p50} ms, p99 < ${TARGET.p99} ms`);
-  console.log("\nworker processes | runs accepted/s (burst) | burst all finished after | burst pick-up p50/p99 ms | idle burst (1 run per poller) pick-up p50/p99 ms | steady 5/s pick-up p50/p99 ms");
+  console.log(
+    "\nworker processes | runs accepted/s (burst) | burst all finished after | burst pick-up p50/p99 ms | idle burst (1 run per poller) pick-up p50/p99 ms | steady 5/s pick-up p50/p99 ms",
+  );
   console.log("---|---|---|---|---|---");
   for (const count of [1, 4]) {
     const workers = await startWorkers(count, database.url);
@@ -85,7 +95,12 @@ try {
     let open = Infinity;
     while (open > 0 && Date.now() < deadline) {
       await sleep(500);
-      open = (await owner.query(`SELECT count(*)::int AS n FROM "Run" WHERE "workspaceId" = $1 AND "createdAt" >= $2 AND status IN ('queued','running')`, [workspace.id, since])).rows[0].n;
+      open = (
+        await owner.query(
+          `SELECT count(*)::int AS n FROM "Run" WHERE "workspaceId" = $1 AND "createdAt" >= $2 AND status IN ('queued','running')`,
+          [workspace.id, since],
+        )
+      ).rows[0].n;
     }
     const finishedAfter = (Date.now() - since.getTime()) / 1000;
     const burstLatencies = await pickUpsSince(since);
@@ -110,10 +125,14 @@ try {
     await sleep(3_000);
     const steady = await pickUpsSince(steadySince);
     console.log(
-      [count, (accepted / SECONDS).toFixed(0), `${finishedAfter.toFixed(1)} s (${open} left)`,
+      [
+        count,
+        (accepted / SECONDS).toFixed(0),
+        `${finishedAfter.toFixed(1)} s (${open} left)`,
         pickUp(burstLatencies),
         `${pickUp(idleBurst, TARGET)} (${idleBurst.length} runs)`,
-        `${pickUp(steady, TARGET)} (${steady.length} runs)`].join(" | "),
+        `${pickUp(steady, TARGET)} (${steady.length} runs)`,
+      ].join(" | "),
     );
     await Promise.all(workers.map((w) => w.stop()));
   }

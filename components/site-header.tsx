@@ -22,8 +22,13 @@ export async function SiteHeader() {
         </nav>
         <div className="flex items-center gap-3 text-sm">
           <details className="relative sm:hidden">
-            <summary className="cursor-pointer list-none rounded-md border border-slate-300 px-3 py-1.5 font-medium text-slate-700">Menu</summary>
-            <nav aria-label="Main (menu)" className="absolute right-0 z-10 mt-2 flex w-44 flex-col rounded-lg border border-slate-200 bg-white p-2 shadow-lg">
+            <summary className="cursor-pointer list-none rounded-md border border-slate-300 px-3 py-1.5 font-medium text-slate-700">
+              Menu
+            </summary>
+            <nav
+              aria-label="Main (menu)"
+              className="absolute right-0 z-10 mt-2 flex w-44 flex-col rounded-lg border border-slate-200 bg-white p-2 shadow-lg"
+            >
               {marketingNav.map((item) => (
                 <Link key={item.href} href={item.href} className="rounded px-3 py-2 text-slate-700 hover:bg-slate-50">
                   {item.label}

@@ -6,7 +6,8 @@ import { modelPricesSchema, priceTable, serverModelsSchema } from "./models";
 function isCidr(text: string): boolean {
   const [address = "", bits, extra] = text.split("/");
   const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(address);
-  const family = v4 && v4.slice(1).every((octet) => Number(octet) <= 255) ? 4 : /^[0-9a-f:.]+$/i.test(address) && address.includes(":") ? 6 : 0;
+  const family =
+    v4 && v4.slice(1).every((octet) => Number(octet) <= 255) ? 4 : /^[0-9a-f:.]+$/i.test(address) && address.includes(":") ? 6 : 0;
   if (family === 0 || extra !== undefined) return false;
   return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32));
 }
@@ -53,8 +54,14 @@ const envSchema = z
     GITHUB_ID: optional,
     GITHUB_SECRET: optional,
     /** GitHub's OAuth and API base URLs: GitHub's own by default (a local stand-in in tests). */
-    GITHUB_OAUTH_BASE: z.url().default("https://github.com").transform((v) => v.replace(/\/+$/, "")),
-    GITHUB_API_BASE: z.url().default("https://api.github.com").transform((v) => v.replace(/\/+$/, "")),
+    GITHUB_OAUTH_BASE: z
+      .url()
+      .default("https://github.com")
+      .transform((v) => v.replace(/\/+$/, "")),
+    GITHUB_API_BASE: z
+      .url()
+      .default("https://api.github.com")
+      .transform((v) => v.replace(/\/+$/, "")),
     GOOGLE_ID: optional,
     GOOGLE_SECRET: optional,
     /** Plain Redis for rate limits, shared by all instances (e.g. redis://127.0.0.1:6379). */
@@ -70,13 +77,19 @@ const envSchema = z
       .string()
       .trim()
       .optional()
-      .refine((v) => !v || /^\d{1,2}$/.test(v) || v.split(",").every((c) => isCidr(c.trim())), "a number of hops (e.g. 1) or CIDRs (e.g. 10.0.0.0/8,fd00::/8)"),
+      .refine(
+        (v) => !v || /^\d{1,2}$/.test(v) || v.split(",").every((c) => isCidr(c.trim())),
+        "a number of hops (e.g. 1) or CIDRs (e.g. 10.0.0.0/8,fd00::/8)",
+      ),
     /** Login and sign-up attempts allowed per client IP per minute. */
     AUTH_IP_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
     /** API calls per minute for Enterprise workspaces (their limits are agreed per contract). */
     ENTERPRISE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(6_000),
     /** Serve /api/bench/bare, the baseline route of `npm run bench`. Off in normal operation. */
-    BENCH_ROUTES: z.string().optional().transform((v) => v === "1"),
+    BENCH_ROUTES: z
+      .string()
+      .optional()
+      .transform((v) => v === "1"),
     /** Anthropic API key; unset: runs use the built-in offline demo provider. */
     ANTHROPIC_API_KEY: optional,
     /** Anthropic API base URL (a proxy, or a stand-in in tests). */
@@ -88,7 +101,10 @@ const envSchema = z
      * Let agents' HTTP tools, MCP servers and model connections reach private networks (10/8, 192.168/16,
      * loopback…). Off: only public addresses. Self-hosters reaching their own services (and tests) set 1.
      */
-    ALLOW_PRIVATE_NETWORKS: z.string().optional().transform((v) => v === "1"),
+    ALLOW_PRIVATE_NETWORKS: z
+      .string()
+      .optional()
+      .transform((v) => v === "1"),
     /** An OpenAI-compatible Chat Completions endpoint offered to every workspace (Ollama, vLLM, OpenAI…). */
     OPENAI_BASE_URL: optional.pipe(z.url().optional()),
     OPENAI_API_KEY: optional,
@@ -120,14 +136,20 @@ const envSchema = z
     /** Metered price of model-spend overage; unset: no overage is billed and every tier stops at its included spend. */
     STRIPE_PRICE_MODEL_OVERAGE: optional,
     /** The Billing Meter's event name that overage is reported under. */
-    STRIPE_METER_EVENT_NAME: z.string().regex(/^[a-z0-9_]{1,100}$/).default("agenthq_model_overage"),
+    STRIPE_METER_EVENT_NAME: z
+      .string()
+      .regex(/^[a-z0-9_]{1,100}$/)
+      .default("agenthq_model_overage"),
     /** Stripe API base URL: Stripe's own by default (a local stand-in in tests). */
     STRIPE_API_BASE: optional,
     /** Days a workspace keeps its paid tier after a failed payment (past_due) before it drops to Free. */
     BILLING_GRACE_DAYS: z.coerce.number().int().min(0).max(60).default(7),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
     /** Set by `npm start` when it runs the embedded database, so the UI can say so. */
-    AGENTHQ_EMBEDDED_DB: z.string().optional().transform((v) => v === "1"),
+    AGENTHQ_EMBEDDED_DB: z
+      .string()
+      .optional()
+      .transform((v) => v === "1"),
     /** Sentry DSN of the server. Unset: Sentry is off (the SDK is not even loaded). */
     SENTRY_DSN: optional,
     /** Sentry DSN of the browser, inlined into the client bundle by `next build`; read here for the CSP. */
@@ -142,13 +164,21 @@ const envSchema = z
   .superRefine((e, ctx) => {
     // A model without a price would run unmetered: refuse to start instead.
     if (!priceTable(e.MODEL_PRICES)[e.ANTHROPIC_MODEL]) {
-      ctx.addIssue({ code: "custom", path: ["ANTHROPIC_MODEL"], message: `has no price: add it to MODEL_PRICES (known: ${Object.keys(priceTable(e.MODEL_PRICES)).join(", ")})` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["ANTHROPIC_MODEL"],
+        message: `has no price: add it to MODEL_PRICES (known: ${Object.keys(priceTable(e.MODEL_PRICES)).join(", ")})`,
+      });
     }
     if (Object.keys(e.OPENAI_MODELS).length > 0 && !e.OPENAI_BASE_URL) {
       ctx.addIssue({ code: "custom", path: ["OPENAI_BASE_URL"], message: "required when OPENAI_MODELS is set" });
     }
     if (e.OPENAI_BASE_URL && Object.keys(e.OPENAI_MODELS).length === 0) {
-      ctx.addIssue({ code: "custom", path: ["OPENAI_MODELS"], message: 'name the models of OPENAI_BASE_URL and their prices, e.g. {"gpt-4.1-mini":{"input":0.4,"output":1.6}}' });
+      ctx.addIssue({
+        code: "custom",
+        path: ["OPENAI_MODELS"],
+        message: 'name the models of OPENAI_BASE_URL and their prices, e.g. {"gpt-4.1-mini":{"input":0.4,"output":1.6}}',
+      });
     }
     if (e.SECRETS_KEY && Buffer.from(e.SECRETS_KEY, "base64").length !== 32) {
       ctx.addIssue({ code: "custom", path: ["SECRETS_KEY"], message: "must be 32 bytes, base64 (openssl rand -base64 32)" });

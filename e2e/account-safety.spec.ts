@@ -1,8 +1,8 @@
 // Account safety through the real server: rate limits on log-in and sign-up, lockout, sessions that end.
 import { expect, request, test, type APIResponse } from "@playwright/test";
+import { TEST_PASSWORD, uniqueEmail } from "../tests/support/ids";
 import { LogInPage } from "./pages/auth-pages";
 import { logIn, signUpAndLogIn } from "./support/accounts";
-import { TEST_PASSWORD, uniqueEmail } from "../tests/support/ids";
 
 type Api = Awaited<ReturnType<typeof request.newContext>>;
 const CALLBACK = "/api/auth/callback/credentials";
@@ -20,7 +20,11 @@ async function attemptLogIn(api: Api, email: string, password: string) {
 /** A form body with `email` twice, which the `form` option cannot express: next-auth checks the last one. */
 async function attemptWithDecoy(api: Api, decoy: string, email: string, password: string) {
   const data = new URLSearchParams([
-    ["csrfToken", await csrfToken(api)], ["email", decoy], ["email", email], ["password", password], ["json", "true"],
+    ["csrfToken", await csrfToken(api)],
+    ["email", decoy],
+    ["email", email],
+    ["password", password],
+    ["json", "true"],
   ]).toString();
   return api.post(CALLBACK, { headers: { "content-type": "application/x-www-form-urlencoded" }, data });
 }
@@ -86,10 +90,12 @@ test("a burst of parallel guesses with the right password among them cannot log 
   // more below, stay within the per-email limit of 20, so every answer is the lockout's.
   const passwords = Array.from({ length: 16 }, (_, i) => `wrong-${i}-Password`);
   passwords.splice(8, 0, TEST_PASSWORD);
-  const attackers = await Promise.all(passwords.map(async (password) => {
-    const api = await request.newContext({ baseURL });
-    return { api, form: { csrfToken: await csrfToken(api), email, password, json: "true" } };
-  }));
+  const attackers = await Promise.all(
+    passwords.map(async (password) => {
+      const api = await request.newContext({ baseURL });
+      return { api, form: { csrfToken: await csrfToken(api), email, password, json: "true" } };
+    }),
+  );
   const responses = await Promise.all(attackers.map(({ api, form }) => api.post(CALLBACK, { form })));
   const errors = await Promise.all(responses.map(logInError));
   const sessions = await Promise.all(attackers.map(async ({ api }) => (await (await api.get("/api/auth/session")).json()).user));
@@ -165,10 +171,13 @@ test("logging in from a link whose callbackUrl hides another host (/\\t/evil.exa
   const user = await signUpAndLogIn(baseURL!, "redirected");
   // Had the browser been sent to the other host, it lands on this stand-in instead of a DNS error.
   let leftForEvil = false;
-  await page.route((url) => url.hostname === "evil.example", (route) => {
-    leftForEvil = true;
-    return route.fulfill({ status: 200, contentType: "text/html", body: "<h1>evil</h1>" });
-  });
+  await page.route(
+    (url) => url.hostname === "evil.example",
+    (route) => {
+      leftForEvil = true;
+      return route.fulfill({ status: 200, contentType: "text/html", body: "<h1>evil</h1>" });
+    },
+  );
   const logInPage = new LogInPage(page);
   await page.goto("/login?callbackUrl=%2F%09%2Fevil.example");
   await logInPage.logIn(user.email, TEST_PASSWORD);

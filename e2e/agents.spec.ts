@@ -6,7 +6,16 @@ import type { AddressInfo } from "node:net";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { apiClient, createKey, createKeyedWorkspace } from "./support/keys";
 
-const definition = { name: "Order helper", instructions: "Version one.", inputSchema: { type: "object", properties: { question: { type: "string", minLength: 1 } }, required: ["question"], additionalProperties: false } };
+const definition = {
+  name: "Order helper",
+  instructions: "Version one.",
+  inputSchema: {
+    type: "object",
+    properties: { question: { type: "string", minLength: 1 } },
+    required: ["question"],
+    additionalProperties: false,
+  },
+};
 
 async function finished(api: APIRequestContext, id: string) {
   await expect.poll(async () => (await (await api.get(`/api/v1/runs/${id}`)).json()).status, { timeout: 20_000 }).toBe("succeeded");
@@ -19,7 +28,10 @@ test("an agent is created, edited twice and run at version 1 and at its latest, 
   const created = await api.post("/api/v1/agents", { data: definition });
   expect(created.status()).toBe(201);
   expect(await created.json()).toMatchObject({ id: "order-helper", version: 1, builtIn: false, inputSchema: definition.inputSchema });
-  for (const [instructions, version] of [["Version two.", 2], ["Version three.", 3]] as const) {
+  for (const [instructions, version] of [
+    ["Version two.", 2],
+    ["Version three.", 3],
+  ] as const) {
     const patched = await api.patch("/api/v1/agents/order-helper", { data: { instructions } });
     expect(patched.status()).toBe(200);
     expect((await patched.json()).version).toBe(version);
@@ -27,7 +39,14 @@ test("an agent is created, edited twice and run at version 1 and at its latest, 
   const versions = await (await api.get("/api/v1/agents/order-helper/versions")).json();
   expect(versions.data.map((v: { version: number }) => v.version)).toEqual([3, 2, 1]);
   const listed = await (await api.get("/api/v1/agents")).json();
-  expect(listed.data.map((a: { id: string }) => a.id)).toEqual(["research", "code-review", "writer", "data-analyst", "support-triage", "order-helper"]);
+  expect(listed.data.map((a: { id: string }) => a.id)).toEqual([
+    "research",
+    "code-review",
+    "writer",
+    "data-analyst",
+    "support-triage",
+    "order-helper",
+  ]);
   expect(listed.data.every((a: { inputSchema?: { type: string } }) => a.inputSchema?.type === "object")).toBe(true);
 
   const pinned = await (await api.post("/api/v1/runs", { data: { agent: "order-helper@1", input: { question: "Where is 42?" } } })).json();
@@ -64,9 +83,29 @@ test("another workspace's agents answer 404; hostile definitions and ids get a c
   const hostile: unknown[] = [
     { ...definition, inputSchema: { type: "object", properties: { a: { type: "string", pattern: "^(a+)+$" } } } },
     { ...definition, inputSchema: { type: "object", $ref: "http://169.254.169.254/" } },
-    { ...definition, tools: [{ type: "http", name: "meta", description: "x", inputSchema: { type: "object" }, url: "http://169.254.169.254/latest/meta-data/" }] },
-    { ...definition, tools: [{ type: "http", name: "file", description: "x", inputSchema: { type: "object" }, url: "file:///etc/passwd" }] },
-    { ...definition, tools: [{ type: "http", name: "x", description: "x", inputSchema: { type: "object" }, url: "https://example.com", headers: { Host: "evil" } }] },
+    {
+      ...definition,
+      tools: [
+        { type: "http", name: "meta", description: "x", inputSchema: { type: "object" }, url: "http://169.254.169.254/latest/meta-data/" },
+      ],
+    },
+    {
+      ...definition,
+      tools: [{ type: "http", name: "file", description: "x", inputSchema: { type: "object" }, url: "file:///etc/passwd" }],
+    },
+    {
+      ...definition,
+      tools: [
+        {
+          type: "http",
+          name: "x",
+          description: "x",
+          inputSchema: { type: "object" },
+          url: "https://example.com",
+          headers: { Host: "evil" },
+        },
+      ],
+    },
     { ...definition, name: "x".repeat(81) },
     { ...definition, unknown: true },
     ["not an object"],
@@ -91,7 +130,10 @@ test("another workspace's agents answer 404; hostile definitions and ids get a c
   expect((await reader.delete("/api/v1/agents/secret-agent")).status()).toBe(403);
 });
 
-test("a user makes an agent with an HTTP tool in the editor, runs it in the playground and sees the tool call in the trace", async ({ browser, baseURL }) => {
+test("a user makes an agent with an HTTP tool in the editor, runs it in the playground and sees the tool call in the trace", async ({
+  browser,
+  baseURL,
+}) => {
   const calls: { body: string; signature?: string }[] = [];
   const tool = http.createServer((req, res) => {
     const chunks: Buffer[] = [];

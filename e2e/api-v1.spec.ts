@@ -1,9 +1,9 @@
 // The public API as customers' programs call it: keys, scopes, errors, usage counting, revocation across
 // instances, and tier rate limits on Redis shared by two instances and on the in-memory backend.
 import { expect, test, type APIResponse } from "@playwright/test";
-import { apiClient, createKey, createKeyedWorkspace } from "./support/keys";
-import { MAIN_INSTANCE, MEMORY_INSTANCE, SECOND_INSTANCE, SHARED_REDIS } from "./support/instances";
 import { ownerQuery } from "../tests/support/owner-db";
+import { MAIN_INSTANCE, MEMORY_INSTANCE, SECOND_INSTANCE, SHARED_REDIS } from "./support/instances";
+import { apiClient, createKey, createKeyedWorkspace } from "./support/keys";
 
 const withoutRequestId = async (r: APIResponse) => {
   const { requestId, ...rest } = await r.json();
@@ -26,10 +26,22 @@ test("a key reads its workspace, the agents and its usage; each accepted call co
   const agents = await (await api.get("/api/v1/agents")).json();
   expect(agents.data.length).toBeGreaterThanOrEqual(5);
   // Built-in agents are templates: each shows what a run's input must be and what it would copy.
-  expect(agents.data[0]).toMatchObject({ id: "research", name: expect.any(String), description: expect.any(String), builtIn: true, version: null, inputSchema: { type: "object", required: ["question"] } });
+  expect(agents.data[0]).toMatchObject({
+    id: "research",
+    name: expect.any(String),
+    description: expect.any(String),
+    builtIn: true,
+    version: null,
+    inputSchema: { type: "object", required: ["question"] },
+  });
 
   const usage = await (await api.get("/api/v1/usage")).json();
-  expect(usage).toMatchObject({ tier: "free", apiCalls: { used: 3, limit: 10_000 }, agentMinutes: { used: 0, limit: 60 }, concurrentRuns: { used: 0, limit: 1 } });
+  expect(usage).toMatchObject({
+    tier: "free",
+    apiCalls: { used: 3, limit: 10_000 },
+    agentMinutes: { used: 0, limit: 60 },
+    concurrentRuns: { used: 0, limit: 1 },
+  });
   expect(new Date(usage.periodEnd).getTime()).toBeGreaterThan(new Date(usage.periodStart).getTime());
 });
 
@@ -142,7 +154,9 @@ async function burst(instances: string[], key: string, n: number) {
   };
 }
 
-test("tier rate limits admit exactly min(N, L), on Redis shared by two instances and in memory, and admit again in a new window", async ({ baseURL }) => {
+test("tier rate limits admit exactly min(N, L), on Redis shared by two instances and in memory, and admit again in a new window", async ({
+  baseURL,
+}) => {
   test.setTimeout(180_000);
   const cases = [
     ...(SHARED_REDIS ? [{ label: "Redis, two instances", instances: [MAIN_INSTANCE, SECOND_INSTANCE] }] : []),

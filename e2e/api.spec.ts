@@ -58,7 +58,11 @@ test.describe("POST /api/auth/signup", () => {
     const body = await created.json();
     expect(body).toEqual({ id: expect.any(String), email });
 
-    await expectProblem(await request.post("/api/auth/signup", { data: { email, password: TEST_PASSWORD, name: "Again" } }), 409, "conflict");
+    await expectProblem(
+      await request.post("/api/auth/signup", { data: { email, password: TEST_PASSWORD, name: "Again" } }),
+      409,
+      "conflict",
+    );
   });
 
   test("rejects weak passwords and bad fields, listing each", async ({ request }) => {
@@ -73,9 +77,17 @@ test.describe("POST /api/auth/signup", () => {
 
   test("answers malformed, oversized and mistyped bodies with a clear 4xx", async ({ request }) => {
     const url = "/api/auth/signup";
-    await expectProblem(await request.post(url, { headers: { "content-type": "application/json" }, data: "{not json" }), 400, "invalid_request");
+    await expectProblem(
+      await request.post(url, { headers: { "content-type": "application/json" }, data: "{not json" }),
+      400,
+      "invalid_request",
+    );
     await expectProblem(await request.post(url, { headers: { "content-type": "application/json" }, data: "[]" }), 400, "invalid_request");
-    await expectProblem(await request.post(url, { headers: { "content-type": "text/plain" }, data: "hello" }), 415, "unsupported_media_type");
+    await expectProblem(
+      await request.post(url, { headers: { "content-type": "text/plain" }, data: "hello" }),
+      415,
+      "unsupported_media_type",
+    );
     const huge = JSON.stringify({ email: uniqueEmail(), password: TEST_PASSWORD, name: "x".repeat(1024 * 1024) });
     await expectProblem(await request.post(url, { headers: { "content-type": "application/json" }, data: huge }), 413, "payload_too_large");
     const wrongMethod = await request.delete(url);
@@ -86,7 +98,14 @@ test.describe("POST /api/auth/signup", () => {
     const huge = "x".repeat(1024 * 1024 + 1);
     const form = { "content-type": "application/x-www-form-urlencoded" };
     await expectProblem(await request.post("/api/auth/callback/credentials", { headers: form, data: huge }), 413, "payload_too_large");
-    await expectProblem(await request.post("/api/webhooks/stripe", { headers: { "content-type": "application/json", "stripe-signature": "t=1,v1=x" }, data: huge }), 413, "payload_too_large");
+    await expectProblem(
+      await request.post("/api/webhooks/stripe", {
+        headers: { "content-type": "application/json", "stripe-signature": "t=1,v1=x" },
+        data: huge,
+      }),
+      413,
+      "payload_too_large",
+    );
 
     // Chunked, with no Content-Length to refuse it by: counted while read.
     const chunked = new ReadableStream({
@@ -114,7 +133,9 @@ test.describe("/api/workspaces", () => {
 });
 
 test.describe("hostile text", () => {
-  test("a NUL, a lone surrogate or a broken percent-encoding is a 400 problem+json before any lookup, and starts no run", async ({ baseURL }) => {
+  test("a NUL, a lone surrogate or a broken percent-encoding is a 400 problem+json before any lookup, and starts no run", async ({
+    baseURL,
+  }) => {
     const { owner, slug, key } = await createKeyedWorkspace(baseURL!, "hostile");
     const api = await apiClient(baseURL!, key);
     const bad = (response: APIResponse) => expectProblem(response, 400, "invalid_request");
@@ -132,10 +153,12 @@ test.describe("hostile text", () => {
 
     await bad(await api.post("/api/v1/runs", { data: { agent: "support-triage", input: { ticket: "down\u0000" } } }));
     await bad(await api.post("/api/v1/runs", { data: { agent: "support-triage", input: { ticket: "down" }, idempotencyKey: "k\u0000" } }));
-    await bad(await api.post("/api/v1/runs", {
-      headers: { "content-type": "application/json" },
-      data: '{"agent":"support-triage","input":{"ticket":"down \\ud800"}}',
-    }));
+    await bad(
+      await api.post("/api/v1/runs", {
+        headers: { "content-type": "application/json" },
+        data: '{"agent":"support-triage","input":{"ticket":"down \\ud800"}}',
+      }),
+    );
     await bad(await owner.api.post("/api/workspaces", { data: { name: "Acme\u0000" } }));
     await bad(await owner.api.post(`/api/workspaces/${slug}/keys`, { data: { name: "ci\u0000" } }));
 

@@ -1,16 +1,20 @@
 // Billing in the browser: an owner upgrades through (the stand-in of) Stripe Checkout; the signed webhook
 // arrives and the billing page shows the new tier and its limits without a reload. Billing off says so.
 import { expect, test } from "@playwright/test";
+import { TEST_PASSWORD, uniqueEmail, uniqueSlug } from "../tests/support/ids";
 import { signedDelivery, stripeEvent } from "../tests/support/stripe-events";
 import { LogInPage, NewWorkspacePage } from "./pages/auth-pages";
 import { DashboardPage } from "./pages/dashboard-page";
 import { signUpAndLogIn } from "./support/accounts";
-import { TEST_PASSWORD, uniqueEmail, uniqueSlug } from "../tests/support/ids";
 import { E2E_STRIPE, MAIN_INSTANCE, MEMORY_INSTANCE, STRIPE_STAND_IN } from "./support/instances";
 
 async function deliverWebhook(event: object, secret = E2E_STRIPE.STRIPE_WEBHOOK_SECRET) {
   const { body, signature } = signedDelivery(event, secret);
-  return fetch(`${MAIN_INSTANCE}/api/webhooks/stripe`, { method: "POST", headers: { "content-type": "application/json", "stripe-signature": signature }, body });
+  return fetch(`${MAIN_INSTANCE}/api/webhooks/stripe`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "stripe-signature": signature },
+    body,
+  });
 }
 
 test("an owner upgrades to Pro through Checkout and sees the new tier once Stripe confirms", async ({ page }) => {
@@ -50,12 +54,18 @@ test("an owner upgrades to Pro through Checkout and sees the new tier once Strip
   await page.waitForURL(new RegExp(`^${STRIPE_STAND_IN}/portal/`));
 
   const audit = await (await page.request.get(`/api/workspaces/${slug}/audit-log`)).json();
-  expect(audit.data.map((entry: { action: string }) => entry.action)).toEqual(expect.arrayContaining(["subscription.changed", "tier.changed"]));
+  expect(audit.data.map((entry: { action: string }) => entry.action)).toEqual(
+    expect.arrayContaining(["subscription.changed", "tier.changed"]),
+  );
 });
 
 test("the webhook refuses unsigned and wrongly signed deliveries over HTTP", async () => {
   const event = stripeEvent("customer.subscription.deleted", { id: "sub_x", object: "subscription", customer: "cus_x" });
-  const unsigned = await fetch(`${MAIN_INSTANCE}/api/webhooks/stripe`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(event) });
+  const unsigned = await fetch(`${MAIN_INSTANCE}/api/webhooks/stripe`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(event),
+  });
   expect(unsigned.status).toBe(400);
   expect(unsigned.headers.get("content-type")).toContain("application/problem+json");
   expect((await deliverWebhook(event, "whsec_forged")).status).toBe(400);

@@ -13,7 +13,13 @@ let behindProxy: AppProcess;
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  const common = { DATABASE_URL: process.env.DATABASE_URL ?? "", NEXTAUTH_SECRET: "client-ip-only-secret", AUTH_IP_LIMIT_PER_MINUTE: String(LIMIT), RUN_WORKERS: "0", LOG_LEVEL: "warn" };
+  const common = {
+    DATABASE_URL: process.env.DATABASE_URL ?? "",
+    NEXTAUTH_SECRET: "client-ip-only-secret",
+    AUTH_IP_LIMIT_PER_MINUTE: String(LIMIT),
+    RUN_WORKERS: "0",
+    LOG_LEVEL: "warn",
+  };
   [direct, behindProxy] = await Promise.all([
     startAppInstance(3120, { ...common, NEXTAUTH_URL: "http://127.0.0.1:3120" }),
     startAppInstance(3121, { ...common, NEXTAUTH_URL: "http://127.0.0.1:3121", TRUSTED_PROXIES: "1" }),

@@ -26,10 +26,27 @@ test("every dashboard page and the docs fit a 390 px screen", async ({ browser, 
   const runId = await finishedRun(ws, baseURL!);
   const api = await apiClient(baseURL!, ws.key);
   expect((await api.post("/api/v1/agents", { data: { name: "Phone agent", instructions: "Answer briefly." } })).status()).toBe(201);
-  const paths = ["", "/runs", `/runs/${runId}`, "/agents", "/agents/new", "/agents/phone-agent", "/keys", "/members", "/usage", "/billing", "/audit-log", "/settings", "/webhooks"]
+  const paths = [
+    "",
+    "/runs",
+    `/runs/${runId}`,
+    "/agents",
+    "/agents/new",
+    "/agents/phone-agent",
+    "/keys",
+    "/members",
+    "/usage",
+    "/billing",
+    "/audit-log",
+    "/settings",
+    "/webhooks",
+  ]
     .map((p) => `/w/${ws.slug}${p}`)
     .concat(["/account", "/workspaces/new", "/docs/api", "/", "/pricing"]);
-  for (const [name, viewport] of [["phone", PHONE], ["desktop", DESKTOP]] as const) {
+  for (const [name, viewport] of [
+    ["phone", PHONE],
+    ["desktop", DESKTOP],
+  ] as const) {
     const page = await dashboardPage(browser, baseURL!, ws, viewport);
     for (const path of paths) {
       const response = await page.goto(path);

@@ -31,11 +31,17 @@ let app: AppProcess;
 let key: string;
 
 function startRedis(): ChildProcess {
-  return spawn(REDIS_SERVER, ["--port", String(REDIS_PORT), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
+  return spawn(REDIS_SERVER, ["--port", String(REDIS_PORT), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], {
+    stdio: "ignore",
+  });
 }
 
 const v1 = (route: string, init: RequestInit = {}) =>
-  fetch(`${app.url}${route}`, { ...init, headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, signal: AbortSignal.timeout(20_000) });
+  fetch(`${app.url}${route}`, {
+    ...init,
+    headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+    signal: AbortSignal.timeout(20_000),
+  });
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
@@ -106,8 +112,14 @@ test("a PostgreSQL restart under load: 503 problem+json while it is down, recove
   await load;
 
   expect(app.child.exitCode).toBeNull();
-  const unexpected = app.output().split("\n").filter((line) => !line.includes("database unavailable") && !line.includes("idle database"));
-  expect(statuses.filter((s) => s !== 200 && s !== 503), unexpected.join("\n")).toEqual([]);
+  const unexpected = app
+    .output()
+    .split("\n")
+    .filter((line) => !line.includes("database unavailable") && !line.includes("idle database"));
+  expect(
+    statuses.filter((s) => s !== 200 && s !== 503),
+    unexpected.join("\n"),
+  ).toEqual([]);
   expect(statuses).toContain(503);
   expect(slowest).toBeLessThan(10_000);
   expect((await fetch(`${app.url}/api/ready`)).status).toBe(200);
@@ -147,7 +159,10 @@ test("SIGTERM: the in-flight request finishes, then the instance exits", async (
   await owner.query(`UPDATE "UsageCounter" SET used = 0 WHERE metric = 'api_calls'`);
   await owner.end();
 
-  const created = await v1("/api/v1/runs", { method: "POST", body: JSON.stringify({ agent: "support-triage", input: { ticket: "SIGTERM test" } }) });
+  const created = await v1("/api/v1/runs", {
+    method: "POST",
+    body: JSON.stringify({ agent: "support-triage", input: { ticket: "SIGTERM test" } }),
+  });
   expect(created.status).toBe(202);
   const run = await created.json();
   const stream = await v1(`/api/v1/runs/${run.id}/events`);

@@ -1,14 +1,19 @@
 // A visitor becomes a customer: landing → pricing → sign up → first workspace → dashboard → log out → log in.
 import { expect, test } from "@playwright/test";
+import { TEST_PASSWORD, uniqueEmail, uniqueSlug } from "../tests/support/ids";
 import { LogInPage, NewWorkspacePage, SignUpPage } from "./pages/auth-pages";
 import { DashboardPage } from "./pages/dashboard-page";
 import { LandingPage } from "./pages/landing-page";
-import { TEST_PASSWORD, uniqueEmail, uniqueSlug } from "../tests/support/ids";
 
 test("a visitor reads the pricing, signs up, creates a workspace, logs out and back in", async ({ page }) => {
   const landing = new LandingPage(page);
   await landing.open();
-  const prices = [["Free", "$0"], ["Starter", "$49"], ["Pro", "$149"], ["Enterprise", "Contact us"]] as const;
+  const prices = [
+    ["Free", "$0"],
+    ["Starter", "$49"],
+    ["Pro", "$149"],
+    ["Enterprise", "Contact us"],
+  ] as const;
   for (const [tier, price] of prices) {
     await expect(landing.pricingCard(tier)).toContainText(price);
   }

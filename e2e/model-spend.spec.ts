@@ -19,11 +19,17 @@ async function finishedRun(baseURL: string, ws: KeyedWorkspace) {
   return { api, run: await (await api.get(`/api/v1/runs/${id}`)).json() };
 }
 
-test("the run page shows each model turn with its tokens, cost and latency; the usage page shows the spend", async ({ browser, baseURL }) => {
+test("the run page shows each model turn with its tokens, cost and latency; the usage page shows the spend", async ({
+  browser,
+  baseURL,
+}) => {
   const ws = await createKeyedWorkspace(baseURL!, "spend-trace");
   const { api, run } = await finishedRun(baseURL!, ws);
   expect(run.trace).toHaveLength(2); // the offline provider: a tool call, then the answer
-  expect(run.usage.costUsd).toBeCloseTo(run.trace.reduce((sum: number, s: { costUsd: number }) => sum + s.costUsd, 0), 6);
+  expect(run.usage.costUsd).toBeCloseTo(
+    run.trace.reduce((sum: number, s: { costUsd: number }) => sum + s.costUsd, 0),
+    6,
+  );
 
   const page = await signedInPage(browser, baseURL!, ws);
   await page.goto(`/w/${ws.slug}/runs/${run.id}`);
@@ -74,7 +80,10 @@ test("an owner sets a spend limit on the usage page, and the next run is refused
   expect((await api.post("/api/v1/runs", { data: ticket })).status()).toBe(202);
 });
 
-test("an owner stores the workspace's own Anthropic key: shown only by its last four, replaceable and removable", async ({ browser, baseURL }) => {
+test("an owner stores the workspace's own Anthropic key: shown only by its last four, replaceable and removable", async ({
+  browser,
+  baseURL,
+}) => {
   const ws = await createKeyedWorkspace(baseURL!, "spend-byok");
   const page = await signedInPage(browser, baseURL!, ws);
   await page.goto(`/w/${ws.slug}/settings`);

@@ -3,10 +3,10 @@
 // over by a GitHub log-in, an unverified GitHub email is refused, and a verified one signs up and in.
 import { expect, test } from "@playwright/test";
 import { startAppInstance, type AppProcess } from "../tests/support/app-process";
-import { signUpAndLogIn } from "./support/accounts";
-import { startGitHubStandIn } from "./support/github-stand-in";
 import { uniqueEmail } from "../tests/support/ids";
 import { ownerQuery } from "../tests/support/owner-db";
+import { signUpAndLogIn } from "./support/accounts";
+import { startGitHubStandIn } from "./support/github-stand-in";
 
 const PORT = 3130;
 test.describe.configure({ mode: "serial" });
@@ -38,7 +38,12 @@ test.afterAll(async () => {
 });
 
 const githubAccounts = async (email: string) =>
-  (await ownerQuery(`SELECT count(*)::int AS n FROM "Account" a JOIN "User" u ON u.id = a."userId" WHERE u.email = $1 AND a.provider = 'github'`, [email])).rows[0].n as number;
+  (
+    await ownerQuery(
+      `SELECT count(*)::int AS n FROM "Account" a JOIN "User" u ON u.id = a."userId" WHERE u.email = $1 AND a.provider = 'github'`,
+      [email],
+    )
+  ).rows[0].n as number;
 
 async function logInWithGitHub(page: import("@playwright/test").Page, email: string, verified: boolean, id = nextId++) {
   github.next.identity = { id, login: `gh-${id}`, name: "GitHub Person", email, verified };

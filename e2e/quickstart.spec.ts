@@ -3,8 +3,8 @@
 // The time from signing up to the first successful API call is measured and printed.
 import { execFileSync } from "node:child_process";
 import { expect, test } from "@playwright/test";
-import { NewWorkspacePage, SignUpPage } from "./pages/auth-pages";
 import { TEST_PASSWORD, uniqueEmail, uniqueSlug } from "../tests/support/ids";
+import { NewWorkspacePage, SignUpPage } from "./pages/auth-pages";
 
 test("sign-up to a first successful API call through the overview's quickstart", async ({ page }) => {
   const started = Date.now();

@@ -1,17 +1,20 @@
 // Runs as customers use them: through the API with live events, and from the dashboard.
 import { expect, test, type APIRequestContext } from "@playwright/test";
+import { TEST_PASSWORD } from "../tests/support/ids";
+import { ownerQuery, setTier } from "../tests/support/owner-db";
 import { LogInPage } from "./pages/auth-pages";
 import { DashboardPage } from "./pages/dashboard-page";
-import { TEST_PASSWORD } from "../tests/support/ids";
-import { apiClient, createKeyedWorkspace } from "./support/keys";
 import { SECOND_INSTANCE } from "./support/instances";
-import { ownerQuery, setTier } from "../tests/support/owner-db";
+import { apiClient, createKeyedWorkspace } from "./support/keys";
 
 const ticket = { agent: "support-triage", input: { ticket: "Checkout fails with an error" } };
 
 /** Reads a run's SSE stream to its end and returns the events. */
 async function readEvents(api: APIRequestContext, runId: string, lastEventId?: string) {
-  const response = await api.get(`/api/v1/runs/${runId}/events`, { headers: lastEventId ? { "last-event-id": lastEventId } : {}, timeout: 30_000 });
+  const response = await api.get(`/api/v1/runs/${runId}/events`, {
+    headers: lastEventId ? { "last-event-id": lastEventId } : {},
+    timeout: 30_000,
+  });
   expect(response.status()).toBe(200);
   expect(response.headers()["content-type"]).toContain("text/event-stream");
   return (await response.text())
@@ -98,7 +101,11 @@ test("50 concurrent run requests against a quota that fits 7 accept exactly 7", 
     [ws.id],
   );
   const api = await apiClient(baseURL!, ws.key);
-  const statuses = await Promise.all(Array.from({ length: 50 }, (_, i) => api.post("/api/v1/runs", { data: { ...ticket, idempotencyKey: `edge-${i}` } }).then((r) => r.status())));
+  const statuses = await Promise.all(
+    Array.from({ length: 50 }, (_, i) =>
+      api.post("/api/v1/runs", { data: { ...ticket, idempotencyKey: `edge-${i}` } }).then((r) => r.status()),
+    ),
+  );
   expect(statuses.filter((s) => s === 202)).toHaveLength(7);
   expect(statuses.filter((s) => ![202, 423, 429].includes(s))).toEqual([]);
   const [{ n }] = (await ownerQuery(`SELECT count(*)::int AS n FROM "Run" WHERE "workspaceId" = $1`, [ws.id])).rows;
@@ -139,7 +146,9 @@ test("a finished run's stream opened with a far-future Last-Event-ID ends at onc
 
   // Nothing is replayed, but the stream ends with the run's done (its own id): no client waits forever.
   const started = Date.now();
-  expect(await readEvents(api, run.id, "999999999999999999")).toEqual([{ id: done.id, event: "done", data: { status: "succeeded", at: done.data.at } }]);
+  expect(await readEvents(api, run.id, "999999999999999999")).toEqual([
+    { id: done.id, event: "done", data: { status: "succeeded", at: done.data.at } },
+  ]);
   expect(await readEvents(api, run.id, done.id)).toEqual([done]);
   expect(Date.now() - started).toBeLessThan(5_000);
 });

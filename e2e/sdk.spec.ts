@@ -87,7 +87,11 @@ test("runs.cancel, a 429 retried after Retry-After, and typed errors", async ({ 
   expect(missing).toBeInstanceOf(AgentHQError);
   expect(missing).toMatchObject({ status: 404, code: "not_found" });
   const invalid = await client.runs.create({ agent: "research", input: { nope: 1 } } as never).catch((e: unknown) => e);
-  expect(invalid).toMatchObject({ status: 400, code: "invalid_request", fieldErrors: expect.arrayContaining([expect.objectContaining({ path: "input.question" })]) });
+  expect(invalid).toMatchObject({
+    status: 400,
+    code: "invalid_request",
+    fieldErrors: expect.arrayContaining([expect.objectContaining({ path: "input.question" })]),
+  });
   expect(() => new AgentHQ({ apiKey: "not-a-key" })).toThrow(TypeError);
 
   const agents = await client.agents.list();

@@ -1,9 +1,9 @@
 // Every page answers with a strict Content-Security-Policy (a fresh nonce, no eval) and the hardening
 // headers, runs under it without a single violation, and stays interactive: hydration works, forms submit.
 import { expect, test, type Page, type Response } from "@playwright/test";
+import { TEST_PASSWORD, uniqueEmail, uniqueSlug } from "../tests/support/ids";
 import { LogInPage, NewWorkspacePage, SignUpPage } from "./pages/auth-pages";
 import { DashboardPage } from "./pages/dashboard-page";
-import { TEST_PASSWORD, uniqueEmail, uniqueSlug } from "../tests/support/ids";
 
 /** Collects what Chromium reports when the policy blocks something (console errors "… Content Security Policy …"). */
 function watchForViolations(page: Page): string[] {

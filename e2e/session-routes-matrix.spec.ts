@@ -2,8 +2,8 @@
 // outsider (owner of workspace B) and an anonymous caller. The outsider always gets 404, exactly like a
 // missing workspace; each role gets what the permission table grants; no body mentions the other tenant.
 import { expect, request, test, type APIRequestContext } from "@playwright/test";
-import { signUpAndLogIn, type ApiUser } from "./support/accounts";
 import { uniqueEmail } from "../tests/support/ids";
+import { signUpAndLogIn, type ApiUser } from "./support/accounts";
 import { createTeam, invite, ROLES, type Role, type Team } from "./support/team";
 
 interface World {
@@ -29,7 +29,13 @@ const EDITORS = (status: number) => ({ owner: status, admin: status, member: sta
 
 const ROUTES: RouteCase[] = [
   { name: "read workspace", method: "GET", path: (w) => `/api/workspaces/${w.a.slug}`, expect: ALL_OK(200) },
-  { name: "rename workspace", method: "PATCH", path: (w) => `/api/workspaces/${w.a.slug}`, body: (w) => ({ name: w.a.name }), expect: MANAGERS(200) },
+  {
+    name: "rename workspace",
+    method: "PATCH",
+    path: (w) => `/api/workspaces/${w.a.slug}`,
+    body: (w) => ({ name: w.a.name }),
+    expect: MANAGERS(200),
+  },
   {
     name: "delete workspace (wrong confirmation)",
     method: "DELETE",
@@ -59,7 +65,12 @@ const ROUTES: RouteCase[] = [
     body: () => ({ email: uniqueEmail("matrix"), role: "viewer" }),
     expect: MANAGERS(201),
   },
-  { name: "revoke a missing invitation", method: "DELETE", path: (w) => `/api/workspaces/${w.a.slug}/invitations/missing`, expect: MANAGERS(404) },
+  {
+    name: "revoke a missing invitation",
+    method: "DELETE",
+    path: (w) => `/api/workspaces/${w.a.slug}/invitations/missing`,
+    expect: MANAGERS(404),
+  },
   { name: "read audit log", method: "GET", path: (w) => `/api/workspaces/${w.a.slug}/audit-log`, expect: MANAGERS(200) },
   { name: "list API keys", method: "GET", path: (w) => `/api/workspaces/${w.a.slug}/keys`, expect: ALL_OK(200) },
   {
@@ -83,9 +94,20 @@ const ROUTES: RouteCase[] = [
     expect: { owner: 200, admin: 403, member: 403, viewer: 403 },
   },
   // After the owner's checkout above, the workspace has a Stripe customer and the portal opens.
-  { name: "open the billing portal", method: "POST", path: (w) => `/api/workspaces/${w.a.slug}/billing/portal`, expect: { owner: 200, admin: 403, member: 403, viewer: 403 } },
+  {
+    name: "open the billing portal",
+    method: "POST",
+    path: (w) => `/api/workspaces/${w.a.slug}/billing/portal`,
+    expect: { owner: 200, admin: 403, member: 403, viewer: 403 },
+  },
   { name: "read usage", method: "GET", path: (w) => `/api/workspaces/${w.a.slug}/usage`, expect: ALL_OK(200) },
-  { name: "set a spend limit", method: "PUT", path: (w) => `/api/workspaces/${w.a.slug}/spend-limit`, body: () => ({ limitUsd: 5 }), expect: OWNERS(200) },
+  {
+    name: "set a spend limit",
+    method: "PUT",
+    path: (w) => `/api/workspaces/${w.a.slug}/spend-limit`,
+    body: () => ({ limitUsd: 5 }),
+    expect: OWNERS(200),
+  },
   {
     name: "store the workspace's own provider key",
     method: "PUT",
@@ -93,7 +115,12 @@ const ROUTES: RouteCase[] = [
     body: () => ({ apiKey: "sk-ant-matrix-only-0000000000000000" }),
     expect: OWNERS(200),
   },
-  { name: "read the provider key's last four", method: "GET", path: (w) => `/api/workspaces/${w.a.slug}/provider-key`, expect: OWNERS(200) },
+  {
+    name: "read the provider key's last four",
+    method: "GET",
+    path: (w) => `/api/workspaces/${w.a.slug}/provider-key`,
+    expect: OWNERS(200),
+  },
   { name: "remove the provider key", method: "DELETE", path: (w) => `/api/workspaces/${w.a.slug}/provider-key`, expect: OWNERS(204) },
   { name: "list agents", method: "GET", path: (w) => `/api/workspaces/${w.a.slug}/agents`, expect: ALL_OK(200) },
   {
@@ -104,22 +131,58 @@ const ROUTES: RouteCase[] = [
     expect: EDITORS(201),
   },
   { name: "read a missing agent", method: "GET", path: (w) => `/api/workspaces/${w.a.slug}/agents/no-such-agent`, expect: ALL_OK(404) },
-  { name: "list a missing agent's versions", method: "GET", path: (w) => `/api/workspaces/${w.a.slug}/agents/no-such-agent/versions`, expect: ALL_OK(404) },
-  { name: "change a missing agent", method: "PATCH", path: (w) => `/api/workspaces/${w.a.slug}/agents/no-such-agent`, body: () => ({ instructions: "x" }), expect: EDITORS(404) },
-  { name: "archive a missing agent", method: "DELETE", path: (w) => `/api/workspaces/${w.a.slug}/agents/no-such-agent`, expect: EDITORS(404) },
+  {
+    name: "list a missing agent's versions",
+    method: "GET",
+    path: (w) => `/api/workspaces/${w.a.slug}/agents/no-such-agent/versions`,
+    expect: ALL_OK(404),
+  },
+  {
+    name: "change a missing agent",
+    method: "PATCH",
+    path: (w) => `/api/workspaces/${w.a.slug}/agents/no-such-agent`,
+    body: () => ({ instructions: "x" }),
+    expect: EDITORS(404),
+  },
+  {
+    name: "archive a missing agent",
+    method: "DELETE",
+    path: (w) => `/api/workspaces/${w.a.slug}/agents/no-such-agent`,
+    expect: EDITORS(404),
+  },
   { name: "list model connections", method: "GET", path: (w) => `/api/workspaces/${w.a.slug}/model-connections`, expect: ALL_OK(200) },
   {
     name: "add a model connection to the metadata service",
     method: "POST",
     path: (w) => `/api/workspaces/${w.a.slug}/model-connections`,
-    body: () => ({ name: "meta", baseUrl: "http://169.254.169.254/v1", models: [{ name: "m", inputUsdPerMillion: 0, outputUsdPerMillion: 0 }] }),
+    body: () => ({
+      name: "meta",
+      baseUrl: "http://169.254.169.254/v1",
+      models: [{ name: "m", inputUsdPerMillion: 0, outputUsdPerMillion: 0 }],
+    }),
     expect: OWNERS(400),
   },
-  { name: "remove a missing model connection", method: "DELETE", path: (w) => `/api/workspaces/${w.a.slug}/model-connections/missing`, expect: OWNERS(404) },
+  {
+    name: "remove a missing model connection",
+    method: "DELETE",
+    path: (w) => `/api/workspaces/${w.a.slug}/model-connections/missing`,
+    expect: OWNERS(404),
+  },
   { name: "list the secrets for tools", method: "GET", path: (w) => `/api/workspaces/${w.a.slug}/secrets`, expect: ALL_OK(200) },
-  { name: "set a secret for tools", method: "POST", path: (w) => `/api/workspaces/${w.a.slug}/secrets`, body: () => ({ name: "matrix_token", value: "tok-0000" }), expect: OWNERS(201) },
+  {
+    name: "set a secret for tools",
+    method: "POST",
+    path: (w) => `/api/workspaces/${w.a.slug}/secrets`,
+    body: () => ({ name: "matrix_token", value: "tok-0000" }),
+    expect: OWNERS(201),
+  },
   { name: "remove a missing secret", method: "DELETE", path: (w) => `/api/workspaces/${w.a.slug}/secrets/missing`, expect: OWNERS(404) },
-  { name: "reveal the tool signing secret", method: "GET", path: (w) => `/api/workspaces/${w.a.slug}/tool-signing-secret`, expect: OWNERS(200) },
+  {
+    name: "reveal the tool signing secret",
+    method: "GET",
+    path: (w) => `/api/workspaces/${w.a.slug}/tool-signing-secret`,
+    expect: OWNERS(200),
+  },
   { name: "list webhook endpoints", method: "GET", path: (w) => `/api/workspaces/${w.a.slug}/webhooks`, expect: MANAGERS(200) },
   {
     name: "add a webhook endpoint at the metadata service",
@@ -128,12 +191,42 @@ const ROUTES: RouteCase[] = [
     body: () => ({ url: "http://169.254.169.254/latest", events: ["run.failed"] }),
     expect: MANAGERS(400),
   },
-  { name: "delete a missing webhook endpoint", method: "DELETE", path: (w) => `/api/workspaces/${w.a.slug}/webhooks/missing`, expect: MANAGERS(404) },
-  { name: "list a missing endpoint's deliveries", method: "GET", path: (w) => `/api/workspaces/${w.a.slug}/webhooks/missing/deliveries`, expect: MANAGERS(404) },
-  { name: "send a test event to a missing endpoint", method: "POST", path: (w) => `/api/workspaces/${w.a.slug}/webhooks/missing/test`, expect: MANAGERS(404) },
-  { name: "rotate a missing endpoint's secret", method: "POST", path: (w) => `/api/workspaces/${w.a.slug}/webhooks/missing/rotate-secret`, expect: MANAGERS(404) },
-  { name: "enable a missing endpoint", method: "POST", path: (w) => `/api/workspaces/${w.a.slug}/webhooks/missing/enable`, expect: MANAGERS(404) },
-  { name: "resend a missing delivery", method: "POST", path: (w) => `/api/workspaces/${w.a.slug}/webhooks/deliveries/missing/resend`, expect: MANAGERS(404) },
+  {
+    name: "delete a missing webhook endpoint",
+    method: "DELETE",
+    path: (w) => `/api/workspaces/${w.a.slug}/webhooks/missing`,
+    expect: MANAGERS(404),
+  },
+  {
+    name: "list a missing endpoint's deliveries",
+    method: "GET",
+    path: (w) => `/api/workspaces/${w.a.slug}/webhooks/missing/deliveries`,
+    expect: MANAGERS(404),
+  },
+  {
+    name: "send a test event to a missing endpoint",
+    method: "POST",
+    path: (w) => `/api/workspaces/${w.a.slug}/webhooks/missing/test`,
+    expect: MANAGERS(404),
+  },
+  {
+    name: "rotate a missing endpoint's secret",
+    method: "POST",
+    path: (w) => `/api/workspaces/${w.a.slug}/webhooks/missing/rotate-secret`,
+    expect: MANAGERS(404),
+  },
+  {
+    name: "enable a missing endpoint",
+    method: "POST",
+    path: (w) => `/api/workspaces/${w.a.slug}/webhooks/missing/enable`,
+    expect: MANAGERS(404),
+  },
+  {
+    name: "resend a missing delivery",
+    method: "POST",
+    path: (w) => `/api/workspaces/${w.a.slug}/webhooks/deliveries/missing/resend`,
+    expect: MANAGERS(404),
+  },
   { name: "list runs", method: "GET", path: (w) => `/api/workspaces/${w.a.slug}/runs`, expect: ALL_OK(200) },
   {
     name: "start a run with an unknown agent",

@@ -1,10 +1,10 @@
 // Teams in the browser: an owner invites a teammate, who accepts in another browser; roles shape the UI.
 import { expect, test } from "@playwright/test";
+import { TEST_PASSWORD, uniqueEmail, uniqueSlug } from "../tests/support/ids";
+import { setTier } from "../tests/support/owner-db";
 import { LogInPage, NewWorkspacePage, SignUpPage } from "./pages/auth-pages";
 import { DashboardPage } from "./pages/dashboard-page";
 import { signUpAndLogIn } from "./support/accounts";
-import { TEST_PASSWORD, uniqueEmail, uniqueSlug } from "../tests/support/ids";
-import { setTier } from "../tests/support/owner-db";
 import { invite } from "./support/team";
 
 test("an owner invites a teammate, who signs up from the link and sees the workspace with the invited role", async ({ page, browser }) => {

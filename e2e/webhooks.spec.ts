@@ -7,7 +7,10 @@ import { expect, test } from "@playwright/test";
 import { Webhook } from "standardwebhooks";
 import { apiClient, createKeyedWorkspace } from "./support/keys";
 
-test("a run's end reaches a registered endpoint, signed; the dashboard shows the delivery and sends a test", async ({ browser, baseURL }) => {
+test("a run's end reaches a registered endpoint, signed; the dashboard shows the delivery and sends a test", async ({
+  browser,
+  baseURL,
+}) => {
   const received: { headers: http.IncomingHttpHeaders; body: string }[] = [];
   const receiver = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -27,11 +30,18 @@ test("a run's end reaches a registered endpoint, signed; the dashboard shows the
     const endpoint = await created.json();
     expect(endpoint.secret).toMatch(/^whsec_/);
     expect(JSON.stringify(await (await api.get("/api/v1/webhooks")).json())).not.toContain(endpoint.secret);
-    expect((await api.post("/api/v1/webhooks", { data: { url: "http://169.254.169.254/latest", events: ["run.failed"] } })).status()).toBe(400);
+    expect((await api.post("/api/v1/webhooks", { data: { url: "http://169.254.169.254/latest", events: ["run.failed"] } })).status()).toBe(
+      400,
+    );
 
-    const { id: runId } = await (await api.post("/api/v1/runs", { data: { agent: "support-triage", input: { ticket: "Checkout fails" } } })).json();
+    const { id: runId } = await (
+      await api.post("/api/v1/runs", { data: { agent: "support-triage", input: { ticket: "Checkout fails" } } })
+    ).json();
     await expect.poll(() => received.length, { timeout: 20_000 }).toBeGreaterThan(0);
-    const event = new Webhook(endpoint.secret).verify(received[0]!.body, received[0]!.headers as Record<string, string>) as { type: string; data: { id: string; status: string } };
+    const event = new Webhook(endpoint.secret).verify(received[0]!.body, received[0]!.headers as Record<string, string>) as {
+      type: string;
+      data: { id: string; status: string };
+    };
     expect(event).toMatchObject({ type: "run.succeeded", data: { id: runId, status: "succeeded" } });
     expect(received[0]!.headers["webhook-id"]).toMatch(/^msg_/);
 

@@ -9,7 +9,9 @@ import { seedDemo, type DemoSeed } from "@/lib/demo/seed-demo";
 
 function printLogin(seed: DemoSeed) {
   const password = seed.password ?? "(unchanged: shown when it was set; `npm run demo:seed -- --reset-password` sets a new one)";
-  console.log(`Demo workspace ready.\n  log in:    ${appUrl}/login\n  email:     ${seed.email}\n  password:  ${password}\n  workspace: ${appUrl}/w/${seed.slug}`);
+  console.log(
+    `Demo workspace ready.\n  log in:    ${appUrl}/login\n  email:     ${seed.email}\n  password:  ${password}\n  workspace: ${appUrl}/w/${seed.slug}`,
+  );
 }
 
 try {

@@ -7,9 +7,9 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { env } from "@/config/env";
-import { prepareDatabase } from "@/lib/db/prepare-database";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded-postgres";
 import { LOCAL_DATABASE } from "@/lib/db/local-database";
+import { prepareDatabase } from "@/lib/db/prepare-database";
 
 const dev = process.argv.includes("--dev");
 const nextBin = path.resolve("node_modules/next/dist/bin/next");
@@ -70,7 +70,11 @@ const childEnv: NodeJS.ProcessEnv = {
   NEXTAUTH_URL: env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`,
   AGENTHQ_EMBEDDED_DB: embedded ? "1" : "",
 };
-const local = [embedded && "embedded PostgreSQL", !env.NEXTAUTH_SECRET && "generated auth secret", !env.SECRETS_KEY && "generated secrets key"].filter(Boolean);
+const local = [
+  embedded && "embedded PostgreSQL",
+  !env.NEXTAUTH_SECRET && "generated auth secret",
+  !env.SECRETS_KEY && "generated secrets key",
+].filter(Boolean);
 if (local.length) say(`local defaults in use: ${local.join(", ")}`);
 
 // The preload stamps each request with its socket's address, for per-IP limits (lib/http/client-ip.ts).

@@ -33,7 +33,12 @@ if (!redisUrl) say("no TEST_REDIS_URL or REDIS_URL: the Redis rate-limit tests a
 
 let ok = false;
 try {
-  const env = { DATABASE_URL: database.url, TEST_SERVER_DATABASE_URL: database.serverUrl, TEST_REDIS_URL: redisUrl, NEXT_TELEMETRY_DISABLED: "1" };
+  const env = {
+    DATABASE_URL: database.url,
+    TEST_SERVER_DATABASE_URL: database.serverUrl,
+    TEST_REDIS_URL: redisUrl,
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
 
   say("unit and integration tests (Vitest)");
   ok = run(process.execPath, ["node_modules/vitest/vitest.mjs", "run", ...process.argv.slice(2)], { ...env, NODE_ENV: "test" });

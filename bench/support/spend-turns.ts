@@ -1,16 +1,15 @@
 // The measured part of bench/spend.bench.ts, run with DATABASE_URL set to its scratch database.
 import { firstTurnRequest } from "@/lib/agents/agent-loop";
 import { findBuiltInAgent } from "@/lib/agents/catalog";
-import { declaredToolSpecs } from "@/lib/agents/toolbox";
 import { OfflineProvider } from "@/lib/agents/providers/offline-provider";
+import { declaredToolSpecs } from "@/lib/agents/toolbox";
+import { pool } from "@/lib/db/client";
 import { meteredProvider } from "@/lib/spend/metered-provider";
 import { spendPolicy } from "@/lib/spend/spend-policy";
-import { pool } from "@/lib/db/client";
 import { ownerDb } from "@/tests/support/owner-db";
 import { createTeam } from "@/tests/support/workspace-fixture";
 
 const TURNS = Number(process.env.BENCH_TURNS || 400);
-
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 const stats = (samples: number[]) => {
@@ -48,14 +47,19 @@ try {
   const [b, m] = [stats(bare), stats(accounted)];
   const steps = await ownerDb().runStep.count({ where: { runId: run.id } });
   const counter = await ownerDb().usageCounter.findFirstOrThrow({ where: { workspaceId: team.workspaceId, metric: "model_spend" } });
-  const ledger = await ownerDb().usageEvent.aggregate({ where: { workspaceId: team.workspaceId, metric: "model_spend" }, _sum: { quantity: true } });
+  const ledger = await ownerDb().usageEvent.aggregate({
+    where: { workspaceId: team.workspaceId, metric: "model_spend" },
+    _sum: { quantity: true },
+  });
   console.log(`[bench] cost accounting: ${TURNS} offline turns (0 ms) bare and metered, interleaved`);
   console.log("\nturn | p50 ms | p99 ms");
   console.log("---|---|---");
   console.log(`bare provider | ${b.p50.toFixed(3)} | ${b.p99.toFixed(3)}`);
   console.log(`metered (reserve + settle) | ${m.p50.toFixed(3)} | ${m.p99.toFixed(3)}`);
   console.log(`\nadded per turn: p50 ${(m.p50 - b.p50).toFixed(2)} ms (target < 2 ms), p99 ${(m.p99 - b.p99).toFixed(2)} ms`);
-  console.log(`exactness: ${steps} steps recorded for ${TURNS + 20} turns; counter ${counter.used} = ledger ${ledger._sum.quantity}; reserved ${counter.reserved}`);
+  console.log(
+    `exactness: ${steps} steps recorded for ${TURNS + 20} turns; counter ${counter.used} = ledger ${ledger._sum.quantity}; reserved ${counter.reserved}`,
+  );
   if (steps !== TURNS + 20 || Number(counter.used) !== ledger._sum.quantity || counter.reserved !== 0n) process.exitCode = 1;
 } finally {
   await pool().end();

@@ -1,4 +1,5 @@
 "use client";
+
 // After Stripe Checkout: the tier changes when Stripe's webhook arrives (usually within seconds), so the
 // page refreshes itself for a while instead of asking the customer to reload.
 import { useRouter } from "next/navigation";

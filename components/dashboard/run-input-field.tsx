@@ -1,4 +1,5 @@
 "use client";
+
 // A run's input as JSON, checked against the agent's input schema before it is sent; the browser's and
 // the server's field errors show under the field, as one sentence. Used by "Start a run" and the playground.
 import { useState } from "react";
@@ -48,14 +49,28 @@ export function useRunInput(schema: Record<string, unknown>, initialText: string
 
 /** "`question` is required": the parts between backticks shown as code. */
 function WithCode({ text }: { text: string }) {
-  return <>{text.split("`").map((part, i) => (i % 2 ? <code key={i} className="rounded bg-red-100 px-1 font-mono">{part}</code> : part))}</>;
+  return (
+    <>
+      {text.split("`").map((part, i) =>
+        i % 2 ? (
+          <code key={i} className="rounded bg-red-100 px-1 font-mono">
+            {part}
+          </code>
+        ) : (
+          part
+        ),
+      )}
+    </>
+  );
 }
 
 export function RunInputField({ id, state, rows = 6 }: { id: string; state: RunInput; rows?: number }) {
   const errorId = `${id}-error`;
   return (
     <div>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">Input (JSON)</label>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        Input (JSON)
+      </label>
       <textarea
         id={id}
         value={state.text}

@@ -8,7 +8,10 @@ const STYLES: Record<string, string> = {
 
 export function RunStatusBadge({ status }: { status: string }) {
   return (
-    <span data-testid="run-status" className={`inline-block rounded-full px-2 py-0.5 text-xs font-semibold ${STYLES[status] ?? STYLES.queued}`}>
+    <span
+      data-testid="run-status"
+      className={`inline-block rounded-full px-2 py-0.5 text-xs font-semibold ${STYLES[status] ?? STYLES.queued}`}
+    >
       {status}
     </span>
   );

@@ -20,7 +20,9 @@ function ToolCall({ turn, call }: { turn: number; call: TraceToolCall }) {
       {call.arguments !== null && (
         <details className="mt-1 text-xs">
           <summary className="cursor-pointer text-slate-600">Arguments</summary>
-          <pre className="mt-1 max-h-60 overflow-auto whitespace-pre-wrap break-words rounded bg-white p-2">{JSON.stringify(call.arguments, null, 2)}</pre>
+          <pre className="mt-1 max-h-60 overflow-auto whitespace-pre-wrap break-words rounded bg-white p-2">
+            {JSON.stringify(call.arguments, null, 2)}
+          </pre>
         </details>
       )}
       {call.result !== null && (
@@ -43,40 +45,50 @@ export function RunTrace({ steps }: { steps: TraceStep[] }) {
       <ol className="space-y-2 text-sm sm:hidden">
         {steps.map((s) => (
           <li key={`${s.attempt}-${s.turn}`} className="rounded-md border border-slate-100 p-2 tabular-nums">
-            <span className="font-medium">Turn {s.turn}{s.attempt > 1 && ` (attempt ${s.attempt})`}</span> · {count.format(s.inputTokens)} in ·{" "}
-            {count.format(s.outputTokens)} out · {cost(s)} · {count.format(s.latencyMs)} ms{s.toolCalls.length > 0 && ` · ${toolNames(s)}`}
+            <span className="font-medium">
+              Turn {s.turn}
+              {s.attempt > 1 && ` (attempt ${s.attempt})`}
+            </span>{" "}
+            · {count.format(s.inputTokens)} in · {count.format(s.outputTokens)} out · {cost(s)} · {count.format(s.latencyMs)} ms
+            {s.toolCalls.length > 0 && ` · ${toolNames(s)}`}
           </li>
         ))}
       </ol>
       <div className="hidden overflow-x-auto sm:block">
-      <table className="w-full min-w-[640px] text-left text-sm" data-testid="run-trace">
-        <TableHead columns={["Turn", "Model", "Input", "Output", "Cache read", "Cache write", "Cost", "Latency", "Tools"]} />
-        <tbody>
-          {steps.map((s) => (
-            <tr key={`${s.attempt}-${s.turn}`} className="border-b border-slate-100 tabular-nums">
-              <td className="py-2 pr-3">{s.attempt > 1 ? `${s.turn} (attempt ${s.attempt})` : s.turn}</td>
-              <td className="py-2 pr-3 font-mono text-xs">{s.model}</td>
-              <td className="py-2 pr-3">{count.format(s.inputTokens)}</td>
-              <td className="py-2 pr-3">{count.format(s.outputTokens)}</td>
-              <td className="py-2 pr-3">{count.format(s.cacheReadTokens)}</td>
-              <td className="py-2 pr-3">{count.format(s.cacheWriteTokens)}</td>
-              <td className="py-2 pr-3">{cost(s)}</td>
-              <td className="py-2 pr-3">{count.format(s.latencyMs)} ms</td>
-              <td className="py-2 font-mono text-xs">{toolNames(s) || "—"}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        <table className="w-full min-w-[640px] text-left text-sm" data-testid="run-trace">
+          <TableHead columns={["Turn", "Model", "Input", "Output", "Cache read", "Cache write", "Cost", "Latency", "Tools"]} />
+          <tbody>
+            {steps.map((s) => (
+              <tr key={`${s.attempt}-${s.turn}`} className="border-b border-slate-100 tabular-nums">
+                <td className="py-2 pr-3">{s.attempt > 1 ? `${s.turn} (attempt ${s.attempt})` : s.turn}</td>
+                <td className="py-2 pr-3 font-mono text-xs">{s.model}</td>
+                <td className="py-2 pr-3">{count.format(s.inputTokens)}</td>
+                <td className="py-2 pr-3">{count.format(s.outputTokens)}</td>
+                <td className="py-2 pr-3">{count.format(s.cacheReadTokens)}</td>
+                <td className="py-2 pr-3">{count.format(s.cacheWriteTokens)}</td>
+                <td className="py-2 pr-3">{cost(s)}</td>
+                <td className="py-2 pr-3">{count.format(s.latencyMs)} ms</td>
+                <td className="py-2 font-mono text-xs">{toolNames(s) || "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </div>
       {steps.some((s) => s.toolCalls.length > 0) && (
         <>
           <h3 className="mt-4 text-sm font-semibold">Tool calls</h3>
           <ol className="mt-2 space-y-2" data-testid="run-tool-calls">
-            {steps.flatMap((s) => s.toolCalls.map((call) => <ToolCall key={`${s.attempt}-${s.turn}-${call.id}`} turn={s.turn} call={call} />))}
+            {steps.flatMap((s) =>
+              s.toolCalls.map((call) => <ToolCall key={`${s.attempt}-${s.turn}-${call.id}`} turn={s.turn} call={call} />),
+            )}
           </ol>
         </>
       )}
-      {estimated && <p className="mt-2 text-xs text-slate-500">* Estimated: the offline demo provider reports no tokens, so they are estimated and priced as the default model.</p>}
+      {estimated && (
+        <p className="mt-2 text-xs text-slate-500">
+          * Estimated: the offline demo provider reports no tokens, so they are estimated and priced as the default model.
+        </p>
+      )}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
-import { signOutHere } from "@/lib/auth/sign-out-here";
 import { useState } from "react";
+import { signOutHere } from "@/lib/auth/sign-out-here";
 
 export function SignOutButton() {
   const [pending, setPending] = useState(false);

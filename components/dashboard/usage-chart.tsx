@@ -1,4 +1,5 @@
 "use client";
+
 // A day-by-day bar chart of one usage metric over the whole billing period (Recharts): axes, a tooltip
 // with the day's exact value, and the period's total in the caption. Loaded only by the usage page.
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
@@ -32,8 +33,23 @@ export function UsageChart({ title, unit, points }: { title: string; unit: Usage
         <ResponsiveContainer width="100%" height="100%">
           <BarChart data={data} margin={{ top: 4, right: 4, bottom: 0, left: 0 }}>
             <CartesianGrid vertical={false} stroke="#e2e8f0" />
-            <XAxis dataKey="day" tickFormatter={(day: string) => day.slice(8)} tick={{ fontSize: 11, fill: "#64748b" }} tickLine={false} axisLine={{ stroke: "#cbd5e1" }} interval="preserveStartEnd" minTickGap={8} />
-            <YAxis tickFormatter={format.axis} tick={{ fontSize: 11, fill: "#64748b" }} tickLine={false} axisLine={false} width={44} allowDecimals={unit !== "count"} />
+            <XAxis
+              dataKey="day"
+              tickFormatter={(day: string) => day.slice(8)}
+              tick={{ fontSize: 11, fill: "#64748b" }}
+              tickLine={false}
+              axisLine={{ stroke: "#cbd5e1" }}
+              interval="preserveStartEnd"
+              minTickGap={8}
+            />
+            <YAxis
+              tickFormatter={format.axis}
+              tick={{ fontSize: 11, fill: "#64748b" }}
+              tickLine={false}
+              axisLine={false}
+              width={44}
+              allowDecimals={unit !== "count"}
+            />
             <Tooltip
               cursor={{ fill: "#eef4ff" }}
               formatter={(value) => [format.exact(Number(value)), title]}

@@ -20,11 +20,20 @@ export function UsageMeter({ label, used, limit, unit, format, note }: UsageMete
       <div className="flex justify-between text-sm">
         <span className="font-medium">{label}</span>
         <span className="text-slate-600">
-          {format ? `${format(used)}${limit === null ? "" : ` of ${format(limit)}`}` : `${numbers.format(used)} ${limit === null ? unit : `of ${numbers.format(limit)} ${unit}`}`}
+          {format
+            ? `${format(used)}${limit === null ? "" : ` of ${format(limit)}`}`
+            : `${numbers.format(used)} ${limit === null ? unit : `of ${numbers.format(limit)} ${unit}`}`}
         </span>
       </div>
       {limit !== null && (
-        <div className="mt-2 h-2 rounded-full bg-slate-100" role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={limit} aria-valuenow={used}>
+        <div
+          className="mt-2 h-2 rounded-full bg-slate-100"
+          role="progressbar"
+          aria-label={label}
+          aria-valuemin={0}
+          aria-valuemax={limit}
+          aria-valuenow={used}
+        >
           <div className={`h-2 rounded-full ${color}`} style={{ width: `${Math.max(share * 100, used > 0 ? 1 : 0)}%` }} />
         </div>
       )}

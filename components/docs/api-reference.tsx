@@ -1,10 +1,19 @@
 // The API reference rendered from the OpenAPI document (the same one /api/v1/openapi.json serves):
 // each operation with its scope, parameters, body fields, answers and a curl snippet built from it.
+import { v1Document } from "@/lib/api/openapi/openapi-document";
 import { curlSnippet } from "@/lib/api/openapi/snippets";
 import { V1_OPERATIONS } from "@/lib/api/openapi/v1-operations";
-import { v1Document } from "@/lib/api/openapi/openapi-document";
 
-type JsonSchema = { type?: string | string[]; description?: string; properties?: Record<string, JsonSchema>; required?: string[]; $ref?: string; anyOf?: JsonSchema[]; oneOf?: JsonSchema[]; enum?: unknown[] };
+type JsonSchema = {
+  type?: string | string[];
+  description?: string;
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  $ref?: string;
+  anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+  enum?: unknown[];
+};
 type Operation = {
   summary?: string;
   description?: string;
@@ -34,7 +43,10 @@ const EXAMPLE_BODIES: Record<string, unknown> = {
 };
 
 export function ApiReference({ baseUrl }: { baseUrl: string }) {
-  const document = v1Document() as unknown as { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, JsonSchema> } };
+  const document = v1Document() as unknown as {
+    paths: Record<string, Record<string, Operation>>;
+    components: { schemas: Record<string, JsonSchema> };
+  };
   const components = document.components.schemas;
   return (
     <section aria-labelledby="reference" className="mt-16">
@@ -50,27 +62,60 @@ export function ApiReference({ baseUrl }: { baseUrl: string }) {
         return (
           <article key={op.operationId} id={`op-${op.operationId}`} className="mt-10">
             <h3>
-              <code>{op.method.toUpperCase()} {op.path}</code>
+              <code>
+                {op.method.toUpperCase()} {op.path}
+              </code>
             </h3>
             <p>
-              {op.summary}. {op.caller.kind === "key" ? (op.caller.scope ? `Scope \`${op.caller.scope}\`.` : "Any API key.") : "No key needed."}
+              {op.summary}.{" "}
+              {op.caller.kind === "key" ? (op.caller.scope ? `Scope \`${op.caller.scope}\`.` : "Any API key.") : "No key needed."}
             </p>
             {params.length > 0 && (
               <table>
-                <thead><tr><th>parameter</th><th>in</th><th>type</th><th /></tr></thead>
+                <thead>
+                  <tr>
+                    <th>parameter</th>
+                    <th>in</th>
+                    <th>type</th>
+                    <th />
+                  </tr>
+                </thead>
                 <tbody>
                   {params.map((p) => (
-                    <tr key={`${p.in}-${p.name}`}><td><code>{p.name}</code></td><td>{p.in}</td><td>{typeOf(p.schema)}</td><td>{p.required ? "required" : ""} {p.description}</td></tr>
+                    <tr key={`${p.in}-${p.name}`}>
+                      <td>
+                        <code>{p.name}</code>
+                      </td>
+                      <td>{p.in}</td>
+                      <td>{typeOf(p.schema)}</td>
+                      <td>
+                        {p.required ? "required" : ""} {p.description}
+                      </td>
+                    </tr>
                   ))}
                 </tbody>
               </table>
             )}
             {body?.properties && (
               <table>
-                <thead><tr><th>body field</th><th>type</th><th /></tr></thead>
+                <thead>
+                  <tr>
+                    <th>body field</th>
+                    <th>type</th>
+                    <th />
+                  </tr>
+                </thead>
                 <tbody>
                   {Object.entries(body.properties).map(([name, field]) => (
-                    <tr key={name}><td><code>{name}</code></td><td>{typeOf(field)}</td><td>{body.required?.includes(name) ? "required" : ""} {field.description}</td></tr>
+                    <tr key={name}>
+                      <td>
+                        <code>{name}</code>
+                      </td>
+                      <td>{typeOf(field)}</td>
+                      <td>
+                        {body.required?.includes(name) ? "required" : ""} {field.description}
+                      </td>
+                    </tr>
                   ))}
                 </tbody>
               </table>
@@ -78,10 +123,26 @@ export function ApiReference({ baseUrl }: { baseUrl: string }) {
             <p>
               Answers:{" "}
               {Object.entries(described.responses).map(([status, answer], i) => (
-                <span key={status}>{i > 0 && ", "}<code>{status}</code>{answer.description && !answer.$ref ? ` ${answer.description.replace(/\.$/, "")}` : answer.$ref ? ` ${answer.$ref.split("/").pop()}` : ""}</span>
+                <span key={status}>
+                  {i > 0 && ", "}
+                  <code>{status}</code>
+                  {answer.description && !answer.$ref
+                    ? ` ${answer.description.replace(/\.$/, "")}`
+                    : answer.$ref
+                      ? ` ${answer.$ref.split("/").pop()}`
+                      : ""}
+                </span>
               ))}
             </p>
-            <pre><code>{curlSnippet(op.operationId, { baseUrl, params: Object.fromEntries(params.filter((p) => p.in === "path").map((p) => [p.name, `$${p.name.toUpperCase()}`])), body: EXAMPLE_BODIES[op.operationId] })}</code></pre>
+            <pre>
+              <code>
+                {curlSnippet(op.operationId, {
+                  baseUrl,
+                  params: Object.fromEntries(params.filter((p) => p.in === "path").map((p) => [p.name, `$${p.name.toUpperCase()}`])),
+                  body: EXAMPLE_BODIES[op.operationId],
+                })}
+              </code>
+            </pre>
           </article>
         );
       })}

@@ -10,7 +10,9 @@ export function Faq({ items }: { items: FaqItem[] }) {
       {items.map((item) => (
         <details key={item.question} className="group p-5">
           <summary className="cursor-pointer list-none font-medium marker:hidden">
-            <span className="mr-2 inline-block transition group-open:rotate-90" aria-hidden>›</span>
+            <span className="mr-2 inline-block transition group-open:rotate-90" aria-hidden>
+              ›
+            </span>
             {item.question}
           </summary>
           <p className="mt-2 text-slate-700">{item.answer}</p>

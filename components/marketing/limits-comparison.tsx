@@ -24,23 +24,33 @@ export function LimitsComparison() {
         <caption className="sr-only">Limits of each tier</caption>
         <thead>
           <tr className="border-b border-slate-200">
-            <th scope="col" className="py-2 pr-4 font-semibold">Limit</th>
+            <th scope="col" className="py-2 pr-4 font-semibold">
+              Limit
+            </th>
             {TIER_LIST.map((tier) => (
-              <th key={tier.id} scope="col" className="py-2 pr-4 font-semibold">{tier.name}</th>
+              <th key={tier.id} scope="col" className="py-2 pr-4 font-semibold">
+                {tier.name}
+              </th>
             ))}
           </tr>
         </thead>
         <tbody>
           {ROWS.map((row) => (
             <tr key={row.key} className="border-b border-slate-100">
-              <th scope="row" className="py-2 pr-4 font-normal text-slate-700">{row.label}</th>
+              <th scope="row" className="py-2 pr-4 font-normal text-slate-700">
+                {row.label}
+              </th>
               {TIER_LIST.map((tier) => (
-                <td key={tier.id} className="py-2 pr-4">{(row.format ?? formatLimit)(tier.limits[row.key])}</td>
+                <td key={tier.id} className="py-2 pr-4">
+                  {(row.format ?? formatLimit)(tier.limits[row.key])}
+                </td>
               ))}
             </tr>
           ))}
           <tr>
-            <th scope="row" className="py-2 pr-4 font-normal text-slate-700">At the limit</th>
+            <th scope="row" className="py-2 pr-4 font-normal text-slate-700">
+              At the limit
+            </th>
             {TIER_LIST.map((tier) => (
               <td key={tier.id} className="py-2 pr-4">
                 {atTheLimit(tier)}

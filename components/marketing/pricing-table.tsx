@@ -1,8 +1,8 @@
 // The tier cards, generated from config/tiers.ts.
-import { TIER_LIST } from "@/config/tiers";
 import { site } from "@/config/site";
-import { ButtonLink } from "../ui/button-link";
+import { TIER_LIST } from "@/config/tiers";
 import { formatLimit, formatModelSpend, formatPrice } from "@/lib/tiers/format-limit";
+import { ButtonLink } from "../ui/button-link";
 
 export function PricingTable() {
   return (
@@ -28,8 +28,12 @@ export function PricingTable() {
               <li>{formatLimit(tier.limits.apiCallsPerMonth)} API calls / month</li>
               <li>{formatLimit(tier.limits.agentMinutesPerMonth)} agent-minutes / month</li>
               <li>{formatLimit(tier.limits.apiCallsPerMinute)} API calls / minute</li>
-              <li>{formatLimit(tier.limits.concurrentRuns)} concurrent run{tier.limits.concurrentRuns === 1 ? "" : "s"}</li>
-              <li>{formatLimit(tier.limits.members)} {tier.limits.members === 1 ? "member" : "members"}</li>
+              <li>
+                {formatLimit(tier.limits.concurrentRuns)} concurrent run{tier.limits.concurrentRuns === 1 ? "" : "s"}
+              </li>
+              <li>
+                {formatLimit(tier.limits.members)} {tier.limits.members === 1 ? "member" : "members"}
+              </li>
               {tier.highlights.map((h) => (
                 <li key={h}>{h}</li>
               ))}

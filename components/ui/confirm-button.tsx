@@ -1,4 +1,5 @@
 "use client";
+
 // A button that asks before it acts: Radix's AlertDialog (focus trapped, Escape cancels, the question is
 // read out), styled here the way shadcn/ui styles it. Replaces window.confirm, which a page cannot style
 // and some browsers suppress.
@@ -35,8 +36,13 @@ export function ConfirmButton({
           <AlertDialog.Title className="text-base font-semibold text-slate-900">{title}</AlertDialog.Title>
           <AlertDialog.Description className="mt-2 text-sm text-slate-600">{description}</AlertDialog.Description>
           <div className="mt-6 flex justify-end gap-2">
-            <AlertDialog.Cancel className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-50">Cancel</AlertDialog.Cancel>
-            <AlertDialog.Action onClick={onConfirm} className="rounded-md bg-red-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-red-700">
+            <AlertDialog.Cancel className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-50">
+              Cancel
+            </AlertDialog.Cancel>
+            <AlertDialog.Action
+              onClick={onConfirm}
+              className="rounded-md bg-red-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-red-700"
+            >
               {confirmLabel}
             </AlertDialog.Action>
           </div>

@@ -1,4 +1,5 @@
 "use client";
+
 // Radix's DropdownMenu (keyboard navigation, typeahead, focus return), styled once for the dashboard.
 import * as Menu from "@radix-ui/react-dropdown-menu";
 import type { ComponentProps } from "react";
@@ -20,7 +21,9 @@ export function DropdownMenuContent({ className = "", ...props }: ComponentProps
 }
 
 export function DropdownMenuItem({ className = "", ...props }: ComponentProps<typeof Menu.Item>) {
-  return <Menu.Item className={`block cursor-pointer px-3 py-2 text-sm outline-none data-[highlighted]:bg-slate-100 ${className}`} {...props} />;
+  return (
+    <Menu.Item className={`block cursor-pointer px-3 py-2 text-sm outline-none data-[highlighted]:bg-slate-100 ${className}`} {...props} />
+  );
 }
 
 export function DropdownMenuSeparator() {

@@ -8,7 +8,11 @@ export function TableHead({ columns, className }: { columns: Column[]; className
     <thead className={className}>
       <tr className="border-b border-slate-200 text-slate-600">
         {columns.map((column, i) => (
-          <th key={i} scope="col" className={`py-2 font-medium ${i < columns.length - 1 ? "pr-4" : ""} ${typeof column === "string" ? "" : "relative"}`}>
+          <th
+            key={i}
+            scope="col"
+            className={`py-2 font-medium ${i < columns.length - 1 ? "pr-4" : ""} ${typeof column === "string" ? "" : "relative"}`}
+          >
             {typeof column === "string" ? column : <span className="sr-only">{column.srOnly}</span>}
           </th>
         ))}

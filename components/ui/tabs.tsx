@@ -1,4 +1,5 @@
 "use client";
+
 // Radix's Tabs (arrow keys move between tabs, panels labelled by their tab), styled once.
 import * as RadixTabs from "@radix-ui/react-tabs";
 import type { ComponentProps } from "react";

@@ -24,10 +24,14 @@ export function TextField({
         {...input}
       />
       {hint && !error && (
-        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">{hint}</p>
+        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">
+          {hint}
+        </p>
       )}
       {error && (
-        <p id={`${id}-error`} className="mt-1 text-sm text-red-600">{error}</p>
+        <p id={`${id}-error`} className="mt-1 text-sm text-red-600">
+          {error}
+        </p>
       )}
     </div>
   );

@@ -1,4 +1,5 @@
 "use client";
+
 // Radix's Tooltip: shown on hover and on keyboard focus, announced to screen readers.
 import * as RadixTooltip from "@radix-ui/react-tooltip";
 import type { ReactNode } from "react";

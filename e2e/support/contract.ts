@@ -2,9 +2,9 @@
 // OpenAPI document (served by the instance under test) lists for the operation, the body fits that
 // answer's schema (JSON Schema 2020-12, as OpenAPI 3.1 writes it), and its required headers are there.
 // Server-sent events are checked for their status and content type only.
-import { MAIN_INSTANCE } from "./instances";
 import type { APIRequestContext, APIResponse } from "@playwright/test";
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
+import { MAIN_INSTANCE } from "./instances";
 
 /** As much of an answer as the check reads: a Playwright APIResponse, or a fetch Response adapted to it. */
 export interface ContractResponse {
@@ -129,7 +129,13 @@ function headerProblems(contract: Contract, answer: Located, headers: Record<str
   return problems;
 }
 
-async function bodyProblems(contract: Contract, media: Located, isProblem: boolean, response: ContractResponse, status: number): Promise<string[]> {
+async function bodyProblems(
+  contract: Contract,
+  media: Located,
+  isProblem: boolean,
+  response: ContractResponse,
+  status: number,
+): Promise<string[]> {
   const schema = contract.child(media, "schema");
   if (!schema) return [];
   const text = await response.text();
@@ -142,7 +148,12 @@ async function bodyProblems(contract: Contract, media: Located, isProblem: boole
   const validate = contract.validator(schema);
   const problems = validate(body)
     ? []
-    : (validate.errors ?? []).slice(0, 5).map((e) => `body${e.instancePath || ""} ${e.message}${e.params && Object.keys(e.params).length ? ` ${JSON.stringify(e.params)}` : ""}`);
+    : (validate.errors ?? [])
+        .slice(0, 5)
+        .map(
+          (e) =>
+            `body${e.instancePath || ""} ${e.message}${e.params && Object.keys(e.params).length ? ` ${JSON.stringify(e.params)}` : ""}`,
+        );
   const problemStatus = (body as Json | null)?.status;
   if (isProblem && problemStatus !== status) problems.push(`the problem's status ${String(problemStatus)} is not the answer's ${status}`);
   return problems;
@@ -181,7 +192,10 @@ export async function checkAgainstContract(method: string, path: string, respons
   if (!path.startsWith(CHECKED_PREFIX)) return;
   const contract = document ? contractFor(document as Json) : await contractOf(new URL(response.url()).origin);
   const problems = await violationsOf(contract, method.toUpperCase(), path, response);
-  if (problems.length) throw new Error(`${method.toUpperCase()} ${path} answered ${response.status()} against the OpenAPI contract:\n- ${problems.join("\n- ")}`);
+  if (problems.length)
+    throw new Error(
+      `${method.toUpperCase()} ${path} answered ${response.status()} against the OpenAPI contract:\n- ${problems.join("\n- ")}`,
+    );
 }
 
 const CHECKED_METHODS: Record<string, string> = { get: "GET", post: "POST", put: "PUT", patch: "PATCH", delete: "DELETE", head: "HEAD" };

@@ -42,7 +42,8 @@ export async function startGitHubStandIn() {
     }
     const identity = tokens.get((req.headers.authorization ?? "").replace(/^(token|bearer) /i, ""));
     if (!identity) return send(401, { message: "Bad credentials" });
-    if (url.pathname === "/user") return send(200, { id: identity.id, login: identity.login, name: identity.name, email: null, avatar_url: null });
+    if (url.pathname === "/user")
+      return send(200, { id: identity.id, login: identity.login, name: identity.name, email: null, avatar_url: null });
     if (url.pathname === "/user/emails") return send(200, [{ email: identity.email, primary: true, verified: identity.verified }]);
     return send(404, { message: "Not Found" });
   });

@@ -1,8 +1,8 @@
 // API keys for v1 tests, created through the dashboard's endpoint as a user would.
 import { expect, request, type APIRequestContext } from "@playwright/test";
+import { setTier } from "../../tests/support/owner-db";
 import { signUpAndLogIn, type ApiUser } from "./accounts";
 import { withContractChecks } from "./contract";
-import { setTier } from "../../tests/support/owner-db";
 
 export interface KeyedWorkspace {
   owner: ApiUser;

@@ -1,8 +1,8 @@
 // A workspace with one user in each role, built through the public endpoints (invite + accept).
 import { expect } from "@playwright/test";
-import { signUpAndLogIn, type ApiUser } from "./accounts";
 import { uniqueSlug } from "../../tests/support/ids";
 import { setTier } from "../../tests/support/owner-db";
+import { signUpAndLogIn, type ApiUser } from "./accounts";
 
 export const ROLES = ["owner", "admin", "member", "viewer"] as const;
 export type Role = (typeof ROLES)[number];

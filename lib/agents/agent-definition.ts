@@ -2,12 +2,12 @@
 // agents (catalog.ts) and a workspace's own (workspace-agents.ts, one immutable version per saved change)
 // both become an AgentSpec, the one shape runs are admitted and executed with.
 import { z } from "zod";
+import { singleLineText } from "@/lib/forms/single-line";
 import { usdAmountSchema } from "@/lib/spend/schemas";
 import { httpToolSchema, type HttpToolDefinition } from "@/lib/tools/http-tool";
 import { mcpServerSchema, type McpServerDefinition } from "@/lib/tools/mcp-tools";
-import { singleLineText } from "@/lib/forms/single-line";
-import { BUILT_IN_TOOL_NAMES } from "./tools";
 import { DEFAULT_INPUT_SCHEMA, inputSchemaSchema, type JsonSchema } from "./input-schema";
+import { BUILT_IN_TOOL_NAMES } from "./tools";
 
 export const builtInToolSchema = z.strictObject({ type: z.literal("builtin"), name: z.enum(BUILT_IN_TOOL_NAMES) });
 
@@ -88,7 +88,13 @@ export const updateAgentSchema = z
     tools: agentDefinitionSchema.shape.tools.unwrap().optional(),
     inputSchema: inputSchemaSchema.optional(),
     // No defaults here: a change of one limit keeps the others as they are.
-    limits: z.strictObject({ maxTurns: limitFields.maxTurns.optional(), maxRuntimeSeconds: limitFields.maxRuntimeSeconds.optional(), maxCostUsd: limitFields.maxCostUsd.optional() }).optional(),
+    limits: z
+      .strictObject({
+        maxTurns: limitFields.maxTurns.optional(),
+        maxRuntimeSeconds: limitFields.maxRuntimeSeconds.optional(),
+        maxCostUsd: limitFields.maxCostUsd.optional(),
+      })
+      .optional(),
   })
   .refine((v) => Object.keys(v).length > 0, "Change at least one field.")
   .meta({ minProperties: 1 });

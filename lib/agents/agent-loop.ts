@@ -3,7 +3,7 @@
 // caller turns each into a typed outcome (lib/runs/run-outcome.ts).
 import type { AgentSpec } from "./agent-definition";
 import type { ContentBlock, Message, ModelProvider, ToolSpec } from "./model-types";
-import type { ToolCallResult, Toolbox } from "./toolbox";
+import type { Toolbox, ToolCallResult } from "./toolbox";
 
 export type LoopEnd = { kind: "finished"; text: string; turns: number } | { kind: "out_of_turns"; maxTurns: number };
 
@@ -17,7 +17,11 @@ export interface ToolCallRecord extends ToolCallResult {
 }
 
 /** What the agent's first turn sends: its instructions, its tools and the run's input. */
-export function firstTurnRequest(agent: Pick<AgentSpec, "instructions">, tools: ToolSpec[], input: unknown): { system: string; tools: ToolSpec[]; messages: Message[] } {
+export function firstTurnRequest(
+  agent: Pick<AgentSpec, "instructions">,
+  tools: ToolSpec[],
+  input: unknown,
+): { system: string; tools: ToolSpec[]; messages: Message[] } {
   return { system: agent.instructions, tools, messages: [{ role: "user", content: JSON.stringify(input, null, 2) }] };
 }
 
@@ -37,7 +41,10 @@ export async function runAgentLoop(options: {
     await log(`Turn ${turn}: asking the model`);
     const reply = await provider.turn({ system, messages, tools, signal });
     messages.push({ role: "assistant", content: reply.content });
-    const text = reply.content.flatMap((b) => (b.type === "text" ? [b.text] : [])).join("\n").trim();
+    const text = reply.content
+      .flatMap((b) => (b.type === "text" ? [b.text] : []))
+      .join("\n")
+      .trim();
     const toolUses = reply.content.filter((b): b is Extract<ContentBlock, { type: "tool_use" }> => b.type === "tool_use");
     if (toolUses.length === 0 || reply.stopReason !== "tool_use") return { kind: "finished", text, turns: turn };
 

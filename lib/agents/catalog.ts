@@ -46,7 +46,10 @@ const BUILT_INS: BuiltInAgent[] = [
     name: "Technical Writer",
     description: "Drafts docs, release notes or emails from bullet points, in the tone you ask for.",
     instructions: "You are a technical writer. Turn notes into clear prose; keep facts exactly as given.",
-    inputSchema: z.strictObject({ brief: z.string().trim().min(1).max(20_000), tone: z.enum(["neutral", "friendly", "formal"]).optional() }),
+    inputSchema: z.strictObject({
+      brief: z.string().trim().min(1).max(20_000),
+      tone: z.enum(["neutral", "friendly", "formal"]).optional(),
+    }),
     tools: ["outline"],
     maxTurns: 4,
     maxRuntimeSeconds: 180,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { checkInput } from "./input-schema";
 import { describeInputErrors, precheckInput } from "./input-precheck";
+import { checkInput } from "./input-schema";
 
 const schema = {
   type: "object",
@@ -33,8 +33,11 @@ describe("the browser's check of a run's input", () => {
   });
 
   it("writes the server's nested field errors the same way", () => {
-    expect(describeInputErrors([{ path: "input.filters.since", message: "Required." }, { path: "input.filters", message: 'Unknown field "until".' }])).toBe(
-      "`filters.since` is required; unknown field `filters.until`.",
-    );
+    expect(
+      describeInputErrors([
+        { path: "input.filters.since", message: "Required." },
+        { path: "input.filters", message: 'Unknown field "until".' },
+      ]),
+    ).toBe("`filters.since` is required; unknown field `filters.until`.");
   });
 });

@@ -10,11 +10,29 @@ export interface InputFieldError {
   message: string;
 }
 
-const LEAF_KEYWORDS = new Set(["required", "additionalProperties", "type", "enum", "const", "minLength", "maxLength", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "minItems", "maxItems", "multipleOf"]);
+const LEAF_KEYWORDS = new Set([
+  "required",
+  "additionalProperties",
+  "type",
+  "enum",
+  "const",
+  "minLength",
+  "maxLength",
+  "minimum",
+  "maximum",
+  "exclusiveMinimum",
+  "exclusiveMaximum",
+  "minItems",
+  "maxItems",
+  "multipleOf",
+]);
 const quoted = (text: string) => /"([^"]+)"/.exec(text)?.[1] ?? "";
 
 function toFieldError(unit: OutputUnit): InputFieldError {
-  const at = unit.instanceLocation.split("/").slice(1).map((p) => decodeURIComponent(p).replace(/~1/g, "/").replace(/~0/g, "~"));
+  const at = unit.instanceLocation
+    .split("/")
+    .slice(1)
+    .map((p) => decodeURIComponent(p).replace(/~1/g, "/").replace(/~0/g, "~"));
   const path = ["input", ...at];
   // The same paths and messages as the server's check (lib/agents/input-schema.ts), for these two.
   if (unit.keyword === "required") return { path: [...path, quoted(unit.error)].join("."), message: "Required." };
@@ -40,7 +58,9 @@ export function describeInputErrors(errors: InputFieldError[]): string {
     if (unknown) return `unknown field \`${field ? `${field}.` : ""}${unknown[1]}\``;
     if (message === "Required.") return `\`${field}\` is required`;
     const text = message.replace(/\.$/, "");
-    return field ? `\`${field}\`: ${text.charAt(0).toLowerCase()}${text.slice(1)}` : `the input: ${text.charAt(0).toLowerCase()}${text.slice(1)}`;
+    return field
+      ? `\`${field}\`: ${text.charAt(0).toLowerCase()}${text.slice(1)}`
+      : `the input: ${text.charAt(0).toLowerCase()}${text.slice(1)}`;
   });
   const sentence = [...new Set(parts)].join("; ");
   return sentence.charAt(0).toUpperCase() + sentence.slice(1) + ".";

@@ -74,15 +74,16 @@ function schemaProblem(schema: JsonSchema): string | null {
   }
 }
 
-export const inputSchemaSchema = z
-  .record(z.string(), z.unknown())
-  .superRefine((schema, ctx) => {
-    const problem = schemaProblem(schema);
-    if (problem) ctx.addIssue({ code: "custom", message: problem });
-  });
+export const inputSchemaSchema = z.record(z.string(), z.unknown()).superRefine((schema, ctx) => {
+  const problem = schemaProblem(schema);
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
+});
 
 function fieldErrorOf(error: ErrorObject): FieldError {
-  const at = error.instancePath.split("/").slice(1).map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"));
+  const at = error.instancePath
+    .split("/")
+    .slice(1)
+    .map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"));
   if (error.keyword === "required") return { path: ["input", ...at, String(error.params.missingProperty)].join("."), message: "Required." };
   if (error.keyword === "additionalProperties") {
     return { path: ["input", ...at].join("."), message: `Unknown field "${String(error.params.additionalProperty)}".` };
@@ -102,6 +103,15 @@ export function exampleInput(schema: JsonSchema): Record<string, unknown> {
   const properties = (schema.properties ?? {}) as Record<string, { type?: string; enum?: unknown[] }>;
   const required = Array.isArray(schema.required) ? (schema.required as string[]) : Object.keys(properties).slice(0, 1);
   const empty = (p: { type?: string; enum?: unknown[] } = {}) =>
-    p.enum?.[0] ?? (p.type === "number" || p.type === "integer" ? 0 : p.type === "boolean" ? false : p.type === "array" ? [] : p.type === "object" ? {} : "");
+    p.enum?.[0] ??
+    (p.type === "number" || p.type === "integer"
+      ? 0
+      : p.type === "boolean"
+        ? false
+        : p.type === "array"
+          ? []
+          : p.type === "object"
+            ? {}
+            : "");
   return Object.fromEntries(required.map((name) => [name, empty(properties[name])]));
 }

@@ -38,7 +38,9 @@ type Handler = (input: unknown, callId: string, signal: AbortSignal) => Promise<
 export function declaredToolSpecs(tools: ToolDeclaration[]): ToolSpec[] {
   return [
     ...builtInToolSpecs(tools.flatMap((t) => (t.type === "builtin" ? [t.name] : []))),
-    ...tools.flatMap((t) => (t.type === "http" ? [{ name: t.name, description: t.description, input_schema: t.inputSchema as ToolSpec["input_schema"] }] : [])),
+    ...tools.flatMap((t) =>
+      t.type === "http" ? [{ name: t.name, description: t.description, input_schema: t.inputSchema as ToolSpec["input_schema"] }] : [],
+    ),
   ];
 }
 
@@ -58,14 +60,25 @@ export async function openToolbox(tools: ToolDeclaration[], context: ToolboxCont
       });
     } else if (tool.type === "http") {
       handlers.set(tool.name, (input, _callId, signal) =>
-        callHttpTool(tool, input, { signingSecret: context.signingSecret ?? "", secretValue: context.secretValue, callId: `${context.callIdPrefix}_c${++calls}`, signal }),
+        callHttpTool(tool, input, {
+          signingSecret: context.signingSecret ?? "",
+          secretValue: context.secretValue,
+          callId: `${context.callIdPrefix}_c${++calls}`,
+          signal,
+        }),
       );
     }
   }
 
   const servers = tools.filter((t) => t.type === "mcp");
   const opened = await Promise.allSettled(
-    servers.map((server) => connectMcpServer(server, { fetch: cappedEgressFetch(MCP_MAX_RESPONSE_BYTES), secretValue: context.secretValue, signal: context.signal })),
+    servers.map((server) =>
+      connectMcpServer(server, {
+        fetch: cappedEgressFetch(MCP_MAX_RESPONSE_BYTES),
+        secretValue: context.secretValue,
+        signal: context.signal,
+      }),
+    ),
   );
   for (const [index, result] of opened.entries()) {
     const server = servers[index]!;

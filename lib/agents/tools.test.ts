@@ -8,7 +8,10 @@ describe("describe_csv", () => {
     expect(JSON.parse(content)).toEqual({
       rows: 3,
       columns: 2,
-      stats: [{ column: "n", min: -1, max: 4, mean: 2 }, { column: "label", numeric: false }],
+      stats: [
+        { column: "n", min: -1, max: 4, mean: 2 },
+        { column: "label", numeric: false },
+      ],
     });
   });
 

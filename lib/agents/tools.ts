@@ -32,7 +32,10 @@ const TOOLS: Tool[] = [
     input_schema: textInput("The text to summarize."),
     run: (input) => {
       const t = text(input).trim();
-      return `${t.split(/(?<=[.!?])\s/).slice(0, 2).join(" ")} (${t.split(/\s+/).filter(Boolean).length} words)`;
+      return `${t
+        .split(/(?<=[.!?])\s/)
+        .slice(0, 2)
+        .join(" ")} (${t.split(/\s+/).filter(Boolean).length} words)`;
     },
   },
   {
@@ -57,7 +60,9 @@ const TOOLS: Tool[] = [
         ["secret", /(password|secret|api[_-]?key)\s*[:=]\s*['"][^'"]+['"]/i],
         ["sql-concat", /(SELECT|INSERT|UPDATE|DELETE)[^;]*['"]\s*\+/i],
       ];
-      const found = lines(text(input)).flatMap((line, i) => checks.filter(([, re]) => re.test(line)).map(([name]) => `line ${i + 1}: ${name}`));
+      const found = lines(text(input)).flatMap((line, i) =>
+        checks.filter(([, re]) => re.test(line)).map(([name]) => `line ${i + 1}: ${name}`),
+      );
       return found.length ? found.join("\n") : "no risky patterns found";
     },
   },
@@ -89,8 +94,20 @@ const TOOLS: Tool[] = [
     input_schema: textInput("The ticket."),
     run: (input) => {
       const t = text(input).toLowerCase();
-      const urgency = /(down|outage|urgent|asap|data loss|security)/.test(t) ? "urgent" : /(error|fail|broken|cannot|can't)/.test(t) ? "high" : /(how|question|wonder)/.test(t) ? "low" : "normal";
-      const topic = /(bill|invoice|charge|refund|price)/.test(t) ? "billing" : /(login|password|account|sign)/.test(t) ? "account" : /(api|error|bug|crash|timeout)/.test(t) ? "technical" : "general";
+      const urgency = /(down|outage|urgent|asap|data loss|security)/.test(t)
+        ? "urgent"
+        : /(error|fail|broken|cannot|can't)/.test(t)
+          ? "high"
+          : /(how|question|wonder)/.test(t)
+            ? "low"
+            : "normal";
+      const topic = /(bill|invoice|charge|refund|price)/.test(t)
+        ? "billing"
+        : /(login|password|account|sign)/.test(t)
+          ? "account"
+          : /(api|error|bug|crash|timeout)/.test(t)
+            ? "technical"
+            : "general";
       return JSON.stringify({ urgency, topic });
     },
   },

@@ -8,15 +8,15 @@ import { env } from "@/config/env";
 import { getTier, type TierId } from "@/config/tiers";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { inWorkspace, type Tx } from "@/lib/db/tenant";
-import { assertPublicUrl, EgressError } from "@/lib/egress/egress-fetch";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
+import { assertPublicUrl, EgressError } from "@/lib/egress/egress-fetch";
 import { AppError, type FieldError } from "@/lib/errors/app-error";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { assertCan, can } from "@/lib/members/permissions";
 import { claudeModel, resolveModel, type ResolvedModel } from "@/lib/models/model-connections";
 import { microsToUsd, usdToMicros } from "@/lib/spend/money";
-import type { WorkspaceContext } from "@/lib/workspaces/workspace-context";
 import { slugify } from "@/lib/workspaces/slug";
+import type { WorkspaceContext } from "@/lib/workspaces/workspace-context";
 import {
   agentDefinitionSchema,
   parseAgentRef,
@@ -33,7 +33,15 @@ import { AGENTS, findBuiltInAgent, templateDefinition } from "./catalog";
 export type AgentView = z.infer<typeof agentViewSchema>;
 export type AgentVersionView = z.infer<typeof agentVersionViewSchema>;
 
-type AgentRow = { id: string; slug: string; name: string; latestVersion: number; archivedAt: Date | null; createdAt: Date; updatedAt: Date };
+type AgentRow = {
+  id: string;
+  slug: string;
+  name: string;
+  latestVersion: number;
+  archivedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+};
 
 function specOf(slug: string, version: number, definition: StoredAgentDefinition): AgentSpec {
   return {
@@ -63,7 +71,11 @@ export function agentView(spec: AgentSpec, row?: AgentRow): AgentView {
     instructions: spec.instructions,
     tools: spec.tools,
     inputSchema: spec.inputSchema,
-    limits: { maxTurns: spec.maxTurns, maxRuntimeSeconds: spec.maxRuntimeSeconds, maxCostUsd: spec.maxCostMicros === null ? null : microsToUsd(BigInt(spec.maxCostMicros)) },
+    limits: {
+      maxTurns: spec.maxTurns,
+      maxRuntimeSeconds: spec.maxRuntimeSeconds,
+      maxCostUsd: spec.maxCostMicros === null ? null : microsToUsd(BigInt(spec.maxCostMicros)),
+    },
     archived: Boolean(row?.archivedAt),
     ...(row && { createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString() }),
   };
@@ -74,11 +86,15 @@ const invalid = (message: string, path: string) => new AppError("invalid_request
 /** What a saved definition must satisfy beyond its shape: a model this workspace has, the tier's limits. */
 async function assertRunnable(tx: Tx, workspace: { id: string; tier: TierId }, definition: StoredAgentDefinition) {
   if (!(await resolveModel(tx, workspace.id, definition.model))) {
-    throw invalid(`The model "${definition.model}" is not available: use a Claude model, or add a model connection that offers it.`, "model");
+    throw invalid(
+      `The model "${definition.model}" is not available: use a Claude model, or add a model connection that offers it.`,
+      "model",
+    );
   }
   const tier = getTier(workspace.tier);
   const { maxTurns, maxRuntimeSeconds } = tier.runLimits;
-  if (definition.limits.maxTurns > maxTurns) throw invalid(`The ${tier.name} tier allows at most ${maxTurns} turns a run.`, "limits.maxTurns");
+  if (definition.limits.maxTurns > maxTurns)
+    throw invalid(`The ${tier.name} tier allows at most ${maxTurns} turns a run.`, "limits.maxTurns");
   if (definition.limits.maxRuntimeSeconds > maxRuntimeSeconds) {
     throw invalid(`The ${tier.name} tier allows at most ${maxRuntimeSeconds} seconds a run.`, "limits.maxRuntimeSeconds");
   }
@@ -114,9 +130,13 @@ function credentialedTools(tools: ToolDeclaration[]): ToolDeclaration[] {
 
 function assertMayChangeCredentialedTools(ctx: WorkspaceContext, before: ToolDeclaration[], after: ToolDeclaration[]) {
   if (can(ctx.role, "secrets:manage") || isDeepStrictEqual(credentialedTools(before), credentialedTools(after))) return;
-  throw new AppError("forbidden", "Only owners add or change HTTP tools and tools that send the workspace's secrets: they act with its credentials.", {
-    fieldErrors: [{ path: "tools", message: "Ask an owner to add or change this tool." }],
-  });
+  throw new AppError(
+    "forbidden",
+    "Only owners add or change HTTP tools and tools that send the workspace's secrets: they act with its credentials.",
+    {
+      fieldErrors: [{ path: "tools", message: "Ask an owner to add or change this tool." }],
+    },
+  );
 }
 
 async function workspaceOf(tx: Tx, workspaceId: string) {
@@ -144,14 +164,33 @@ export async function createAgent(ctx: WorkspaceContext, input: CreateAgentInput
   try {
     return await inWorkspace(ctx.workspaceId, async (tx) => {
       await assertRunnable(tx, await workspaceOf(tx, ctx.workspaceId), definition);
-      const row = await tx.agent.create({ data: { workspaceId: ctx.workspaceId, slug: id, name: definition.name, latestVersion: 1, createdById: ctx.actorId } });
-      await tx.agentVersion.create({ data: { workspaceId: ctx.workspaceId, agentId: row.id, version: 1, definition: definition as Prisma.InputJsonValue, createdById: ctx.actorId } });
-      await recordAudit(tx, { workspaceId: ctx.workspaceId, actorId: ctx.actorId, action: "agent.created", target: id, metadata: { version: 1 } });
+      const row = await tx.agent.create({
+        data: { workspaceId: ctx.workspaceId, slug: id, name: definition.name, latestVersion: 1, createdById: ctx.actorId },
+      });
+      await tx.agentVersion.create({
+        data: {
+          workspaceId: ctx.workspaceId,
+          agentId: row.id,
+          version: 1,
+          definition: definition as Prisma.InputJsonValue,
+          createdById: ctx.actorId,
+        },
+      });
+      await recordAudit(tx, {
+        workspaceId: ctx.workspaceId,
+        actorId: ctx.actorId,
+        action: "agent.created",
+        target: id,
+        metadata: { version: 1 },
+      });
       return agentView(specOf(id, 1, definition), row);
     });
   } catch (error) {
     if (isUniqueViolation(error)) {
-      throw new AppError("conflict", `This workspace already has an agent (perhaps archived) with the id "${id}" or the name "${definition.name}". Choose another.`);
+      throw new AppError(
+        "conflict",
+        `This workspace already has an agent (perhaps archived) with the id "${id}" or the name "${definition.name}". Choose another.`,
+      );
     }
     throw error;
   }
@@ -161,7 +200,10 @@ export async function createAgent(ctx: WorkspaceContext, input: CreateAgentInput
 export function fromTemplate(input: CopyTemplateInput): CreateAgentInput {
   const template = findBuiltInAgent(input.template);
   if (!template) throw invalid(`There is no built-in agent "${input.template}".`, "template");
-  return { ...agentDefinitionSchema.parse({ ...templateDefinition(template), name: input.name ?? `${template.name} (copy)` }), id: input.id };
+  return {
+    ...agentDefinitionSchema.parse({ ...templateDefinition(template), name: input.name ?? `${template.name} (copy)` }),
+    id: input.id,
+  };
 }
 
 export async function updateAgent(ctx: WorkspaceContext, id: string, change: UpdateAgentInput): Promise<AgentView> {
@@ -171,7 +213,9 @@ export async function updateAgent(ctx: WorkspaceContext, id: string, change: Upd
   try {
     return await inWorkspace(ctx.workspaceId, async (tx) => {
       // Lock the agent so two concurrent saves make versions n+1 and n+2, not two n+1.
-      const [locked] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Agent" WHERE "workspaceId" = ${ctx.workspaceId} AND slug = ${id} FOR UPDATE`;
+      const [locked] = await tx.$queryRaw<
+        { id: string }[]
+      >`SELECT id FROM "Agent" WHERE "workspaceId" = ${ctx.workspaceId} AND slug = ${id} FOR UPDATE`;
       if (!locked) throw new AppError("not_found", `No agent "${id}" in this workspace.`);
       const row = await findRow(tx, ctx.workspaceId, id);
       if (row.archivedAt) throw new AppError("conflict", `The agent "${id}" is archived.`);
@@ -182,9 +226,23 @@ export async function updateAgent(ctx: WorkspaceContext, id: string, change: Upd
       assertMayChangeCredentialedTools(ctx, current.tools, next.tools);
       await assertRunnable(tx, await workspaceOf(tx, ctx.workspaceId), next);
       const version = row.latestVersion + 1;
-      await tx.agentVersion.create({ data: { workspaceId: ctx.workspaceId, agentId: row.id, version, definition: next as Prisma.InputJsonValue, createdById: ctx.actorId } });
+      await tx.agentVersion.create({
+        data: {
+          workspaceId: ctx.workspaceId,
+          agentId: row.id,
+          version,
+          definition: next as Prisma.InputJsonValue,
+          createdById: ctx.actorId,
+        },
+      });
       const updated = await tx.agent.update({ where: { id: row.id }, data: { latestVersion: version, name: next.name } });
-      await recordAudit(tx, { workspaceId: ctx.workspaceId, actorId: ctx.actorId, action: "agent.updated", target: id, metadata: { version, fields: Object.keys(change) } });
+      await recordAudit(tx, {
+        workspaceId: ctx.workspaceId,
+        actorId: ctx.actorId,
+        action: "agent.updated",
+        target: id,
+        metadata: { version, fields: Object.keys(change) },
+      });
       return agentView(specOf(id, version, next), updated);
     });
   } catch (error) {
@@ -198,7 +256,8 @@ export async function archiveAgent(ctx: WorkspaceContext, id: string): Promise<A
   return inWorkspace(ctx.workspaceId, async (tx) => {
     const row = await findRow(tx, ctx.workspaceId, id);
     const archived = row.archivedAt ? row : await tx.agent.update({ where: { id: row.id }, data: { archivedAt: new Date() } });
-    if (!row.archivedAt) await recordAudit(tx, { workspaceId: ctx.workspaceId, actorId: ctx.actorId, action: "agent.archived", target: id });
+    if (!row.archivedAt)
+      await recordAudit(tx, { workspaceId: ctx.workspaceId, actorId: ctx.actorId, action: "agent.archived", target: id });
     return agentView(specOf(id, row.latestVersion, await latestDefinition(tx, row)), archived);
   });
 }
@@ -238,7 +297,12 @@ export async function listAgentVersions(ctx: WorkspaceContext, id: string): Prom
   return inWorkspace(workspaceId, async (tx) => {
     const row = await findRow(tx, workspaceId, id);
     const versions = await tx.agentVersion.findMany({ where: { workspaceId, agentId: row.id }, orderBy: { version: "desc" }, take: 200 });
-    return versions.map((v) => ({ version: v.version, createdAt: v.createdAt.toISOString(), createdById: v.createdById, definition: v.definition as StoredAgentDefinition }));
+    return versions.map((v) => ({
+      version: v.version,
+      createdAt: v.createdAt.toISOString(),
+      createdById: v.createdById,
+      definition: v.definition as StoredAgentDefinition,
+    }));
   });
 }
 
@@ -270,7 +334,11 @@ export async function agentForNewRun(workspaceId: string, ref: string): Promise<
 }
 
 /** The version a run recorded, for its worker (archiving an agent does not stop its queued runs). */
-export async function agentForRun(tx: Tx, workspaceId: string, run: { agent: string; agentVersion: number | null }): Promise<AgentSpec | null> {
+export async function agentForRun(
+  tx: Tx,
+  workspaceId: string,
+  run: { agent: string; agentVersion: number | null },
+): Promise<AgentSpec | null> {
   if (run.agentVersion === null) return findBuiltInAgent(run.agent) ?? null;
   const row = await tx.agent.findUnique({ where: { workspaceId_slug: { workspaceId, slug: run.agent } } });
   const saved = row && (await tx.agentVersion.findUnique({ where: { agentId_version: { agentId: row.id, version: run.agentVersion } } }));

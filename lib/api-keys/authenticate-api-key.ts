@@ -2,8 +2,8 @@
 // scopes (the key's scopes within its creator's current role). Every failure is the same 401.
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
-import { can } from "@/lib/members/permissions";
 import type { Role, Tier, WorkspaceStatus } from "@/lib/generated/prisma/enums";
+import { can } from "@/lib/members/permissions";
 import { ApiKeyCache } from "./api-key-cache";
 import { API_KEY_PATTERN, hashApiKey } from "./generate-key";
 import { API_SCOPES, type ApiScope } from "./schemas";
@@ -60,8 +60,7 @@ export async function authenticateApiKey(authorization: string | null): Promise<
   if (!key) throw UNAUTHORIZED();
   const hash = hashApiKey(key);
   const row = await lookUp(hash);
-  const usable =
-    row && !row.revokedAt && (!row.expiresAt || row.expiresAt.getTime() > Date.now()) && row.creatorRole && row.createdById;
+  const usable = row && !row.revokedAt && (!row.expiresAt || row.expiresAt.getTime() > Date.now()) && row.creatorRole && row.createdById;
   if (!usable) throw UNAUTHORIZED();
   const role = row.creatorRole!;
   return {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { API_KEY_PATTERN, generateApiKey, hashApiKey } from "./generate-key";
 import { bearerKey } from "./authenticate-api-key";
+import { API_KEY_PATTERN, generateApiKey, hashApiKey } from "./generate-key";
 
 describe("API key generation", () => {
   it("makes ahq_live_ keys of 40 base62 characters, with prefix, last 4 and SHA-256 for storage", () => {

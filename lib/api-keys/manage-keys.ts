@@ -1,7 +1,7 @@
 // Creating, listing and revoking API keys. Members manage their own keys; owners and admins all keys.
 import type { z } from "zod";
-import { inWorkspace } from "@/lib/db/tenant";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { inWorkspace } from "@/lib/db/tenant";
 import { AppError } from "@/lib/errors/app-error";
 import { assertCan, can } from "@/lib/members/permissions";
 import type { WorkspaceContext } from "@/lib/workspaces/workspace-context";
@@ -88,7 +88,13 @@ export async function revokeApiKey(ctx: WorkspaceContext, keyId: string): Promis
     if (existing.revokedAt) return existing;
     const { count } = await tx.apiKey.updateMany({ where: { ...where, revokedAt: null }, data: { revokedAt: new Date() } });
     if (count !== 1) throw new AppError("conflict", "The key changed meanwhile; try again.");
-    await recordAudit(tx, { workspaceId: ctx.workspaceId, actorId: ctx.actorId, action: "key.revoked", target: keyId, metadata: { name: existing.name, display: `${existing.prefix}…${existing.last4}` } });
+    await recordAudit(tx, {
+      workspaceId: ctx.workspaceId,
+      actorId: ctx.actorId,
+      action: "key.revoked",
+      target: keyId,
+      metadata: { name: existing.name, display: `${existing.prefix}…${existing.last4}` },
+    });
     return tx.apiKey.findUniqueOrThrow({ where: { id: keyId } });
   });
   forgetApiKey(row.hash);

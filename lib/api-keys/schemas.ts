@@ -31,7 +31,9 @@ export const apiKeyViewSchema = z
   })
   .meta({ id: "ApiKey" });
 
-export const apiKeyListSchema = z.object({ data: z.array(apiKeyViewSchema).meta({ description: "Newest first; a member sees only their own keys." }) }).meta({ id: "ApiKeyList" });
+export const apiKeyListSchema = z
+  .object({ data: z.array(apiKeyViewSchema).meta({ description: "Newest first; a member sees only their own keys." }) })
+  .meta({ id: "ApiKeyList" });
 
 /** A key just created: the one answer that carries its secret. */
 export const createdApiKeySchema = z

@@ -5,15 +5,21 @@ const entry = (action: string, metadata: unknown = null, target: string | null =
 
 describe("audit entries as the audit log shows them", () => {
   it("names API keys by their name and what is shown of them", () => {
-    expect(describeAuditEntry(entry("key.created", { name: "ci-bot", scopes: ["runs:write"], display: "ahq_live_…abcd" }, "key_1"))).toBe("API key 'ci-bot' (ahq_live_…abcd) created");
-    expect(describeAuditEntry(entry("key.revoked", { name: "ci-bot", display: "ahq_live_…abcd" }, "key_1"))).toBe("API key 'ci-bot' (ahq_live_…abcd) revoked");
+    expect(describeAuditEntry(entry("key.created", { name: "ci-bot", scopes: ["runs:write"], display: "ahq_live_…abcd" }, "key_1"))).toBe(
+      "API key 'ci-bot' (ahq_live_…abcd) created",
+    );
+    expect(describeAuditEntry(entry("key.revoked", { name: "ci-bot", display: "ahq_live_…abcd" }, "key_1"))).toBe(
+      "API key 'ci-bot' (ahq_live_…abcd) revoked",
+    );
     // Revocations recorded before the display was: the name alone.
     expect(describeAuditEntry(entry("key.revoked", { name: "ci-bot" }, "key_1"))).toBe("API key 'ci-bot' revoked");
   });
 
   it("shows a tier change from → to, by the tiers' names", () => {
     expect(describeAuditEntry(entry("tier.changed", { from: "free", to: "pro", source: "stripe" }))).toBe("Tier changed: Free → Pro");
-    expect(describeAuditEntry(entry("tier.changed", { from: "pro", to: "starter", source: "admin-cli" }))).toBe("Tier changed: Pro → Starter (admin CLI)");
+    expect(describeAuditEntry(entry("tier.changed", { from: "pro", to: "starter", source: "admin-cli" }))).toBe(
+      "Tier changed: Pro → Starter (admin CLI)",
+    );
   });
 
   it("reads other entries from their metadata", () => {

@@ -1,7 +1,7 @@
 // How an audit entry reads on the audit-log page: one sentence from its action, target and metadata
 // ("API key 'ci-bot' (ahq_live_…abcd) created", "Tier changed: Free → Pro"). Entries written before a
 // detail was recorded read without it; an action without a sentence here reads as its code.
-import { TIER_IDS, getTier, type TierId } from "@/config/tiers";
+import { getTier, TIER_IDS, type TierId } from "@/config/tiers";
 import { formatUsd } from "@/lib/spend/money";
 import { METRIC_NAMES } from "@/lib/usage/metric-names";
 import type { AuditAction } from "./record-audit";
@@ -52,22 +52,33 @@ const SENTENCES: Partial<Record<AuditAction, (m: Metadata, target: string | null
   "invitation.sent": (m, target) => `Invitation sent${target ? ` to ${target}` : ""}${text(m, "role") ? ` as ${text(m, "role")}` : ""}`,
   "invitation.accepted": (_m, target) => `Invitation${target ? ` to ${target}` : ""} accepted`,
   "invitation.revoked": () => "Invitation revoked",
-  "usage.alert": (m, target) => `Usage alert: ${typeof m.threshold === "number" ? `${m.threshold}% of ` : ""}${metricName(target) ?? "a quota"} used`,
+  "usage.alert": (m, target) =>
+    `Usage alert: ${typeof m.threshold === "number" ? `${m.threshold}% of ` : ""}${metricName(target) ?? "a quota"} used`,
   "workspace.paused": (m) => `Workspace paused${metricName(m.metric) ? `: ${metricName(m.metric)} used up` : ""}`,
   "workspace.resumed": () => "Workspace resumed",
   "spend_limit.changed": (m) => {
     const limit = micros(m, "limitMicros");
-    return limit === undefined ? "Spend limit changed" : limit === null ? "Spend limit removed" : `Spend limit set to ${formatUsd(limit)} a month`;
+    return limit === undefined
+      ? "Spend limit changed"
+      : limit === null
+        ? "Spend limit removed"
+        : `Spend limit set to ${formatUsd(limit)} a month`;
   },
   "model_budget.changed": (m) => {
     const budget = micros(m, "budgetMicros");
-    return budget === undefined ? "Included model spend changed" : budget === null ? "Included model spend back to the tier's" : `Included model spend set to ${formatUsd(budget)} a month`;
+    return budget === undefined
+      ? "Included model spend changed"
+      : budget === null
+        ? "Included model spend back to the tier's"
+        : `Included model spend set to ${formatUsd(budget)} a month`;
   },
-  "subscription.changed": (m) => `Subscription ${text(m, "status")?.replace("_", " ") ?? "changed"}${tierName(m.tier) ? ` (${tierName(m.tier)})` : ""}`,
+  "subscription.changed": (m) =>
+    `Subscription ${text(m, "status")?.replace("_", " ") ?? "changed"}${tierName(m.tier) ? ` (${tierName(m.tier)})` : ""}`,
 };
 
 export function describeAuditEntry(entry: DescribableAuditEntry): string {
   const sentence = SENTENCES[entry.action as AuditAction];
-  const metadata = entry.metadata !== null && typeof entry.metadata === "object" && !Array.isArray(entry.metadata) ? (entry.metadata as Metadata) : {};
+  const metadata =
+    entry.metadata !== null && typeof entry.metadata === "object" && !Array.isArray(entry.metadata) ? (entry.metadata as Metadata) : {};
   return sentence ? sentence(metadata, entry.target) : entry.action;
 }

@@ -1,7 +1,7 @@
 // Reading a workspace's audit log, newest first, with cursor pagination.
 import { inWorkspace } from "@/lib/db/tenant";
-import type { WorkspaceContext } from "@/lib/workspaces/workspace-context";
 import { assertCan } from "@/lib/members/permissions";
+import type { WorkspaceContext } from "@/lib/workspaces/workspace-context";
 
 export interface AuditLogPage {
   data: {

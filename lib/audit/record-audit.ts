@@ -1,6 +1,6 @@
 // The audit log: security-relevant actions, written in the same transaction as the change they record.
-import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db/tenant";
+import type { Prisma } from "@/lib/generated/prisma/client";
 
 export type AuditAction =
   | "workspace.created"

@@ -79,12 +79,20 @@ function providers(): NextAuthOptions["providers"] {
           url: `${env.GITHUB_API_BASE}/user`,
           async request({ client, tokens }) {
             const profile = await client.userinfo(tokens.access_token!);
-            const response = await fetch(`${env.GITHUB_API_BASE}/user/emails`, { headers: { Authorization: `token ${tokens.access_token}` } });
+            const response = await fetch(`${env.GITHUB_API_BASE}/user/emails`, {
+              headers: { Authorization: `token ${tokens.access_token}` },
+            });
             const emails = response.ok ? ((await response.json()) as GitHubEmail[]) : [];
             return { ...profile, ...primaryGitHubEmail(emails) };
           },
         },
-        profile: (p) => ({ id: String(p.id), name: p.name ?? p.login, email: p.email, image: p.avatar_url, emailVerified: p.email_verified === true }),
+        profile: (p) => ({
+          id: String(p.id),
+          name: p.name ?? p.login,
+          email: p.email,
+          image: p.avatar_url,
+          emailVerified: p.email_verified === true,
+        }),
       }),
     );
   }

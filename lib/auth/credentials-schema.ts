@@ -4,16 +4,21 @@ import { singleLineText } from "@/lib/forms/single-line";
 
 /** A handful of the most common passwords that pass the length rule; the real defence is length. */
 const COMMON_PASSWORDS = new Set([
-  "password123", "password1234", "qwertyuiop", "1234567890", "123456789a", "iloveyou123",
-  "passw0rd123", "administrator", "letmein1234", "welcome1234", "qwerty12345", "abc1234567",
+  "password123",
+  "password1234",
+  "qwertyuiop",
+  "1234567890",
+  "123456789a",
+  "iloveyou123",
+  "passw0rd123",
+  "administrator",
+  "letmein1234",
+  "welcome1234",
+  "qwerty12345",
+  "abc1234567",
 ]);
 
-export const emailSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .max(254, "Email is too long.")
-  .pipe(z.email("Enter a valid email address."));
+export const emailSchema = z.string().trim().toLowerCase().max(254, "Email is too long.").pipe(z.email("Enter a valid email address."));
 
 export const passwordSchema = z
   .string()

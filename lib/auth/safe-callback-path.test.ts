@@ -45,8 +45,19 @@ describe("safeCallbackPath", () => {
   });
 
   it("never returns what a browser would resolve to another host", () => {
-    const inputs = ["/\t/evil.example", "/\n/evil.example", "//evil.example", "/\\evil.example", "\\/evil.example", "/%09/evil.example",
-      "/%2F%2Fevil.example", "/./\t/evil.example", "/.\\\\evil.example", "/\u0000/evil.example", "/ /evil.example"];
+    const inputs = [
+      "/\t/evil.example",
+      "/\n/evil.example",
+      "//evil.example",
+      "/\\evil.example",
+      "\\/evil.example",
+      "/%09/evil.example",
+      "/%2F%2Fevil.example",
+      "/./\t/evil.example",
+      "/.\\\\evil.example",
+      "/\u0000/evil.example",
+      "/ /evil.example",
+    ];
     for (const input of inputs) {
       const result = safeCallbackPath(input, FALLBACK, ORIGIN);
       expect(new URL(result, ORIGIN).origin, input).toBe(ORIGIN);

@@ -7,9 +7,9 @@ import { inWorkspace } from "@/lib/db/tenant";
 import { AppError } from "@/lib/errors/app-error";
 import type { WorkspaceContext } from "@/lib/workspaces/workspace-context";
 import { ENDED_STATUSES } from "./entitlement";
-import { PURCHASABLE_TIERS, priceForTier } from "./prices";
-import { callStripe } from "./stripe-errors";
+import { priceForTier, PURCHASABLE_TIERS } from "./prices";
 import { stripe } from "./stripe-client";
+import { callStripe } from "./stripe-errors";
 
 export const checkoutSchema = z.strictObject({
   tier: z.enum(PURCHASABLE_TIERS as [string, ...string[]], {
@@ -21,7 +21,9 @@ const billingPage = (slug: string) => `${appUrl}/w/${slug}/billing`;
 
 /** The workspace's name (the new customer's) and its Stripe customer, if it has one. */
 async function billingAccount(workspaceId: string): Promise<{ name: string; stripeCustomerId: string | null } | null> {
-  return inWorkspace(workspaceId, (tx) => tx.workspace.findUnique({ where: { id: workspaceId }, select: { name: true, stripeCustomerId: true } }));
+  return inWorkspace(workspaceId, (tx) =>
+    tx.workspace.findUnique({ where: { id: workspaceId }, select: { name: true, stripeCustomerId: true } }),
+  );
 }
 
 async function storedCustomerId(workspaceId: string): Promise<string | null> {

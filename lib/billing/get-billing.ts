@@ -6,7 +6,7 @@ import { inWorkspace } from "@/lib/db/tenant";
 import { overageBillable } from "@/lib/spend/spend-policy";
 import { periodStart } from "@/lib/usage/period";
 import type { WorkspaceContext } from "@/lib/workspaces/workspace-context";
-import { grantsTier, graceEndsAt } from "./entitlement";
+import { graceEndsAt, grantsTier } from "./entitlement";
 import { overageReconciliation, type OverageReconciliation } from "./overage-reconciliation";
 import { tierForPrice } from "./prices";
 import { billingEnabled } from "./stripe-client";

@@ -16,8 +16,8 @@ import Stripe from "stripe";
 import { env } from "@/config/env";
 import { pool } from "@/lib/db/client";
 import { describeError, logger } from "@/lib/log/logger";
-import { isTransientStripeError } from "./stripe-errors";
 import { stripe } from "./stripe-client";
+import { isTransientStripeError } from "./stripe-errors";
 
 /** Rows sent to Stripe per round at most. */
 const ROUND_SIZE = 100;
@@ -29,7 +29,8 @@ const LOOKAHEAD = 10;
 const ROUND_INTERVAL_MS = 15_000;
 
 /** Recorded on a row whose workspace has no Stripe customer: it stays pending, visible in reconciliation. */
-export const NO_CUSTOMER_ERROR = "The workspace has no Stripe customer, so its overage cannot be reported; it stays pending until it has one.";
+export const NO_CUSTOMER_ERROR =
+  "The workspace has no Stripe customer, so its overage cannot be reported; it stays pending until it has one.";
 
 interface PendingMeterEvent {
   id: string;
@@ -91,7 +92,12 @@ function stopsTheRound(error: unknown): boolean {
 
 /** What is stored as the row's lastError: Stripe's own words, never a key. */
 function errorText(error: unknown): string {
-  const text = error instanceof Stripe.errors.StripeError ? `${error.rawType ?? error.type}: ${error.message}` : error instanceof Error ? error.message : String(error);
+  const text =
+    error instanceof Stripe.errors.StripeError
+      ? `${error.rawType ?? error.type}: ${error.message}`
+      : error instanceof Error
+        ? error.message
+        : String(error);
   return text.replace(/\b(sk|rk)_(live|test)_\w+/g, "[key]").slice(0, 500);
 }
 
@@ -133,7 +139,12 @@ export async function reportPendingOverage(limit = ROUND_SIZE): Promise<OverageR
         const message = errorText(error);
         await markFailed(row.id, message);
         round.failed++;
-        logger.warn("overage not reported to Stripe", { meterEventId: row.id, workspaceId: row.workspaceId, attempts: row.attempts + 1, error: message });
+        logger.warn("overage not reported to Stripe", {
+          meterEventId: row.id,
+          workspaceId: row.workspaceId,
+          attempts: row.attempts + 1,
+          error: message,
+        });
         if (stopsTheRound(error)) {
           round.stopped = true;
           break;

@@ -9,7 +9,10 @@ export const PURCHASABLE_TIERS = TIER_LIST.filter((t) => t.stripePriceEnv !== nu
 
 function priceIds(tier: TierId): string[] {
   const variable = TIER_LIST.find((t) => t.id === tier)?.stripePriceEnv;
-  return (variable ? (env[variable] ?? "") : "").split(",").map((id) => id.trim()).filter(Boolean);
+  return (variable ? (env[variable] ?? "") : "")
+    .split(",")
+    .map((id) => id.trim())
+    .filter(Boolean);
 }
 
 /** The price a new checkout for `tier` sells. */

@@ -13,13 +13,20 @@ export function billingEnabled(): boolean {
 function apiBase(): Pick<Stripe.StripeConfig, "host" | "port" | "protocol"> {
   if (!env.STRIPE_API_BASE) return {};
   const url = new URL(env.STRIPE_API_BASE);
-  return { host: url.hostname, port: url.port || (url.protocol === "http:" ? 80 : 443), protocol: url.protocol === "http:" ? "http" : "https" };
+  return {
+    host: url.hostname,
+    port: url.port || (url.protocol === "http:" ? 80 : 443),
+    protocol: url.protocol === "http:" ? "http" : "https",
+  };
 }
 
 /** Throws a clear 409 when billing is off, for routes that need it. */
 export function requireBilling(): string {
   if (!env.STRIPE_SECRET_KEY) {
-    throw new AppError("conflict", "Billing is not enabled on this installation. An administrator sets tiers with `npm run admin -- set-tier`.");
+    throw new AppError(
+      "conflict",
+      "Billing is not enabled on this installation. An administrator sets tiers with `npm run admin -- set-tier`.",
+    );
   }
   return env.STRIPE_SECRET_KEY;
 }

@@ -5,8 +5,8 @@ import { env } from "@/config/env";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { logger } from "@/lib/log/logger";
-import { applySubscriptionEvent, idOf, type EventOutcome } from "./sync-subscription";
 import { stripe } from "./stripe-client";
+import { applySubscriptionEvent, idOf, type EventOutcome } from "./sync-subscription";
 
 /** How old a signed timestamp may be (Stripe's default): older deliveries are replays. */
 const SIGNATURE_TOLERANCE_SECONDS = 300;
@@ -70,7 +70,11 @@ export async function handleStripeEvent(event: Stripe.Event): Promise<WebhookOut
   if (!target) return "ignored";
   const workspaceId = await workspaceOf(target.customerId);
   if (!workspaceId) {
-    logger.warn("stripe event for an unknown customer acknowledged", { eventId: event.id, type: event.type, customerId: target.customerId });
+    logger.warn("stripe event for an unknown customer acknowledged", {
+      eventId: event.id,
+      type: event.type,
+      customerId: target.customerId,
+    });
     return "unknown_customer";
   }
   return applySubscriptionEvent(event, workspaceId, target.subscriptionId);

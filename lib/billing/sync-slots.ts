@@ -18,7 +18,9 @@ function waitForSlot(maxWaitMs: number): Promise<void> {
     };
     const timer = setTimeout(() => {
       waiting.splice(waiting.indexOf(take), 1);
-      reject(new AppError("unavailable", "Busy applying other billing events; deliver this one again.", { headers: { "retry-after": "30" } }));
+      reject(
+        new AppError("unavailable", "Busy applying other billing events; deliver this one again.", { headers: { "retry-after": "30" } }),
+      );
     }, maxWaitMs);
     waiting.push(take);
   });

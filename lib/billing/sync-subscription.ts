@@ -5,15 +5,15 @@
 // nothing. The billing sweep re-fetches the same way when an event seems to have been lost.
 import type Stripe from "stripe";
 import { env } from "@/config/env";
-import { inWorkspaceWithTimeout, type Tx } from "@/lib/db/tenant";
+import type { TierId } from "@/config/tiers";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { inWorkspaceWithTimeout, type Tx } from "@/lib/db/tenant";
 import { logger } from "@/lib/log/logger";
 import { afterTierChange, setTierInTx, type TierChange } from "@/lib/workspaces/change-tier";
-import type { TierId } from "@/config/tiers";
 import { ENDED_STATUSES, entitledTier, type SubscriptionState } from "./entitlement";
 import { decisivePrice, tierForPrice } from "./prices";
-import { isMissingResource, isTransientStripeError } from "./stripe-errors";
 import { stripe } from "./stripe-client";
+import { isMissingResource, isTransientStripeError } from "./stripe-errors";
 import { withSyncSlot } from "./sync-slots";
 
 export type EventOutcome = "applied" | "duplicate" | "ignored";
@@ -54,19 +54,30 @@ async function fetchSubscription(subscriptionId: string): Promise<Stripe.Subscri
 
 type Refresh = "stored" | "missing" | "foreign";
 
-
 /**
  * Re-fetches one subscription from Stripe and stores its state (audited when its price, status or
  * cancellation changed). One Stripe no longer knows has ended; one of another customer is left alone.
  */
-async function refreshSubscription(tx: Tx, workspaceId: string, customerId: string | null, subscriptionId: string, now: Date): Promise<Refresh> {
+async function refreshSubscription(
+  tx: Tx,
+  workspaceId: string,
+  customerId: string | null,
+  subscriptionId: string,
+  now: Date,
+): Promise<Refresh> {
   const known = await tx.subscription.findUnique({ where: { stripeSubscriptionId: subscriptionId } });
   const subscription = await fetchSubscription(subscriptionId);
   if (subscription && idOf(subscription.customer) !== customerId) return "foreign";
   if (!subscription && !known) return "missing";
   const state: SubscriptionState = subscription
     ? stateOf(subscription, known, now)
-    : { priceId: known!.priceId, currentPeriodEnd: known!.currentPeriodEnd, cancelAtPeriodEnd: known!.cancelAtPeriodEnd, status: "canceled", pastDueSince: null };
+    : {
+        priceId: known!.priceId,
+        currentPeriodEnd: known!.currentPeriodEnd,
+        cancelAtPeriodEnd: known!.cancelAtPeriodEnd,
+        status: "canceled",
+        pastDueSince: null,
+      };
   await tx.subscription.upsert({
     where: { stripeSubscriptionId: subscriptionId },
     create: { workspaceId, stripeSubscriptionId: subscriptionId, ...state },
@@ -122,11 +133,23 @@ export async function applySubscriptionEvent(event: Stripe.Event, workspaceId: s
       if (!workspace) return { outcome: "ignored" as const };
       const refreshed = await refreshSubscription(tx, workspaceId, workspace.stripeCustomerId, subscriptionId, now);
       if (refreshed !== "stored") {
-        logger.warn("stripe subscription gone or not this workspace's", { eventId: event.id, type: event.type, workspaceId, subscriptionId, refreshed });
+        logger.warn("stripe subscription gone or not this workspace's", {
+          eventId: event.id,
+          type: event.type,
+          workspaceId,
+          subscriptionId,
+          refreshed,
+        });
         if (refreshed === "foreign") return { outcome: "ignored" as const };
       }
       if (event.type === "invoice.payment_failed") {
-        await recordAudit(tx, { workspaceId, actorId: null, action: "billing.payment_failed", target: subscriptionId, metadata: { eventId: event.id } });
+        await recordAudit(tx, {
+          workspaceId,
+          actorId: null,
+          action: "billing.payment_failed",
+          target: subscriptionId,
+          metadata: { eventId: event.id },
+        });
       }
       const change = await applyEntitlement(tx, workspaceId, workspace.tier, "stripe", now);
       return { outcome: "applied" as const, change };
@@ -134,7 +157,13 @@ export async function applySubscriptionEvent(event: Stripe.Event, workspaceId: s
   );
   if (result.outcome === "applied") {
     afterTierChange(result.change);
-    logger.info("stripe event applied", { eventId: event.id, type: event.type, workspaceId, from: result.change.from, to: result.change.to });
+    logger.info("stripe event applied", {
+      eventId: event.id,
+      type: event.type,
+      workspaceId,
+      from: result.change.from,
+      to: result.change.to,
+    });
   }
   return result.outcome;
 }
@@ -150,11 +179,17 @@ export async function reviewEntitlement(workspaceId: string, source: string): Pr
     inWorkspaceWithTimeout(workspaceId, SYNC_TIMEOUT_MS, async (tx) => {
       const workspace = await lockBilling(tx, workspaceId);
       if (!workspace) return null;
-      const open = await tx.subscription.findMany({ where: { workspaceId, status: { notIn: [...ENDED_STATUSES] } }, select: { stripeSubscriptionId: true } });
+      const open = await tx.subscription.findMany({
+        where: { workspaceId, status: { notIn: [...ENDED_STATUSES] } },
+        select: { stripeSubscriptionId: true },
+      });
       for (const { stripeSubscriptionId } of open) {
         await refreshSubscription(tx, workspaceId, workspace.stripeCustomerId, stripeSubscriptionId, now).catch((error) => {
           if (!isTransientStripeError(error)) throw error;
-          logger.warn("billing sweep: Stripe unreachable, using the stored subscription", { workspaceId, subscriptionId: stripeSubscriptionId });
+          logger.warn("billing sweep: Stripe unreachable, using the stored subscription", {
+            workspaceId,
+            subscriptionId: stripeSubscriptionId,
+          });
         });
       }
       return applyEntitlement(tx, workspaceId, workspace.tier, source, now);

@@ -5,8 +5,8 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { env } from "@/config/env";
 import { APP_ROLE_OPTION } from "@/lib/db/app-role";
-import { logger } from "@/lib/log/logger";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { logger } from "@/lib/log/logger";
 
 const globalForDb = globalThis as unknown as { agenthqPool?: pg.Pool; agenthqPrisma?: PrismaClient };
 

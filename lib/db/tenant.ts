@@ -1,7 +1,7 @@
 // Tenant scope for database work. Every query on a tenant table runs inside one of these transactions,
 // which tell PostgreSQL's row-level security whose rows are visible (see the tenant_isolation migration).
-import { db } from "./client";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { db } from "./client";
 
 export type Tx = Prisma.TransactionClient;
 
@@ -17,11 +17,14 @@ interface Scope {
 // Under load a connection may take a while to free up: a transaction waits for one as long as the pool
 // itself would (5 s), not Prisma's default 2 s, before giving up with a 503.
 async function withScope<T>(scope: Scope, work: (tx: Tx) => Promise<T>): Promise<T> {
-  return db().$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT set_config('app.workspace_id', ${scope.workspaceId ?? ""}, true),
+  return db().$transaction(
+    async (tx) => {
+      await tx.$queryRaw`SELECT set_config('app.workspace_id', ${scope.workspaceId ?? ""}, true),
                               set_config('app.user_id', ${scope.userId ?? ""}, true)`;
-    return work(tx);
-  }, { maxWait: 5_000, ...(scope.timeoutMs && { timeout: scope.timeoutMs }) });
+      return work(tx);
+    },
+    { maxWait: 5_000, ...(scope.timeoutMs && { timeout: scope.timeoutMs }) },
+  );
 }
 
 /** Work inside one workspace (optionally also seeing the acting user's own memberships). */

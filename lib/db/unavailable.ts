@@ -15,10 +15,17 @@ const UNAVAILABLE_CODES = new Set([
   "P1017", // Prisma: the server closed the connection
   "P2024", // Prisma: timed out fetching a connection from the pool
 ]);
-const UNAVAILABLE_KINDS = new Set(["DatabaseNotReachable", "DatabaseDoesNotExist", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
+const UNAVAILABLE_KINDS = new Set([
+  "DatabaseNotReachable",
+  "DatabaseDoesNotExist",
+  "ConnectionClosed",
+  "SocketTimeout",
+  "TooManyConnections",
+]);
 // node-postgres's own messages for a lost or impossible connection (its errors carry no code for these).
 // Prisma's for a transaction that could not even start in time: every connection was busy (overload).
-const UNAVAILABLE_MESSAGE = /^(?:Connection terminated|timeout exceeded when trying to connect|Query read timeout|Can't reach database server)|Unable to start a transaction in the given time/i;
+const UNAVAILABLE_MESSAGE =
+  /^(?:Connection terminated|timeout exceeded when trying to connect|Query read timeout|Can't reach database server)|Unable to start a transaction in the given time/i;
 
 interface ErrorLike {
   code?: unknown;

@@ -8,7 +8,13 @@ const DAY_MS = 86_400_000;
 export const DEMO_HISTORY_DAYS = 14;
 
 /** Records usage once per idempotency key: a second call with the same key changes nothing. */
-export async function recordPastUsage(workspaceId: string, metric: UsageMetric, quantity: number, idempotencyKey: string, at: Date): Promise<void> {
+export async function recordPastUsage(
+  workspaceId: string,
+  metric: UsageMetric,
+  quantity: number,
+  idempotencyKey: string,
+  at: Date,
+): Promise<void> {
   const result = await recordUsage({ workspaceId, metric, quantity, idempotencyKey, at, cap: null });
   if (result.duplicate) return;
   await inWorkspace(workspaceId, (tx) => tx.usageEvent.updateMany({ where: { workspaceId, idempotencyKey }, data: { createdAt: at } }));

@@ -1,7 +1,7 @@
 // The demo seed: a login, a workspace with runs, usage, API keys and audit entries. Idempotent: each part
 // is found before it is created, and usage is recorded under fixed idempotency keys, so seeding again
 // changes nothing.
-import { ensureDemoAccount, DEMO_EMAIL } from "./demo-account";
+import { DEMO_EMAIL, ensureDemoAccount } from "./demo-account";
 import { ensureDemoApiKeys } from "./demo-api-keys";
 import { ensureDemoRuns } from "./demo-runs";
 import { ensureDemoApiCalls } from "./demo-usage";

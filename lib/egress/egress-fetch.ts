@@ -34,7 +34,11 @@ export interface EgressOptions {
   maxRedirects?: number;
 }
 
-type Fetch = (input: string | URL | Request, init?: RequestInit, options?: Pick<EgressOptions, "maxRedirects" | "sameOriginRedirects">) => Promise<Response>;
+type Fetch = (
+  input: string | URL | Request,
+  init?: RequestInit,
+  options?: Pick<EgressOptions, "maxRedirects" | "sameOriginRedirects">,
+) => Promise<Response>;
 type Init = RequestInit & { duplex?: "half" };
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
@@ -85,7 +89,10 @@ function redirected(init: Init, status: number, from: URL, to: URL): Init {
   if (status !== 303 && body instanceof ReadableStream) {
     throw new TypeError("fetch failed", { cause: new Error("a streamed request body cannot be sent again after a redirect") });
   }
-  if (((status === 301 || status === 302) && method.toUpperCase() === "POST") || (status === 303 && !["GET", "HEAD"].includes(method.toUpperCase()))) {
+  if (
+    ((status === 301 || status === 302) && method.toUpperCase() === "POST") ||
+    (status === 303 && !["GET", "HEAD"].includes(method.toUpperCase()))
+  ) {
     method = "GET";
     body = null;
     for (const name of BODY_HEADERS) headers.delete(name);
@@ -143,7 +150,9 @@ export function createEgressFetch(policy: { isAllowed?: (ip: string) => boolean 
       }
       target = new URL(location, url);
       if (options.sameOriginRedirects && target.origin !== url.origin) {
-        throw new EgressError(`The address ${url.host} redirected to another site (${target.host}), which AgentHQ does not follow for tools.`);
+        throw new EgressError(
+          `The address ${url.host} redirected to another site (${target.host}), which AgentHQ does not follow for tools.`,
+        );
       }
       init = redirected(init, response.status, url, target);
     }
@@ -164,7 +173,10 @@ export function egressFetch(input: string | URL | Request, init?: RequestInit, o
 }
 
 /** The save-time check, so a customer gets a clear error when saving a URL; the connect-time check is the guard. */
-export async function assertPublicUrl(input: string, options: Pick<EgressOptions, "allowPrivate"> & { timeoutMs?: number } = {}): Promise<void> {
+export async function assertPublicUrl(
+  input: string,
+  options: Pick<EgressOptions, "allowPrivate"> & { timeoutMs?: number } = {},
+): Promise<void> {
   const url = parseOutboundUrl(input);
   const host = hostOf(url);
   if (options.allowPrivate ?? env.ALLOW_PRIVATE_NETWORKS) {

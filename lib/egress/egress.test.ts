@@ -1,7 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { EgressError, ResponseTooLarge, assertPublicUrl, createEgressFetch, egressFetch, readBodyLimited } from "./egress-fetch";
+import { assertPublicUrl, createEgressFetch, EgressError, egressFetch, readBodyLimited, ResponseTooLarge } from "./egress-fetch";
 import { isBlockedAddress } from "./private-address";
 
 describe("isBlockedAddress", () => {
@@ -98,13 +98,17 @@ describe("egressFetch", () => {
     ["a decimal IPv4 literal", (port: number) => `http://2130706433:${port}/`],
     ["an IPv4-mapped literal", (port: number) => `http://[::ffff:127.0.0.1]:${port}/`],
   ])("refuses %s up front", async (_name, url) => {
-    await expect(egressFetch(url(server.port), undefined, { allowPrivate: false })).rejects.toThrow(/is a private network address, which AgentHQ does not call/);
+    await expect(egressFetch(url(server.port), undefined, { allowPrivate: false })).rejects.toThrow(
+      /is a private network address, which AgentHQ does not call/,
+    );
   });
 
   it("refuses a name that resolves to loopback where it connects", async () => {
     const refusal = egressFetch(`http://localhost:${server.port}/`, undefined, { allowPrivate: false });
     await expect(refusal).rejects.toBeInstanceOf(EgressError);
-    await expect(refusal).rejects.toThrow(/^The address localhost resolves to a private network address \((127\.0\.0\.1|::1)\), which AgentHQ does not call\.$/);
+    await expect(refusal).rejects.toThrow(
+      /^The address localhost resolves to a private network address \((127\.0\.0\.1|::1)\), which AgentHQ does not call\.$/,
+    );
   });
 
   it("reaches the same addresses with allowPrivate", async () => {
@@ -195,15 +199,23 @@ describe("redirects", () => {
   ])("follows %i after %s as %s, like fetch", async (status, method, nextMethod, nextBody) => {
     seen.length = 0;
     const withBody = method !== "GET";
-    const init = { method, headers: { authorization: "Bearer t", ...(withBody ? { "content-type": "application/json" } : {}) }, ...(withBody ? { body: "{}" } : {}) };
+    const init = {
+      method,
+      headers: { authorization: "Bearer t", ...(withBody ? { "content-type": "application/json" } : {}) },
+      ...(withBody ? { body: "{}" } : {}),
+    };
     const response = await anything(`${first.url}/to-second?status=${status}`, init);
     expect(await response.text()).toBe("second");
-    expect(seen).toEqual([{ method: nextMethod, body: nextBody, authorization: undefined, contentType: nextBody ? "application/json" : undefined }]);
+    expect(seen).toEqual([
+      { method: nextMethod, body: nextBody, authorization: undefined, contentType: nextBody ? "application/json" : undefined },
+    ]);
   });
 
   it("cannot send a streamed body again after a 307", async () => {
     const body = new ReadableStream({ start: (c) => (c.enqueue(new TextEncoder().encode("{}")), c.close()) });
-    await expect(anything(`${first.url}/to-second?status=307`, { method: "POST", body, duplex: "half" } as RequestInit)).rejects.toThrow(TypeError);
+    await expect(anything(`${first.url}/to-second?status=307`, { method: "POST", body, duplex: "half" } as RequestInit)).rejects.toThrow(
+      TypeError,
+    );
   });
 
   it("keeps credentials on a same-origin redirect", async () => {
@@ -272,14 +284,19 @@ describe("readBodyLimited", () => {
 });
 
 describe("assertPublicUrl", () => {
-  it.each(["http://127.0.0.1/", "http://localhost:3000/", "https://[::ffff:169.254.169.254]/latest", "http://10.0.0.1/"])("refuses %s", async (url) => {
-    await expect(assertPublicUrl(url, { allowPrivate: false })).rejects.toThrow(/private network address/);
-  });
+  it.each(["http://127.0.0.1/", "http://localhost:3000/", "https://[::ffff:169.254.169.254]/latest", "http://10.0.0.1/"])(
+    "refuses %s",
+    async (url) => {
+      await expect(assertPublicUrl(url, { allowPrivate: false })).rejects.toThrow(/private network address/);
+    },
+  );
 
   it("refuses other schemes, userinfo and names that do not resolve", async () => {
     await expect(assertPublicUrl("gopher://example.com/")).rejects.toThrow(/only http and https/);
     await expect(assertPublicUrl("https://a:b@example.com/")).rejects.toThrow(/user name or password/);
-    await expect(assertPublicUrl("https://no-such-host.invalid/", { allowPrivate: false })).rejects.toThrow(/could not be resolved \(ENOTFOUND\)/);
+    await expect(assertPublicUrl("https://no-such-host.invalid/", { allowPrivate: false })).rejects.toThrow(
+      /could not be resolved \(ENOTFOUND\)/,
+    );
   });
 
   it("keeps the cloud metadata service blocked even with allowPrivate", async () => {

@@ -42,9 +42,16 @@ for (const [network, bits] of [
 
 /** The eight 16-bit words of a valid IPv6 address (without zone), a trailing dotted IPv4 part included. */
 function ipv6Words(address: string): number[] {
-  const hex = address.replace(/(\d+)\.(\d+)\.(\d+)\.(\d+)$/, (_, a, b, c, d) => `${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`); // ::ffff:1.2.3.4 → ::ffff:102:304
+  const hex = address.replace(
+    /(\d+)\.(\d+)\.(\d+)\.(\d+)$/,
+    (_, a, b, c, d) => `${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`,
+  ); // ::ffff:1.2.3.4 → ::ffff:102:304
   const [head = "", tail = ""] = hex.split("::");
-  const words = (part: string) => part.split(":").filter(Boolean).map((w) => parseInt(w, 16));
+  const words = (part: string) =>
+    part
+      .split(":")
+      .filter(Boolean)
+      .map((w) => parseInt(w, 16));
   const [first, last] = [words(head), words(tail)];
   return [...first, ...Array<number>(8 - first.length - last.length).fill(0), ...last];
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { createKeySchema } from "@/lib/api-keys/schemas";
-import { SINGLE_LINE_MESSAGE } from "@/lib/forms/single-line";
 import { signUpSchema } from "@/lib/auth/credentials-schema";
+import { SINGLE_LINE_MESSAGE } from "@/lib/forms/single-line";
 import { problemResponse } from "@/lib/http/problem";
 import { readJson } from "@/lib/http/read-json";
 import { createWorkspaceSchema, renameWorkspaceSchema } from "@/lib/workspaces/schemas";
@@ -20,7 +20,11 @@ const codePoint = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase
 
 /** What a route answers for this body: the parsed value, or its problem+json status and body. */
 async function answer(schema: z.ZodType, body: unknown) {
-  const request = new Request("http://test/x", { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } });
+  const request = new Request("http://test/x", {
+    method: "POST",
+    body: JSON.stringify(body),
+    headers: { "content-type": "application/json" },
+  });
   try {
     return { status: 200, value: await readJson(request, schema) };
   } catch (error) {
@@ -38,7 +42,9 @@ describe("names are one line of text", () => {
     });
 
     it("says why", async () => {
-      expect((await answer(schema, { ...rest, name: "Acme\u2028Support" })).body.errors).toEqual([{ path: "name", message: SINGLE_LINE_MESSAGE }]);
+      expect((await answer(schema, { ...rest, name: "Acme\u2028Support" })).body.errors).toEqual([
+        { path: "name", message: SINGLE_LINE_MESSAGE },
+      ]);
     });
 
     it("refuses a trailing line break rather than trimming it away", async () => {
@@ -46,7 +52,13 @@ describe("names are one line of text", () => {
     });
 
     it("accepts names in any script, with punctuation and surrounding spaces trimmed", async () => {
-      for (const name of ["Acme, Inc. \u2014 Z\u00fcrich", "O'Brien & Sons", "\u6771\u4eac\u30c1\u30fc\u30e0", "\u05e6\u05d5\u05d5\u05ea \u05e9\u05dc\u05e0\u05d5", "  Ada  "]) {
+      for (const name of [
+        "Acme, Inc. \u2014 Z\u00fcrich",
+        "O'Brien & Sons",
+        "\u6771\u4eac\u30c1\u30fc\u30e0",
+        "\u05e6\u05d5\u05d5\u05ea \u05e9\u05dc\u05e0\u05d5",
+        "  Ada  ",
+      ]) {
         const result = await answer(schema, { ...rest, name });
         expect(result).toMatchObject({ status: 200, value: { name: name.trim() } });
       }

@@ -16,7 +16,10 @@ export function parseTrustedProxies(setting: string | undefined): TrustedProxies
   if (text === "" || text === "0") return { kind: "none" };
   if (/^\d+$/.test(text)) return { kind: "hops", hops: Number(text) };
   const list = new BlockList();
-  for (const cidr of text.split(",").map((s) => s.trim()).filter(Boolean)) {
+  for (const cidr of text
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const [address = "", bits] = cidr.split("/");
     const family = isIP(address) === 6 ? "ipv6" : "ipv4";
     list.addSubnet(address, bits === undefined ? (family === "ipv6" ? 128 : 32) : Number(bits), family);
@@ -39,7 +42,10 @@ function inList(list: BlockList, address: string): boolean {
 
 export function clientIp(headers: Headers, trust: TrustedProxies = trustedProxies()): string {
   const peer = headers.get(PEER_ADDRESS_HEADER)?.trim();
-  const forwarded = (headers.get("x-forwarded-for") ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const forwarded = (headers.get("x-forwarded-for") ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   // A server started without the preload (not through npm start, the image or the test harness): fall back
   // to the rightmost forwarded address, which Next fills with the socket address when none was sent.
   if (!peer) return clip(forwarded.at(-1) ?? headers.get("x-real-ip") ?? undefined);

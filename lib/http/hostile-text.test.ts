@@ -26,7 +26,10 @@ describe("hostile text", () => {
   it("refuses a URL whose path or query is NUL, or cannot be percent-decoded", () => {
     const check = (url: string) => refusal(() => assertSafeUrl(new URL(url)));
     expect(check("http://t/api/v1/runs/%00")).toMatchObject({ code: "invalid_request", message: expect.stringMatching(/path.*NUL/) });
-    expect(check("http://t/api/v1/runs/%E0%A4%A")).toMatchObject({ code: "invalid_request", message: expect.stringMatching(/path.*percent/) });
+    expect(check("http://t/api/v1/runs/%E0%A4%A")).toMatchObject({
+      code: "invalid_request",
+      message: expect.stringMatching(/path.*percent/),
+    });
     expect(check("http://t/api/v1/runs/%ED%A0%80")).toMatchObject({ code: "invalid_request" }); // an encoded surrogate is not UTF-8
     expect(check("http://t/api/v1/runs/%")).toMatchObject({ code: "invalid_request" });
     expect(check("http://t/api/v1/runs?cursor=%00")).toMatchObject({ message: expect.stringMatching(/query.*NUL/) });
@@ -45,9 +48,13 @@ describe("hostile text", () => {
 
   it("refuses a JSON body with hostile text in any string or key, naming where", () => {
     const check = (body: unknown) => refusal(() => assertSafeJson(body));
-    expect(check({ input: { ticket: "a\u0000" } })).toMatchObject({ fieldErrors: [{ path: "input.ticket", message: expect.stringMatching(/NUL/) }] });
+    expect(check({ input: { ticket: "a\u0000" } })).toMatchObject({
+      fieldErrors: [{ path: "input.ticket", message: expect.stringMatching(/NUL/) }],
+    });
     expect(check({ list: ["ok", { deep: ["\ud800"] }] })).toMatchObject({ fieldErrors: [{ path: "list.1.deep.0" }] });
-    expect(check({ input: { "k\u0000": 1 } })).toMatchObject({ fieldErrors: [{ path: "input", message: expect.stringMatching(/key.*NUL/) }] });
+    expect(check({ input: { "k\u0000": 1 } })).toMatchObject({
+      fieldErrors: [{ path: "input", message: expect.stringMatching(/key.*NUL/) }],
+    });
     expect(check({ "\udfff": 1 })).toMatchObject({ fieldErrors: [{ path: "(body)" }] });
     expect(check("\u0000")).toMatchObject({ fieldErrors: [{ path: "(body)" }] });
     expect(check({ a: [1, true, null, "résumé 🔥"], b: { c: "" } })).toBe("accepted");

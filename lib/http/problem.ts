@@ -3,9 +3,9 @@
 // to Sentry (with the request id) but never sent.
 import { z } from "zod";
 import { isDatabaseUnavailable } from "@/lib/db/unavailable";
+import { AppError, ERROR_CODES, zodFieldErrors, type ErrorCode } from "@/lib/errors/app-error";
 import { describeError, logger } from "@/lib/log/logger";
 import { reportUnexpectedError } from "@/lib/monitoring/report-unexpected-error";
-import { AppError, ERROR_CODES, type ErrorCode, zodFieldErrors } from "@/lib/errors/app-error";
 
 export const PROBLEM_CONTENT_TYPE = "application/problem+json";
 export const PROBLEM_TYPE_BASE = "https://agenthq.dev/errors/";
@@ -13,14 +13,19 @@ export const PROBLEM_TYPE_BASE = "https://agenthq.dev/errors/";
 /** The body of every error answer (RFC 9457 problem details, with our code, request id and field errors). */
 export const problemSchema = z
   .object({
-    type: z.string().regex(/^https:\/\/agenthq\.dev\/errors\/[a-z_]+$/).meta({ description: `${PROBLEM_TYPE_BASE}<code>` }),
+    type: z
+      .string()
+      .regex(/^https:\/\/agenthq\.dev\/errors\/[a-z_]+$/)
+      .meta({ description: `${PROBLEM_TYPE_BASE}<code>` }),
     title: z.string(),
     status: z.number().int().min(400).max(599),
     code: z.enum(ERROR_CODES),
     detail: z.string().meta({ description: "What went wrong, for a person to read; never a stack trace." }),
     requestId: z.string().meta({ description: "The X-Request-Id of this answer: quote it to support." }),
     errors: z
-      .array(z.object({ path: z.string().meta({ description: 'The field, dotted ("input.question"), or "(body)".' }), message: z.string() }))
+      .array(
+        z.object({ path: z.string().meta({ description: 'The field, dotted ("input.question"), or "(body)".' }), message: z.string() }),
+      )
       .optional()
       .meta({ description: "Each field at fault, when the problem is with fields." }),
   })
@@ -49,7 +54,9 @@ export function toAppError(error: unknown): AppError {
     return new AppError("invalid_request", "The request has invalid fields.", { fieldErrors: zodFieldErrors(error) });
   }
   if (isDatabaseUnavailable(error)) {
-    return new AppError("unavailable", "The service is briefly unavailable. Try again in a few seconds.", { headers: { "retry-after": "5" } });
+    return new AppError("unavailable", "The service is briefly unavailable. Try again in a few seconds.", {
+      headers: { "retry-after": "5" },
+    });
   }
   return new AppError("internal", "Something went wrong on our side. Quote the request id when you contact support.");
 }

@@ -32,7 +32,8 @@ describe("jsonOf", () => {
 });
 
 describe("route response headers", () => {
-  const call = (handler: Parameters<typeof route>[0]) => route(handler)(new Request("https://agenthq.test/api/x"), { params: Promise.resolve({}) });
+  const call = (handler: Parameters<typeof route>[0]) =>
+    route(handler)(new Request("https://agenthq.test/api/x"), { params: Promise.resolve({}) });
 
   it("adds the headers the handler set to its answer, over the answer's own of the same name", async () => {
     const response = await call(async (c) => {

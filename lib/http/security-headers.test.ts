@@ -4,7 +4,12 @@ import { contentSecurityPolicy, createNonce, securityHeaders } from "./security-
 const production = { nonce: "bm9uY2U=", development: false, https: true };
 
 function directives(policy: string): Map<string, string[]> {
-  return new Map(policy.split("; ").map((d) => { const [name, ...values] = d.split(" "); return [name!, values]; }));
+  return new Map(
+    policy.split("; ").map((d) => {
+      const [name, ...values] = d.split(" ");
+      return [name!, values];
+    }),
+  );
 }
 
 describe("Content-Security-Policy", () => {

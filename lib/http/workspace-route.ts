@@ -1,9 +1,9 @@
 // Route wrapper for /api/workspaces/:slug/…: a signed-in member of the workspace with the permission
 // the route declares. A workspace the caller does not belong to is 404, like one that does not exist.
 import { AppError } from "@/lib/errors/app-error";
-import { sessionRoute, type SessionRouteContext } from "./session-route";
 import { assertCan, type Permission } from "@/lib/members/permissions";
 import { contextOf, findMemberWorkspace, type WorkspaceContext, type WorkspaceSummary } from "@/lib/workspaces/workspace-context";
+import { sessionRoute, type SessionRouteContext } from "./session-route";
 
 export interface WorkspaceRouteContext<P> extends SessionRouteContext<P> {
   workspace: WorkspaceSummary;

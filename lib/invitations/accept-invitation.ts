@@ -2,10 +2,10 @@
 // through a narrow system function (app_invitation_by_token_hash); everything after runs in the
 // invitation's workspace. An invitation grants no more than its inviter may still grant when it is
 // accepted: one from someone since removed, demoted or deleted is withdrawn instead.
-import { db } from "@/lib/db/client";
-import { inWorkspace, type Tx } from "@/lib/db/tenant";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { hashLinkToken } from "@/lib/auth/tokens";
+import { db } from "@/lib/db/client";
+import { inWorkspace, type Tx } from "@/lib/db/tenant";
 import { AppError } from "@/lib/errors/app-error";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { canInviteAs } from "@/lib/members/permissions";
@@ -76,16 +76,26 @@ export async function acceptInvitation(user: { id: string; email: string }, toke
   const row = await findByToken(token);
   if (!row) throw new AppError("not_found", NOT_FOUND);
   const state = stateOf(row);
-  if (state !== "pending") throw new AppError("conflict", `This invitation was ${state === "expired" ? "not used in time" : state}. Ask for a new one.`);
+  if (state !== "pending")
+    throw new AppError("conflict", `This invitation was ${state === "expired" ? "not used in time" : state}. Ask for a new one.`);
   if (row.email !== user.email.toLowerCase()) {
     throw new AppError("forbidden", `This invitation is for ${row.email}. Log in with that email to accept it.`);
   }
   const accepted = await inWorkspace(row.workspaceId, async (tx) => {
     if (!(await inviterMayStillGrant(tx, row))) {
       // Withdrawn for good: the link then says so, and the invitation stops holding a seat.
-      const { count } = await tx.invitation.updateMany({ where: { id: row.id, acceptedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
+      const { count } = await tx.invitation.updateMany({
+        where: { id: row.id, acceptedAt: null, revokedAt: null },
+        data: { revokedAt: new Date() },
+      });
       if (count === 1) {
-        await recordAudit(tx, { workspaceId: row.workspaceId, actorId: null, action: "invitation.revoked", target: row.id, metadata: { reason: "inviter_cannot_grant" } });
+        await recordAudit(tx, {
+          workspaceId: row.workspaceId,
+          actorId: null,
+          action: "invitation.revoked",
+          target: row.id,
+          metadata: { reason: "inviter_cannot_grant" },
+        });
       }
       return null;
     }
@@ -99,8 +109,20 @@ export async function acceptInvitation(user: { id: string; email: string }, toke
     const existing = await tx.membership.findUnique({ where: { workspaceId_userId: { workspaceId: row.workspaceId, userId: user.id } } });
     if (existing) return { slug: workspace.slug, role: existing.role };
     await tx.membership.create({ data: { workspaceId: row.workspaceId, userId: user.id, role: row.role } });
-    await recordAudit(tx, { workspaceId: row.workspaceId, actorId: user.id, action: "invitation.accepted", target: row.email, metadata: { invitationId: row.id } });
-    await recordAudit(tx, { workspaceId: row.workspaceId, actorId: user.id, action: "member.added", target: user.id, metadata: { role: row.role } });
+    await recordAudit(tx, {
+      workspaceId: row.workspaceId,
+      actorId: user.id,
+      action: "invitation.accepted",
+      target: row.email,
+      metadata: { invitationId: row.id },
+    });
+    await recordAudit(tx, {
+      workspaceId: row.workspaceId,
+      actorId: user.id,
+      action: "member.added",
+      target: user.id,
+      metadata: { role: row.role },
+    });
     return { slug: workspace.slug, role: row.role };
   });
   if (!accepted) throw new AppError("conflict", INVITER_CANNOT_GRANT(row.role));

@@ -2,18 +2,18 @@
 // INVITATIONS_PER_DAY a day per workspace (each one is an email from us to an address the tenant chose).
 import { appUrl } from "@/config/env";
 import { getTier } from "@/config/tiers";
-import { inWorkspace } from "@/lib/db/tenant";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { newLinkToken } from "@/lib/auth/tokens";
+import { inWorkspace } from "@/lib/db/tenant";
 import { AppError } from "@/lib/errors/app-error";
+import type { Role } from "@/lib/generated/prisma/enums";
 import { sendMail, type Delivery } from "@/lib/mail/send-mail";
+import { assertCan, assertCanInviteAs } from "@/lib/members/permissions";
+import type { InviteInput } from "@/lib/members/schemas";
 import { rateLimited } from "@/lib/ratelimit/rate-limited";
 import { checkRateLimit } from "@/lib/ratelimit/rate-limiter";
 import type { RateLimitRule } from "@/lib/ratelimit/types";
-import type { Role } from "@/lib/generated/prisma/enums";
 import type { WorkspaceContext } from "@/lib/workspaces/workspace-context";
-import type { InviteInput } from "@/lib/members/schemas";
-import { assertCan, assertCanInviteAs } from "@/lib/members/permissions";
 import { invitationEmail } from "./invitation-email";
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
@@ -66,17 +66,24 @@ export async function inviteMember(ctx: WorkspaceContext, input: InviteInput): P
     await tx.invitation.updateMany({ where: { ...pendingWhere(ctx.workspaceId), email: input.email }, data: { revokedAt: new Date() } });
     const limit = getTier(workspace.tier).limits.members;
     if (limit !== null) {
-      const seats = (await tx.membership.count({ where: { workspaceId: ctx.workspaceId } })) +
+      const seats =
+        (await tx.membership.count({ where: { workspaceId: ctx.workspaceId } })) +
         (await tx.invitation.count({ where: pendingWhere(ctx.workspaceId) }));
       if (seats >= limit) {
-        throw new AppError("quota_exceeded", `The ${getTier(workspace.tier).name} tier includes ${limit} member${limit === 1 ? "" : "s"}. Upgrade to invite more.`);
+        throw new AppError(
+          "quota_exceeded",
+          `The ${getTier(workspace.tier).name} tier includes ${limit} member${limit === 1 ? "" : "s"}. Upgrade to invite more.`,
+        );
       }
     }
     // Counted last, once nothing else refuses the invitation, so that only invitations sent are counted;
     // the workspace lock above makes concurrent invitations count one after another.
     const daily = await checkRateLimit(INVITATIONS_RULE, ctx.workspaceId);
     if (!daily.success) {
-      throw rateLimited((seconds) => `A workspace can send ${INVITATIONS_PER_DAY} invitations a day. Try again in ${waitFor(seconds)}.`, daily);
+      throw rateLimited(
+        (seconds) => `A workspace can send ${INVITATIONS_PER_DAY} invitations a day. Try again in ${waitFor(seconds)}.`,
+        daily,
+      );
     }
     const invitation = await tx.invitation.create({
       data: {

@@ -11,7 +11,9 @@ describe("model output as Markdown", () => {
   });
 
   it("never lets HTML, script links or images through", () => {
-    const html = renderMarkdown('<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n\n[click](javascript:alert(1)) [ok](https://example.com "t") ![pixel](https://tracker.example/p.gif)\n\ninline <b onclick="x()">b</b>');
+    const html = renderMarkdown(
+      '<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n\n[click](javascript:alert(1)) [ok](https://example.com "t") ![pixel](https://tracker.example/p.gif)\n\ninline <b onclick="x()">b</b>',
+    );
     // Tags arrive as text (escaped), never as elements; no link or image leads anywhere unsafe.
     expect(html).not.toMatch(/<script|<img|<b |href="javascript|tracker\.example/);
     expect(html).toContain("&lt;script&gt;");

@@ -1,7 +1,7 @@
 // Changing a member's role and removing a member, under the rules every workspace keeps:
 // at least one owner; admins cannot touch owners or make owners; nobody raises their own role.
-import { inWorkspace, type Tx } from "@/lib/db/tenant";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { inWorkspace, type Tx } from "@/lib/db/tenant";
 import { AppError } from "@/lib/errors/app-error";
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { WorkspaceContext } from "@/lib/workspaces/workspace-context";
@@ -59,7 +59,10 @@ export async function removeMember(ctx: WorkspaceContext, targetUserId: string):
     const { targetRole, owners } = await lockMemberships(tx, ctx.workspaceId, targetUserId);
     if (!self) assertMayManage(ctx, targetRole);
     if (targetRole === "owner" && owners === 1) {
-      throw new AppError("conflict", "A workspace must keep at least one owner. Make someone else an owner first, or delete the workspace.");
+      throw new AppError(
+        "conflict",
+        "A workspace must keep at least one owner. Make someone else an owner first, or delete the workspace.",
+      );
     }
     const { count } = await tx.membership.deleteMany({ where: { workspaceId: ctx.workspaceId, userId: targetUserId } });
     if (count !== 1) throw new AppError("not_found", "No such member in this workspace.");

@@ -20,6 +20,12 @@ export async function listMembers(ctx: WorkspaceContext): Promise<Member[]> {
       orderBy: { createdAt: "asc" },
       select: { role: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
     });
-    return rows.map((m) => ({ userId: m.user.id, name: m.user.name, email: m.user.email, role: m.role, joinedAt: m.createdAt.toISOString() }));
+    return rows.map((m) => ({
+      userId: m.user.id,
+      name: m.user.name,
+      email: m.user.email,
+      role: m.role,
+      joinedAt: m.createdAt.toISOString(),
+    }));
   });
 }

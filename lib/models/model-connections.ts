@@ -38,7 +38,13 @@ export const createConnectionSchema = z.strictObject({
   name: connectionNameSchema,
   baseUrl: z.url({ protocol: /^https?$/, error: "Give the endpoint's base URL, e.g. https://openrouter.ai/api/v1." }).max(2_000),
   /** Sent as a bearer token; stored encrypted, shown only by its last four characters. */
-  apiKey: z.string().trim().min(1).max(1_000).regex(/^[\x21-\x7e]+$/, "A key has no spaces or special characters.").optional(),
+  apiKey: z
+    .string()
+    .trim()
+    .min(1)
+    .max(1_000)
+    .regex(/^[\x21-\x7e]+$/, "A key has no spaces or special characters.")
+    .optional(),
   models: connectionModelsSchema,
 });
 export type CreateConnectionInput = z.infer<typeof createConnectionSchema>;
@@ -77,18 +83,30 @@ function priceOf(model: ConnectionModel): ModelPrice {
 /** The server-wide connection's models (OPENAI_MODELS). */
 function serverModels(): ConnectionModel[] {
   if (!env.OPENAI_BASE_URL) return [];
-  return Object.entries(env.OPENAI_MODELS).map(([name, p]) => ({ name, inputUsdPerMillion: p.input, outputUsdPerMillion: p.output, cachedInputUsdPerMillion: p.cachedInput }));
+  return Object.entries(env.OPENAI_MODELS).map(([name, p]) => ({
+    name,
+    inputUsdPerMillion: p.input,
+    outputUsdPerMillion: p.output,
+    cachedInputUsdPerMillion: p.cachedInput,
+  }));
 }
 
 function toView(row: { name: string; baseUrl: string; models: unknown; createdAt: Date }, keyLast4: string | null): ConnectionView {
-  return { name: row.name, baseUrl: row.baseUrl, models: row.models as ConnectionModel[], keyLast4, createdAt: row.createdAt.toISOString() };
+  return {
+    name: row.name,
+    baseUrl: row.baseUrl,
+    models: row.models as ConnectionModel[],
+    keyLast4,
+    createdAt: row.createdAt.toISOString(),
+  };
 }
 
 async function assertReachableAddress(baseUrl: string) {
   try {
     await assertPublicUrl(baseUrl);
   } catch (error) {
-    if (error instanceof EgressError) throw new AppError("invalid_request", error.message, { fieldErrors: [{ path: "baseUrl", message: error.message }] });
+    if (error instanceof EgressError)
+      throw new AppError("invalid_request", error.message, { fieldErrors: [{ path: "baseUrl", message: error.message }] });
     throw error;
   }
 }
@@ -96,7 +114,10 @@ async function assertReachableAddress(baseUrl: string) {
 export async function listConnections(ctx: WorkspaceContext): Promise<ConnectionView[]> {
   return inWorkspace(ctx.workspaceId, async (tx) => {
     const rows = await tx.modelConnection.findMany({ where: { workspaceId: ctx.workspaceId }, orderBy: { name: "asc" } });
-    const keys = await tx.secret.findMany({ where: { workspaceId: ctx.workspaceId, name: { startsWith: "connection." } }, select: { name: true, last4: true } });
+    const keys = await tx.secret.findMany({
+      where: { workspaceId: ctx.workspaceId, name: { startsWith: "connection." } },
+      select: { name: true, last4: true },
+    });
     return rows.map((row) => toView(row, keys.find((k) => k.name === keySecret(row.name))?.last4 ?? null));
   });
 }
@@ -107,10 +128,24 @@ export async function createConnection(ctx: WorkspaceContext, input: CreateConne
   const taken = () => new AppError("conflict", `A connection named "${input.name}" exists. Remove it first, or choose another name.`);
   return inWorkspace(ctx.workspaceId, async (tx) => {
     const row = await tx.modelConnection.create({
-      data: { workspaceId: ctx.workspaceId, name: input.name, baseUrl: input.baseUrl.replace(/\/+$/, ""), models: input.models, createdById: ctx.actorId },
+      data: {
+        workspaceId: ctx.workspaceId,
+        name: input.name,
+        baseUrl: input.baseUrl.replace(/\/+$/, ""),
+        models: input.models,
+        createdById: ctx.actorId,
+      },
     });
-    const key = input.apiKey ? await putSecret(tx, { workspaceId: ctx.workspaceId, name: keySecret(input.name), value: input.apiKey, actorId: ctx.actorId }) : null;
-    await recordAudit(tx, { workspaceId: ctx.workspaceId, actorId: ctx.actorId, action: "model_connection.created", target: input.name, metadata: { baseUrl: row.baseUrl, models: input.models.map((m) => m.name) } });
+    const key = input.apiKey
+      ? await putSecret(tx, { workspaceId: ctx.workspaceId, name: keySecret(input.name), value: input.apiKey, actorId: ctx.actorId })
+      : null;
+    await recordAudit(tx, {
+      workspaceId: ctx.workspaceId,
+      actorId: ctx.actorId,
+      action: "model_connection.created",
+      target: input.name,
+      metadata: { baseUrl: row.baseUrl, models: input.models.map((m) => m.name) },
+    });
     return toView(row, key?.last4 ?? null);
   }).catch((error: unknown) => {
     // The name is unique per workspace: a taken one (even taken a moment ago, concurrently) is a 409.
@@ -139,14 +174,24 @@ export async function resolveModel(tx: Tx, workspaceId: string, ref: string | nu
   const [connection, model] = [name.slice(0, slash), name.slice(slash + 1)];
   if (connection === SERVER_CONNECTION) {
     const offered = serverModels().find((m) => m.name === model);
-    return offered && env.OPENAI_BASE_URL ? { kind: "openai", model, price: priceOf(offered), baseUrl: env.OPENAI_BASE_URL, sealedKey: null, billedTo: "platform" } : null;
+    return offered && env.OPENAI_BASE_URL
+      ? { kind: "openai", model, price: priceOf(offered), baseUrl: env.OPENAI_BASE_URL, sealedKey: null, billedTo: "platform" }
+      : null;
   }
   const row = await tx.modelConnection.findUnique({ where: { workspaceId_name: { workspaceId, name: connection } } });
   const offered = (row?.models as ConnectionModel[] | undefined)?.find((m) => m.name === model);
   if (!row || !offered) return null;
   const secretName = keySecret(connection);
   // The workspace's own endpoint: what it costs is between the customer and that provider.
-  return { kind: "openai", model, price: priceOf(offered), baseUrl: row.baseUrl, sealedKey: await readSealedSecret(tx, workspaceId, secretName), billedTo: "workspace", secretName };
+  return {
+    kind: "openai",
+    model,
+    price: priceOf(offered),
+    baseUrl: row.baseUrl,
+    sealedKey: await readSealedSecret(tx, workspaceId, secretName),
+    billedTo: "workspace",
+    secretName,
+  };
 }
 
 /** A Claude model by name (null: the server's default), billed to the platform unless the workspace has its own key. */

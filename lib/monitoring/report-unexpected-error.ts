@@ -5,7 +5,5 @@ import { env } from "@/config/env";
 
 export function reportUnexpectedError(error: unknown, tags: { requestId: string } | { runId: string }): void {
   if (!env.SENTRY_DSN) return;
-  void import("@sentry/nextjs")
-    .then((Sentry) => Sentry.captureException(error, { tags }))
-    .catch(() => undefined);
+  void import("@sentry/nextjs").then((Sentry) => Sentry.captureException(error, { tags })).catch(() => undefined);
 }

@@ -1,8 +1,8 @@
 // The run queue: pg-boss on PostgreSQL, for runs and for webhook deliveries. The schema and queues are
 // installed by the database owner (`installRunQueue`, part of migrating); the app and workers use it as
 // the app role.
-import PgBoss from "pg-boss";
 import pg from "pg";
+import PgBoss from "pg-boss";
 import { pool } from "@/lib/db/client";
 import type { Tx } from "@/lib/db/tenant";
 import { describeError, logger } from "@/lib/log/logger";
@@ -133,5 +133,10 @@ export async function enqueueRun(tx: Tx, job: RunJob, leaseSeconds: number): Pro
 /** Wakes a webhook delivery at `startAfter` (default: now), in the caller's transaction. */
 export async function enqueueWebhookDelivery(tx: Tx, job: WebhookJob, startAfter?: Date): Promise<void> {
   const boss = await runQueue();
-  await boss.send(WEBHOOK_QUEUE, job, { db: inTransaction(tx), retryLimit: 0, expireInSeconds: 120, ...(startAfter && { startAfter }) } as PgBoss.SendOptions);
+  await boss.send(WEBHOOK_QUEUE, job, {
+    db: inTransaction(tx),
+    retryLimit: 0,
+    expireInSeconds: 120,
+    ...(startAfter && { startAfter }),
+  } as PgBoss.SendOptions);
 }

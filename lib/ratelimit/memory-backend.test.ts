@@ -1,6 +1,6 @@
 import { describe, it } from "vitest";
-import { MemoryBackend } from "./memory-backend";
 import { expectCountdownAndIsolation, expectExactAdmission, expectNewWindowAdmitsAgain } from "@/tests/support/rate-limit-checks";
+import { MemoryBackend } from "./memory-backend";
 
 describe("in-memory rate limits", () => {
   it("admits exactly min(N, L) of N concurrent requests", () => expectExactAdmission(new MemoryBackend(), 150, 60));

@@ -14,5 +14,7 @@ export function secondsUntil(reset: number): number {
  */
 export function rateLimited(detail: string | ((retryAfterSeconds: number) => string), until: Pick<RateLimitResult, "reset">): AppError {
   const retryAfter = Math.max(1, secondsUntil(until.reset));
-  return new AppError("rate_limited", typeof detail === "string" ? detail : detail(retryAfter), { headers: { "retry-after": String(retryAfter) } });
+  return new AppError("rate_limited", typeof detail === "string" ? detail : detail(retryAfter), {
+    headers: { "retry-after": String(retryAfter) },
+  });
 }

@@ -19,7 +19,10 @@ export async function cancelRun(ctx: WorkspaceContext, runId: string): Promise<R
       await tx.runEvent.create({ data: { workspaceId, runId, type: "done", data: { status: "canceled" } } });
       await emitRunFinished(tx, workspaceId, runId, "canceled");
     } else {
-      await tx.run.updateMany({ where: { id: runId, workspaceId, status: "running", cancelRequestedAt: null }, data: { cancelRequestedAt: now } });
+      await tx.run.updateMany({
+        where: { id: runId, workspaceId, status: "running", cancelRequestedAt: null },
+        data: { cancelRequestedAt: now },
+      });
     }
     return tx.run.findFirst({ where: { id: runId, workspaceId } });
   });

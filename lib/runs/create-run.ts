@@ -7,22 +7,21 @@ import { findBuiltInAgent } from "@/lib/agents/catalog";
 import { checkInput } from "@/lib/agents/input-schema";
 import { agentForNewRun } from "@/lib/agents/workspace-agents";
 import { inWorkspace } from "@/lib/db/tenant";
-import { AppError } from "@/lib/errors/app-error";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
+import { AppError, zodFieldErrors } from "@/lib/errors/app-error";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { WorkspaceStatus } from "@/lib/generated/prisma/enums";
-import { zodFieldErrors } from "@/lib/errors/app-error";
 import { enqueueRun, runQueue } from "@/lib/queue/run-queue";
 import { rateLimited } from "@/lib/ratelimit/rate-limited";
-import { usageCap } from "@/lib/usage/quota";
-import { liftPauseOfPastPeriod } from "@/lib/usage/pause-workspace";
-import { stopAtCap } from "@/lib/usage/stop-at-cap";
 import { assertRunFitsBudget } from "@/lib/spend/assert-run-fits";
 import { usdToMicros } from "@/lib/spend/money";
+import { liftPauseOfPastPeriod } from "@/lib/usage/pause-workspace";
+import { usageCap } from "@/lib/usage/quota";
+import { stopAtCap } from "@/lib/usage/stop-at-cap";
 import type { WorkspaceContext } from "@/lib/workspaces/workspace-context";
 import { loadRunAdmission, type RunAdmission } from "./run-admission";
-import type { CreateRunInput } from "./schemas";
 import { toRunView, type RunView } from "./run-view";
+import type { CreateRunInput } from "./schemas";
 
 /** The workspace's tier and status as the caller read them (the API key's workspace, or the member's). */
 export interface RunWorkspace {
@@ -43,18 +42,29 @@ async function validate(workspaceId: string, input: CreateRunInput) {
   const found = await agentForNewRun(workspaceId, input.agent);
   if (!found) {
     const builtIn = input.agent.split("@")[0]!;
-    const hint = input.agent.includes("@") && findBuiltInAgent(builtIn) ? ` Built-in agents have no versions: name it "${builtIn}".` : " GET /api/v1/agents lists them.";
+    const hint =
+      input.agent.includes("@") && findBuiltInAgent(builtIn)
+        ? ` Built-in agents have no versions: name it "${builtIn}".`
+        : " GET /api/v1/agents lists them.";
     throw new AppError("invalid_request", `Unknown agent "${input.agent}" (or it is archived).${hint}`, {
       fieldErrors: [{ path: "agent", message: "Unknown agent." }],
     });
   }
   const { agent, model } = found;
-  if (!model) throw new AppError("invalid_request", `The ${agent.id} agent's model "${agent.model ?? "default"}" is not available in this workspace.`, { fieldErrors: [{ path: "agent", message: "Its model is not available." }] });
+  if (!model)
+    throw new AppError(
+      "invalid_request",
+      `The ${agent.id} agent's model "${agent.model ?? "default"}" is not available in this workspace.`,
+      { fieldErrors: [{ path: "agent", message: "Its model is not available." }] },
+    );
   if (agent.parseInput) {
     const parsed = agent.parseInput.safeParse(input.input);
     if (!parsed.success) {
       throw new AppError("invalid_request", `The input does not fit the ${agent.id} agent.`, {
-        fieldErrors: zodFieldErrors(parsed.error).map((e) => ({ path: e.path === "(body)" ? "input" : `input.${e.path}`, message: e.message })),
+        fieldErrors: zodFieldErrors(parsed.error).map((e) => ({
+          path: e.path === "(body)" ? "input" : `input.${e.path}`,
+          message: e.message,
+        })),
       });
     }
     return { agent, model, input: parsed.data as Prisma.InputJsonValue };
@@ -87,13 +97,18 @@ export async function createRun(
     if (existing) return { run: toRunView(existing), created: false };
   }
   const { agent, model, input } = await validate(workspaceId, request);
-  if (workspace.status === "paused" && !(await liftPauseOfPastPeriod({ id: workspaceId, status: "paused", pausedReason: workspace.pausedReason ?? null }))) {
+  if (
+    workspace.status === "paused" &&
+    !(await liftPauseOfPastPeriod({ id: workspaceId, status: "paused", pausedReason: workspace.pausedReason ?? null }))
+  ) {
     throw new AppError("workspace_paused", "This workspace is paused until the next period or an upgrade.");
   }
   const admission = await loadRunAdmission(workspaceId);
   await assertAgentMinutesLeft(tiered, admission);
   // The run's own limit: the lower of the request's maxCostUsd and the agent's.
-  const limits = [request.maxCostUsd === undefined ? null : usdToMicros(request.maxCostUsd), agent.maxCostMicros].filter((l): l is number => l !== null);
+  const limits = [request.maxCostUsd === undefined ? null : usdToMicros(request.maxCostUsd), agent.maxCostMicros].filter(
+    (l): l is number => l !== null,
+  );
   const maxCostMicros = limits.length ? Math.min(...limits) : null;
   await assertRunFitsBudget({ workspace: tiered, userId: ctx.actorId, agent, model, input, maxCostMicros, admission });
 
@@ -126,7 +141,11 @@ export async function createRun(
         },
       });
       await tx.runEvent.create({ data: { workspaceId, runId: created.id, type: "status", data: { status: "queued" } } });
-      await enqueueRun(tx, { runId: created.id, workspaceId }, runLeaseSeconds(Math.min(agent.maxRuntimeSeconds, getTier(workspace.tier).runLimits.maxRuntimeSeconds)));
+      await enqueueRun(
+        tx,
+        { runId: created.id, workspaceId },
+        runLeaseSeconds(Math.min(agent.maxRuntimeSeconds, getTier(workspace.tier).runLimits.maxRuntimeSeconds)),
+      );
       return created;
     });
     return { run: toRunView(run), created: true };

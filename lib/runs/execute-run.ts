@@ -16,7 +16,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { RunStatus } from "@/lib/generated/prisma/enums";
 import { describeError, logger } from "@/lib/log/logger";
 import { resolveModel, type ResolvedModel } from "@/lib/models/model-connections";
-import { customSecretName, CUSTOM_PREFIX } from "@/lib/secrets/custom-secrets";
+import type { RunJob } from "@/lib/queue/run-queue";
+import { CUSTOM_PREFIX, customSecretName } from "@/lib/secrets/custom-secrets";
 import { openSealedSecret, readSealedSecret, readSealedSecrets } from "@/lib/secrets/workspace-secrets";
 import { meteredProvider } from "@/lib/spend/metered-provider";
 import { releaseSpend, runKeyPrefix } from "@/lib/spend/spend-ledger";
@@ -28,7 +29,6 @@ import { usageCap } from "@/lib/usage/quota";
 import { recordUsage } from "@/lib/usage/record-usage";
 import { checkUsageAlerts } from "@/lib/usage/usage-alerts";
 import { emitRunFinished } from "@/lib/webhooks/run-webhook-events";
-import type { RunJob } from "@/lib/queue/run-queue";
 import { appendRunEvent } from "./run-events";
 import { describeOutcome, outcomeOfFailure, type RunOutcome, type StopReason } from "./run-outcome";
 
@@ -113,14 +113,30 @@ export interface RunProviders {
 }
 
 /** The run's provider, metered: its model connection, the workspace's own key, or the platform's. */
-function runProvider(job: RunJob, run: ClaimedRun, setup: RunSetup & { model: ResolvedModel; agent: AgentSpec }, policy: SpendPolicy, providers: RunProviders) {
+function runProvider(
+  job: RunJob,
+  run: ClaimedRun,
+  setup: RunSetup & { model: ResolvedModel; agent: AgentSpec },
+  policy: SpendPolicy,
+  providers: RunProviders,
+) {
   const { model } = setup;
   let base: ModelProvider;
   let billedTo: "platform" | "workspace" = model.billedTo;
   if (model.kind === "openai") {
     // A workspace connection's own key, or for the server's connection its OPENAI_API_KEY.
-    const apiKey = !model.secretName ? env.OPENAI_API_KEY : model.sealedKey ? openSealedSecret(model.sealedKey, job.workspaceId, model.secretName) : undefined;
-    base = connectionProvider({ baseURL: model.baseUrl!, apiKey, model: model.model, price: model.price, operatorOwned: !model.secretName });
+    const apiKey = !model.secretName
+      ? env.OPENAI_API_KEY
+      : model.sealedKey
+        ? openSealedSecret(model.sealedKey, job.workspaceId, model.secretName)
+        : undefined;
+    base = connectionProvider({
+      baseURL: model.baseUrl!,
+      apiKey,
+      model: model.model,
+      price: model.price,
+      operatorOwned: !model.secretName,
+    });
   } else if (setup.sealedProviderKey) {
     base = providers.forOwnKey(openSealedSecret(setup.sealedProviderKey, job.workspaceId, PROVIDER_KEY), model.model);
     billedTo = "workspace";
@@ -176,10 +192,28 @@ async function recordToolCall(job: RunJob, attempt: number, call: ToolCallRecord
   const args = (call.input ?? {}) as Prisma.InputJsonValue;
   await inWorkspace(job.workspaceId, (tx) =>
     tx.runToolCall.create({
-      data: { workspaceId: job.workspaceId, runId: job.runId, attempt, turn: call.turn, callId: call.callId.slice(0, 200), tool: call.name, arguments: args, result, isError: call.isError, durationMs: call.durationMs },
+      data: {
+        workspaceId: job.workspaceId,
+        runId: job.runId,
+        attempt,
+        turn: call.turn,
+        callId: call.callId.slice(0, 200),
+        tool: call.name,
+        arguments: args,
+        result,
+        isError: call.isError,
+        durationMs: call.durationMs,
+      },
     }),
   );
-  await appendRunEvent(job.workspaceId, job.runId, "tool", { turn: call.turn, tool: call.name, arguments: args, result: result.slice(0, 1_000), isError: call.isError, durationMs: call.durationMs });
+  await appendRunEvent(job.workspaceId, job.runId, "tool", {
+    turn: call.turn,
+    tool: call.name,
+    arguments: args,
+    result: result.slice(0, 1_000),
+    isError: call.isError,
+    durationMs: call.durationMs,
+  });
 }
 
 /** The opened secrets a run's tools refer to, by the name the customer gave them. */
@@ -191,15 +225,23 @@ function secretReader(workspaceId: string, sealed: Map<string, string>) {
   };
 }
 
-export async function executeRun(job: RunJob, platform: ModelProvider = modelProvider(), forOwnKey: RunProviders["forOwnKey"] = providerForOwnKey): Promise<void> {
+export async function executeRun(
+  job: RunJob,
+  platform: ModelProvider = modelProvider(),
+  forOwnKey: RunProviders["forOwnKey"] = providerForOwnKey,
+): Promise<void> {
   const claimed = await claim(job);
   if (!claimed) return; // canceled, or already finished
   const { run, workspace, setup } = claimed;
   const { agent, model } = setup;
   if (!agent) return finish(job, "failed", { error: `Unknown agent ${run.agent}${run.agentVersion ? `@${run.agentVersion}` : ""}.` });
-  if (!model) return finish(job, "failed", { error: `The model "${agent.model ?? "default"}" of the ${agent.id} agent is no longer available in this workspace.` });
+  if (!model)
+    return finish(job, "failed", {
+      error: `The model "${agent.model ?? "default"}" of the ${agent.id} agent is no longer available in this workspace.`,
+    });
   const policy = spendPolicy(workspace);
-  const setupFailed = (message: string) => finish(job, "failed", { error: describeOutcome({ kind: "setup_error", message }, agent.id).error });
+  const setupFailed = (message: string) =>
+    finish(job, "failed", { error: describeOutcome({ kind: "setup_error", message }, agent.id).error });
   if (setup.setupError) return setupFailed(setup.setupError);
   let metered: ReturnType<typeof runProvider>;
   try {
@@ -211,7 +253,11 @@ export async function executeRun(job: RunJob, platform: ModelProvider = modelPro
   }
   const { provider, billedTo } = metered;
   const tierLimits = getTier(workspace.tier).runLimits;
-  const limited = { ...agent, maxTurns: Math.min(agent.maxTurns, tierLimits.maxTurns), maxRuntimeSeconds: Math.min(agent.maxRuntimeSeconds, tierLimits.maxRuntimeSeconds) };
+  const limited = {
+    ...agent,
+    maxTurns: Math.min(agent.maxTurns, tierLimits.maxTurns),
+    maxRuntimeSeconds: Math.min(agent.maxRuntimeSeconds, tierLimits.maxRuntimeSeconds),
+  };
   const started = Date.now();
   const elapsedSeconds = () => Math.ceil((Date.now() - started) / 1000);
   let meteredSeconds = 0;
@@ -223,8 +269,15 @@ export async function executeRun(job: RunJob, platform: ModelProvider = modelPro
     controller.abort(new Error(reason));
   };
 
-  await inWorkspace(job.workspaceId, (tx) => tx.run.updateMany({ where: { id: run.id, workspaceId: job.workspaceId }, data: { provider: provider.name } }));
-  await appendRunEvent(job.workspaceId, run.id, "status", { status: "running", attempt: run.attempt, provider: provider.name, model: provider.model });
+  await inWorkspace(job.workspaceId, (tx) =>
+    tx.run.updateMany({ where: { id: run.id, workspaceId: job.workspaceId }, data: { provider: provider.name } }),
+  );
+  await appendRunEvent(job.workspaceId, run.id, "status", {
+    status: "running",
+    attempt: run.attempt,
+    provider: provider.name,
+    model: provider.model,
+  });
 
   // Watchdog: cancel requests, the runtime limit, and metering slices, checked twice a second.
   let checking = false;
@@ -233,7 +286,9 @@ export async function executeRun(job: RunJob, platform: ModelProvider = modelPro
     checking = true;
     try {
       if (Date.now() - started > limited.maxRuntimeSeconds * 1000) stop("timeout");
-      const cancel = await inWorkspace(job.workspaceId, (tx) => tx.run.findUnique({ where: { id: run.id, workspaceId: job.workspaceId }, select: { cancelRequestedAt: true } }));
+      const cancel = await inWorkspace(job.workspaceId, (tx) =>
+        tx.run.findUnique({ where: { id: run.id, workspaceId: job.workspaceId }, select: { cancelRequestedAt: true } }),
+      );
       if (cancel?.cancelRequestedAt) stop("canceled");
       while (elapsedSeconds() - meteredSeconds >= METER_SLICE_SECONDS) {
         slice++;
@@ -251,7 +306,12 @@ export async function executeRun(job: RunJob, platform: ModelProvider = modelPro
   let outcome: RunOutcome;
   let toolbox: Toolbox | undefined;
   try {
-    toolbox = await openToolbox(agent.tools, { signingSecret: setup.signingSecret, secretValue: secretReader(job.workspaceId, setup.sealedSecrets), signal: controller.signal, callIdPrefix: `tool_${run.id}_a${run.attempt}` });
+    toolbox = await openToolbox(agent.tools, {
+      signingSecret: setup.signingSecret,
+      secretValue: secretReader(job.workspaceId, setup.sealedSecrets),
+      signal: controller.signal,
+      callIdPrefix: `tool_${run.id}_a${run.attempt}`,
+    });
     for (const warning of toolbox.warnings) await appendRunEvent(job.workspaceId, run.id, "log", { message: warning, level: "warn" });
     outcome = await runAgentLoop({
       agent: limited,
@@ -263,7 +323,11 @@ export async function executeRun(job: RunJob, platform: ModelProvider = modelPro
       onToolCall: (call) => recordToolCall(job, run.attempt, call),
     });
   } catch (failure) {
-    outcome = outcomeOfFailure(failure, stopReason, { maxRuntimeSeconds: limited.maxRuntimeSeconds, ownKey: billedTo === "workspace", provider: provider.name });
+    outcome = outcomeOfFailure(failure, stopReason, {
+      maxRuntimeSeconds: limited.maxRuntimeSeconds,
+      ownKey: billedTo === "workspace",
+      provider: provider.name,
+    });
     if (outcome.kind === "unexpected") logger.error("run failed", { runId: run.id, ...describeError(failure) });
   } finally {
     clearInterval(watchdog);
@@ -273,8 +337,10 @@ export async function executeRun(job: RunJob, platform: ModelProvider = modelPro
 
   const remainder = Math.max(0, elapsedSeconds() - meteredSeconds);
   if (remainder > 0) await meterSlice(job, workspace.tier, `run:${run.id}:a${run.attempt}:final`, remainder);
-  if (outcome.kind === "agent_minutes_cap" && getTier(workspace.tier).atCap === "pause") await pauseForQuota(job.workspaceId, "agent_seconds");
-  if (outcome.kind === "budget" && outcome.stop.kind === "workspace_budget" && policy.atCap === "pause") await pauseForQuota(job.workspaceId, "model_spend");
+  if (outcome.kind === "agent_minutes_cap" && getTier(workspace.tier).atCap === "pause")
+    await pauseForQuota(job.workspaceId, "agent_seconds");
+  if (outcome.kind === "budget" && outcome.stop.kind === "workspace_budget" && policy.atCap === "pause")
+    await pauseForQuota(job.workspaceId, "model_spend");
   const ended = describeOutcome(outcome, agent.id);
   await finish(job, ended.status, { error: ended.error, ...(ended.output && { output: { ...ended.output, provider: provider.name } }) });
 }
@@ -284,7 +350,11 @@ export async function failLostRun(job: RunJob): Promise<void> {
   const updated = await inWorkspace(job.workspaceId, async (tx) => {
     const failed = await tx.run.updateMany({
       where: { id: job.runId, workspaceId: job.workspaceId, status: { in: ["queued", "running"] } },
-      data: { status: "failed", error: "The worker running this run stopped before it finished, twice. Start the run again.", finishedAt: new Date() },
+      data: {
+        status: "failed",
+        error: "The worker running this run stopped before it finished, twice. Start the run again.",
+        finishedAt: new Date(),
+      },
     });
     if (failed.count === 1) await emitRunFinished(tx, job.workspaceId, job.runId, "failed");
     return failed;

@@ -3,9 +3,9 @@ import type { z } from "zod";
 import { inWorkspace, type Tx } from "@/lib/db/tenant";
 import { AppError } from "@/lib/errors/app-error";
 import type { WorkspaceContext } from "@/lib/workspaces/workspace-context";
-import type { ListRunsQuery, runDetailSchema, runsPageSchema } from "./schemas";
 import { runTrace } from "./run-trace";
 import { toRunView, type RunView } from "./run-view";
+import type { ListRunsQuery, runDetailSchema, runsPageSchema } from "./schemas";
 
 export async function getRun(ctx: WorkspaceContext, runId: string): Promise<RunView> {
   const { workspaceId } = ctx;
@@ -33,7 +33,9 @@ export async function listRuns(ctx: WorkspaceContext, query: ListRunsQuery): Pro
   const { workspaceId } = ctx;
   const rows = await inWorkspace(workspaceId, async (tx) => {
     if (query.cursor && !(await isCursor(tx, workspaceId, query.cursor))) {
-      throw new AppError("invalid_request", "Unknown cursor.", { fieldErrors: [{ path: "cursor", message: "Not a cursor from this list." }] });
+      throw new AppError("invalid_request", "Unknown cursor.", {
+        fieldErrors: [{ path: "cursor", message: "Not a cursor from this list." }],
+      });
     }
     return pageRows(tx, workspaceId, query);
   });
@@ -44,17 +46,24 @@ export async function listRuns(ctx: WorkspaceContext, query: ListRunsQuery): Pro
  * The dashboard's runs page: a cursor that is not one of this list's (a stale or hand-edited link) starts
  * from the newest run, and says so, where the API answers 400.
  */
-export async function listRunsForPage(ctx: WorkspaceContext, query: ListRunsQuery): Promise<RunsPage & { cursorIgnored: boolean; origins: Record<string, string> }> {
+export async function listRunsForPage(
+  ctx: WorkspaceContext,
+  query: ListRunsQuery,
+): Promise<RunsPage & { cursorIgnored: boolean; origins: Record<string, string> }> {
   const { workspaceId } = ctx;
   const { rows, cursorIgnored, keys } = await inWorkspace(workspaceId, async (tx) => {
     const cursorIgnored = Boolean(query.cursor) && !(await isCursor(tx, workspaceId, query.cursor!));
     const rows = await pageRows(tx, workspaceId, cursorIgnored ? { ...query, cursor: undefined } : query);
     const keyIds = [...new Set(rows.flatMap((r) => (r.apiKeyId ? [r.apiKeyId] : [])))];
-    const keys = keyIds.length ? await tx.apiKey.findMany({ where: { workspaceId, id: { in: keyIds } }, select: { id: true, name: true } }) : [];
+    const keys = keyIds.length
+      ? await tx.apiKey.findMany({ where: { workspaceId, id: { in: keyIds } }, select: { id: true, name: true } })
+      : [];
     return { rows, cursorIgnored, keys };
   });
   // Where each run came from: the dashboard, or the API key (by name) that started it.
-  const origins = Object.fromEntries(rows.map((r) => [r.id, r.apiKeyId ? `key “${keys.find((k) => k.id === r.apiKeyId)?.name ?? "deleted"}”` : "Dashboard"]));
+  const origins = Object.fromEntries(
+    rows.map((r) => [r.id, r.apiKeyId ? `key “${keys.find((k) => k.id === r.apiKeyId)?.name ?? "deleted"}”` : "Dashboard"]),
+  );
   return { ...toPage(rows, query.limit), cursorIgnored, origins };
 }
 

@@ -44,7 +44,10 @@ export function parseLastEventId(header: string | null): bigint | undefined {
 }
 
 function formatEvent(event: SseEvent): string {
-  const stamped = event.createdAt && typeof event.data === "object" && event.data !== null && !Array.isArray(event.data) ? { ...event.data, at: event.createdAt } : event.data;
+  const stamped =
+    event.createdAt && typeof event.data === "object" && event.data !== null && !Array.isArray(event.data)
+      ? { ...event.data, at: event.createdAt }
+      : event.data;
   return `${event.id === undefined ? "" : `id: ${event.id}\n`}event: ${event.type}\ndata: ${JSON.stringify(stamped)}\n\n`;
 }
 
@@ -57,12 +60,19 @@ async function nextStep(workspaceId: string, runId: string, last: bigint | undef
   const { run, done } = await inWorkspace(workspaceId, async (tx) => {
     const run = await tx.run.findFirst({ where: { id: runId, workspaceId }, select: { status: true, finishedAt: true } });
     if (!run || !TERMINAL_STATUSES.includes(run.status)) return { run, done: null };
-    const done = await tx.runEvent.findFirst({ where: { workspaceId, runId, type: "done" }, orderBy: { id: "desc" }, select: { id: true, data: true, createdAt: true } });
+    const done = await tx.runEvent.findFirst({
+      where: { workspaceId, runId, type: "done" },
+      orderBy: { id: "desc" },
+      select: { id: true, data: true, createdAt: true },
+    });
     return { run, done };
   });
   if (!run) return { end: null };
   if (!TERMINAL_STATUSES.includes(run.status)) return "wait";
-  if (done) return last !== undefined && done.id <= last ? { end: { id: done.id.toString(), type: "done", data: done.data, createdAt: done.createdAt.toISOString() } } : "read";
+  if (done)
+    return last !== undefined && done.id <= last
+      ? { end: { id: done.id.toString(), type: "done", data: done.data, createdAt: done.createdAt.toISOString() } }
+      : "read";
   if (run.finishedAt && Date.now() - run.finishedAt.getTime() < DONE_GRACE_MS) return "wait";
   return { end: { type: "done", data: { status: run.status } } };
 }
@@ -158,9 +168,14 @@ export async function runEventStream(ctx: WorkspaceContext, runId: string, optio
       }, env.RUN_STREAM_MAX_SECONDS * 1000);
       let poll: ReturnType<typeof setTimeout> | undefined;
       const schedulePoll = () => {
-        if (!closed) poll = setTimeout(() => void pull().finally(schedulePoll), runEventBus().listening ? POLL_LISTENING_MS : POLL_UNLISTENED_MS);
+        if (!closed)
+          poll = setTimeout(() => void pull().finally(schedulePoll), runEventBus().listening ? POLL_LISTENING_MS : POLL_UNLISTENED_MS);
       };
-      cleanups.push(() => clearInterval(keepalive), () => clearTimeout(lifetime), () => clearTimeout(poll));
+      cleanups.push(
+        () => clearInterval(keepalive),
+        () => clearTimeout(lifetime),
+        () => clearTimeout(poll),
+      );
       if (signal.aborted) return close();
 
       write(`retry: ${RECONNECT_MS}\n\n`);
@@ -173,6 +188,11 @@ export async function runEventStream(ctx: WorkspaceContext, runId: string, optio
   });
 
   return new Response(body, {
-    headers: { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache, no-transform", connection: "keep-alive", "x-accel-buffering": "no" },
+    headers: {
+      "content-type": "text/event-stream; charset=utf-8",
+      "cache-control": "no-cache, no-transform",
+      connection: "keep-alive",
+      "x-accel-buffering": "no",
+    },
   });
 }

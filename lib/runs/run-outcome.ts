@@ -1,6 +1,6 @@
 // Why a run ended, as one typed union, mapped exhaustively to the status and message the customer sees.
-import { ProviderError } from "@/lib/agents/model-types";
 import type { LoopEnd } from "@/lib/agents/agent-loop";
+import { ProviderError } from "@/lib/agents/model-types";
 import type { RunStatus } from "@/lib/generated/prisma/enums";
 import { SpendStop } from "@/lib/spend/metered-provider";
 
@@ -20,16 +20,24 @@ export type RunOutcome =
 export type StopReason = "canceled" | "timeout" | "agent_minutes_cap";
 
 /** The outcome of a loop that threw: a stop the run asked for first, else what the failure was. */
-export function outcomeOfFailure(failure: unknown, stopReason: StopReason | undefined, context: { maxRuntimeSeconds: number; ownKey: boolean; provider: string }): RunOutcome {
+export function outcomeOfFailure(
+  failure: unknown,
+  stopReason: StopReason | undefined,
+  context: { maxRuntimeSeconds: number; ownKey: boolean; provider: string },
+): RunOutcome {
   if (stopReason === "canceled") return { kind: "canceled" };
   if (stopReason === "timeout") return { kind: "timeout", seconds: context.maxRuntimeSeconds };
   if (stopReason === "agent_minutes_cap") return { kind: "agent_minutes_cap" };
   if (failure instanceof SpendStop) return { kind: "budget", stop: failure };
-  if (failure instanceof ProviderError) return { kind: "provider_error", error: failure, ownKey: context.ownKey, provider: context.provider };
+  if (failure instanceof ProviderError)
+    return { kind: "provider_error", error: failure, ownKey: context.ownKey, provider: context.provider };
   return { kind: "unexpected", error: failure };
 }
 
-export function describeOutcome(outcome: RunOutcome, agentId: string): { status: RunStatus; output?: { text: string; turns: number }; error?: string } {
+export function describeOutcome(
+  outcome: RunOutcome,
+  agentId: string,
+): { status: RunStatus; output?: { text: string; turns: number }; error?: string } {
   switch (outcome.kind) {
     case "finished":
       return { status: "succeeded", output: { text: outcome.text, turns: outcome.turns } };
@@ -38,7 +46,10 @@ export function describeOutcome(outcome: RunOutcome, agentId: string): { status:
     case "canceled":
       return { status: "canceled" };
     case "timeout":
-      return { status: "failed", error: `The run exceeded its time limit of ${outcome.seconds} seconds (the ${agentId} agent's, within the tier's).` };
+      return {
+        status: "failed",
+        error: `The run exceeded its time limit of ${outcome.seconds} seconds (the ${agentId} agent's, within the tier's).`,
+      };
     case "agent_minutes_cap":
       return { status: "failed", error: "The workspace reached its agent-minutes cap, so the run was stopped." };
     case "budget":

@@ -24,8 +24,10 @@ function refuse(limit: number, detail: string): never {
 export function acquireRunStreamSlot(workspaceId: string, caller: string): () => void {
   const counters = [`workspace:${workspaceId}`, `caller:${caller}`];
   const [inWorkspace, ofCaller] = counters.map((c) => openStreams.get(c) ?? 0) as [number, number];
-  if (ofCaller >= RUN_STREAM_CAPS.perCaller) refuse(RUN_STREAM_CAPS.perCaller, `This caller already has ${ofCaller} open event streams (the most allowed).`);
-  if (inWorkspace >= RUN_STREAM_CAPS.perWorkspace) refuse(RUN_STREAM_CAPS.perWorkspace, `This workspace already has ${inWorkspace} open event streams (the most allowed).`);
+  if (ofCaller >= RUN_STREAM_CAPS.perCaller)
+    refuse(RUN_STREAM_CAPS.perCaller, `This caller already has ${ofCaller} open event streams (the most allowed).`);
+  if (inWorkspace >= RUN_STREAM_CAPS.perWorkspace)
+    refuse(RUN_STREAM_CAPS.perWorkspace, `This workspace already has ${inWorkspace} open event streams (the most allowed).`);
   for (const c of counters) openStreams.set(c, (openStreams.get(c) ?? 0) + 1);
   let released = false;
   return () => {

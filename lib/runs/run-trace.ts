@@ -14,8 +14,20 @@ export async function runTrace(tx: Tx, workspaceId: string, runId: string): Prom
   const callsOf = (attempt: number, turn: number, names: string[]): TraceToolCall[] => {
     const made = calls.filter((c) => c.attempt === attempt && c.turn === turn);
     // A call the turn asked for that never ran (the run stopped first) shows by name only.
-    const missing = names.slice(made.length).map((name, i) => ({ id: `pending-${i}`, name, arguments: null, result: null, isError: false, durationMs: null }));
-    return [...made.map((c) => ({ id: c.callId, name: c.tool, arguments: c.arguments, result: c.result, isError: c.isError, durationMs: c.durationMs })), ...missing];
+    const missing = names
+      .slice(made.length)
+      .map((name, i) => ({ id: `pending-${i}`, name, arguments: null, result: null, isError: false, durationMs: null }));
+    return [
+      ...made.map((c) => ({
+        id: c.callId,
+        name: c.tool,
+        arguments: c.arguments,
+        result: c.result,
+        isError: c.isError,
+        durationMs: c.durationMs,
+      })),
+      ...missing,
+    ];
   };
   return steps.map((s) => ({
     attempt: s.attempt,

@@ -8,16 +8,16 @@
 import pg from "pg";
 import type PgBoss from "pg-boss";
 import { env } from "@/config/env";
+import { modelProvider } from "@/lib/agents/providers/model-provider";
 import { startBillingSweep } from "@/lib/billing/billing-sweep";
 import { startOverageReporting } from "@/lib/billing/meter-outbox";
 import { billingEnabled } from "@/lib/billing/stripe-client";
-import { modelProvider } from "@/lib/agents/providers/model-provider";
 import { APP_ROLE_OPTION } from "@/lib/db/app-role";
-import { startReservationSweep } from "@/lib/spend/reservation-sweep";
-import { overageBillable } from "@/lib/spend/spend-policy";
 import { describeError, logger } from "@/lib/log/logger";
 import { reportUnexpectedError } from "@/lib/monitoring/report-unexpected-error";
 import { LOST_RUN_QUEUE, QUEUE_WAKE_CHANNEL, RUN_QUEUE, runQueue, type RunJob } from "@/lib/queue/run-queue";
+import { startReservationSweep } from "@/lib/spend/reservation-sweep";
+import { overageBillable } from "@/lib/spend/spend-policy";
 import { startWebhookWorker } from "@/lib/webhooks/webhook-worker";
 import { executeRun, failLostRun } from "./execute-run";
 

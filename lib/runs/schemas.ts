@@ -45,7 +45,12 @@ export const runViewSchema = z
   .object({
     id: z.string(),
     agent: z.string().meta({ description: "The agent's id: a built-in agent or one of the workspace's own." }),
-    agentVersion: z.number().int().min(1).optional().meta({ description: "The version of a workspace agent the run ran; absent for a built-in agent." }),
+    agentVersion: z
+      .number()
+      .int()
+      .min(1)
+      .optional()
+      .meta({ description: "The version of a workspace agent the run ran; absent for a built-in agent." }),
     status: runStatusSchema,
     input: z.unknown().meta({ description: "The input as the agent received it." }),
     output: z.unknown().optional(),

@@ -16,7 +16,11 @@ export const customSecretName = (name: string): SecretName => `custom.${name}`;
 export const customSecretNameSchema = z.string().regex(/^[a-z0-9_]{1,60}$/, "Use 1–60 lowercase letters, digits and underscores.");
 export const setCustomSecretSchema = z.strictObject({
   name: customSecretNameSchema,
-  value: z.string().min(1, "Give the secret's value.").max(4_000).regex(/^[^\r\n\0]+$/, "A header value is one line."),
+  value: z
+    .string()
+    .min(1, "Give the secret's value.")
+    .max(4_000)
+    .regex(/^[^\r\n\0]+$/, "A header value is one line."),
 });
 
 export interface CustomSecretView {
@@ -27,7 +31,11 @@ export interface CustomSecretView {
 
 export async function listCustomSecrets(ctx: WorkspaceContext): Promise<CustomSecretView[]> {
   const rows = await inWorkspace(ctx.workspaceId, (tx) =>
-    tx.secret.findMany({ where: { workspaceId: ctx.workspaceId, name: { startsWith: CUSTOM_PREFIX } }, orderBy: { name: "asc" }, select: { name: true, last4: true, updatedAt: true } }),
+    tx.secret.findMany({
+      where: { workspaceId: ctx.workspaceId, name: { startsWith: CUSTOM_PREFIX } },
+      orderBy: { name: "asc" },
+      select: { name: true, last4: true, updatedAt: true },
+    }),
   );
   return rows.map((r) => ({ name: r.name.slice(CUSTOM_PREFIX.length), last4: r.last4, updatedAt: r.updatedAt.toISOString() }));
 }
@@ -36,10 +44,25 @@ export async function setCustomSecret(ctx: WorkspaceContext, input: z.infer<type
   assertCan(ctx.role, "secrets:manage");
   return inWorkspace(ctx.workspaceId, async (tx) => {
     const count = await tx.secret.count({ where: { workspaceId: ctx.workspaceId, name: { startsWith: CUSTOM_PREFIX } } });
-    const exists = await tx.secret.findUnique({ where: { workspaceId_name: { workspaceId: ctx.workspaceId, name: customSecretName(input.name) } }, select: { id: true } });
-    if (!exists && count >= MAX_SECRETS) throw new AppError("conflict", `A workspace keeps at most ${MAX_SECRETS} secrets. Remove one first.`);
-    const info = await putSecret(tx, { workspaceId: ctx.workspaceId, name: customSecretName(input.name), value: input.value, actorId: ctx.actorId });
-    await recordAudit(tx, { workspaceId: ctx.workspaceId, actorId: ctx.actorId, action: "secret.set", target: input.name, metadata: { last4: info.last4 } });
+    const exists = await tx.secret.findUnique({
+      where: { workspaceId_name: { workspaceId: ctx.workspaceId, name: customSecretName(input.name) } },
+      select: { id: true },
+    });
+    if (!exists && count >= MAX_SECRETS)
+      throw new AppError("conflict", `A workspace keeps at most ${MAX_SECRETS} secrets. Remove one first.`);
+    const info = await putSecret(tx, {
+      workspaceId: ctx.workspaceId,
+      name: customSecretName(input.name),
+      value: input.value,
+      actorId: ctx.actorId,
+    });
+    await recordAudit(tx, {
+      workspaceId: ctx.workspaceId,
+      actorId: ctx.actorId,
+      action: "secret.set",
+      target: input.name,
+      metadata: { last4: info.last4 },
+    });
     return { name: input.name, last4: info.last4, updatedAt: info.updatedAt.toISOString() };
   });
 }

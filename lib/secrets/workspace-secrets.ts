@@ -18,8 +18,15 @@ export interface SecretInfo {
 
 const contextOf = (workspaceId: string, name: SecretName) => `${workspaceId}/${name}`;
 
-export async function putSecret(tx: Tx, input: { workspaceId: string; name: SecretName; value: string; actorId: string | null }): Promise<SecretInfo> {
-  const data = { ciphertext: seal(input.value, contextOf(input.workspaceId, input.name)), last4: input.value.slice(-4), createdById: input.actorId };
+export async function putSecret(
+  tx: Tx,
+  input: { workspaceId: string; name: SecretName; value: string; actorId: string | null },
+): Promise<SecretInfo> {
+  const data = {
+    ciphertext: seal(input.value, contextOf(input.workspaceId, input.name)),
+    last4: input.value.slice(-4),
+    createdById: input.actorId,
+  };
   const row = await tx.secret.upsert({
     where: { workspaceId_name: { workspaceId: input.workspaceId, name: input.name } },
     create: { workspaceId: input.workspaceId, name: input.name, ...data },
@@ -30,9 +37,20 @@ export async function putSecret(tx: Tx, input: { workspaceId: string; name: Secr
 }
 
 /** Stores a secret only when the workspace has none of that name (a concurrent writer's stays). */
-export async function addSecretIfMissing(tx: Tx, input: { workspaceId: string; name: SecretName; value: string; actorId: string | null }): Promise<void> {
+export async function addSecretIfMissing(
+  tx: Tx,
+  input: { workspaceId: string; name: SecretName; value: string; actorId: string | null },
+): Promise<void> {
   await tx.secret.createMany({
-    data: [{ workspaceId: input.workspaceId, name: input.name, ciphertext: seal(input.value, contextOf(input.workspaceId, input.name)), last4: input.value.slice(-4), createdById: input.actorId }],
+    data: [
+      {
+        workspaceId: input.workspaceId,
+        name: input.name,
+        ciphertext: seal(input.value, contextOf(input.workspaceId, input.name)),
+        last4: input.value.slice(-4),
+        createdById: input.actorId,
+      },
+    ],
     skipDuplicates: true,
   });
 }
@@ -55,7 +73,11 @@ export function openSealedSecret(sealed: string, workspaceId: string, name: Secr
 
 /** The sealed values of every secret whose name starts with `prefix`, for a run to open the ones it uses. */
 export async function readSealedSecrets(tx: Tx, workspaceId: string, prefix: string): Promise<Map<SecretName, string>> {
-  const rows = await tx.secret.findMany({ where: { workspaceId, name: { startsWith: prefix } }, select: { name: true, ciphertext: true }, take: 200 });
+  const rows = await tx.secret.findMany({
+    where: { workspaceId, name: { startsWith: prefix } },
+    select: { name: true, ciphertext: true },
+    take: 200,
+  });
   return new Map(rows.map((r) => [r.name as SecretName, r.ciphertext]));
 }
 

@@ -5,17 +5,17 @@
 import { env } from "@/config/env";
 import { MIN_OUTPUT_TOKENS } from "@/config/models";
 import type { TierId } from "@/config/tiers";
-import { firstTurnRequest } from "@/lib/agents/agent-loop";
 import type { AgentSpec } from "@/lib/agents/agent-definition";
+import { firstTurnRequest } from "@/lib/agents/agent-loop";
 import { declaredToolSpecs } from "@/lib/agents/toolbox";
-import type { ResolvedModel } from "@/lib/models/model-connections";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
+import type { ResolvedModel } from "@/lib/models/model-connections";
+import type { RunAdmission } from "@/lib/runs/run-admission";
 import { stopAtCap } from "@/lib/usage/stop-at-cap";
 import { inputTokensUpperBound } from "./estimate-tokens";
 import { formatUsd } from "./money";
 import { worstCaseMicros } from "./price-turn";
-import type { RunAdmission } from "@/lib/runs/run-admission";
 import { spendPolicy } from "./spend-policy";
 
 interface RunBudgetRequest {
@@ -33,7 +33,10 @@ interface RunBudgetRequest {
 async function assertVerifiedEmail(userId: string) {
   const user = await db().user.findUnique({ where: { id: userId }, select: { emailVerified: true } });
   if (!user?.emailVerified) {
-    throw new AppError("forbidden", "Verify your email address to run agents on AgentHQ's model budget (see your account page), or store the workspace's own Anthropic key in Settings.");
+    throw new AppError(
+      "forbidden",
+      "Verify your email address to run agents on AgentHQ's model budget (see your account page), or store the workspace's own Anthropic key in Settings.",
+    );
   }
 }
 
@@ -45,9 +48,13 @@ export async function assertRunFitsBudget(request: RunBudgetRequest): Promise<vo
   // The cheapest turn worth sending: this input with the fewest output tokens a turn is allowed.
   const smallestTurn = worstCaseMicros(price, inputTokens, MIN_OUTPUT_TOKENS);
   if (request.maxCostMicros !== null && smallestTurn > request.maxCostMicros) {
-    throw new AppError("invalid_request", `This input alone may cost up to ${formatUsd(inputOnly)} a turn, more than maxCostUsd ${formatUsd(request.maxCostMicros)}.`, {
-      fieldErrors: [{ path: "maxCostUsd", message: `Allow at least ${formatUsd(smallestTurn)}.` }],
-    });
+    throw new AppError(
+      "invalid_request",
+      `This input alone may cost up to ${formatUsd(inputOnly)} a turn, more than maxCostUsd ${formatUsd(request.maxCostMicros)}.`,
+      {
+        fieldErrors: [{ path: "maxCostUsd", message: `Allow at least ${formatUsd(smallestTurn)}.` }],
+      },
+    );
   }
   const { admission } = request;
   // The workspace's own key or model connection pays.
@@ -58,12 +65,19 @@ export async function assertRunFitsBudget(request: RunBudgetRequest): Promise<vo
   if (policy.capMicros === null) return;
   const left = policy.capMicros - admission.spendUsedMicros - admission.spendReservedMicros;
   if (left <= 0) {
-    await stopAtCap(request.workspace, "model_spend", policy.atCap,
+    await stopAtCap(
+      request.workspace,
+      "model_spend",
+      policy.atCap,
       policy.capSetBy === "spend_limit"
         ? `The workspace's monthly spend limit (${formatUsd(policy.capMicros)}) is used up. An owner can raise it on the usage page.`
-        : undefined);
+        : undefined,
+    );
   }
   if (smallestTurn > left) {
-    throw new AppError("quota_exceeded", `This run's input alone may cost up to ${formatUsd(inputOnly)} of model spend a turn; the workspace has ${formatUsd(left)} left this month.`);
+    throw new AppError(
+      "quota_exceeded",
+      `This run's input alone may cost up to ${formatUsd(inputOnly)} of model spend a turn; the workspace has ${formatUsd(left)} left this month.`,
+    );
   }
 }

@@ -11,7 +11,6 @@ import { outputTokensWithin, turnCostMicros, worstCaseMicros } from "./price-tur
 import { releaseSpend, reserveSpend, settleSpend, turnKey, type SettledTurn } from "./spend-ledger";
 import type { SpendPolicy } from "./spend-policy";
 
-
 export type SpendStopKind = "workspace_budget" | "spend_limit" | "run_budget";
 
 /** A run stopped because its next turn did not fit a budget; its finished turns stay billed. */
@@ -62,7 +61,10 @@ export function meteredProvider(provider: ModelProvider, options: TurnMeterOptio
     if (runLimitMicros === null) return wanted;
     const fits = Math.min(wanted, outputTokensWithin(provider.price, inputTokens, runLimitMicros - spent));
     if (fits < MIN_OUTPUT_TOKENS) {
-      throw new SpendStop("run_budget", `The run reached its own cost limit (maxCostUsd ${formatUsd(runLimitMicros)}; spent ${formatUsd(spent)}).`);
+      throw new SpendStop(
+        "run_budget",
+        `The run reached its own cost limit (maxCostUsd ${formatUsd(runLimitMicros)}; spent ${formatUsd(spent)}).`,
+      );
     }
     return fits;
   }
@@ -85,7 +87,10 @@ export function meteredProvider(provider: ModelProvider, options: TurnMeterOptio
       maxTokens = fits;
     }
     if (policy.capSetBy === "spend_limit") {
-      throw new SpendStop("spend_limit", `The workspace's monthly spend limit (${formatUsd(policy.capMicros ?? 0)}) is used up, so the run was stopped.`);
+      throw new SpendStop(
+        "spend_limit",
+        `The workspace's monthly spend limit (${formatUsd(policy.capMicros ?? 0)}) is used up, so the run was stopped.`,
+      );
     }
     throw new SpendStop("workspace_budget", "The workspace's model budget is used up for this month, so the run was stopped.");
   }
@@ -102,7 +107,17 @@ export function meteredProvider(provider: ModelProvider, options: TurnMeterOptio
       const { maxTokens, worstCase } = await reserve(key, inputTokens, allowedOutputTokens(request, inputTokens));
 
       const started = performance.now();
-      const base = { workspaceId, key, metered, overageFromMicros: policy.overageFromMicros, runId, attempt, turn, provider: provider.name, model: provider.model };
+      const base = {
+        workspaceId,
+        key,
+        metered,
+        overageFromMicros: policy.overageFromMicros,
+        runId,
+        attempt,
+        turn,
+        provider: provider.name,
+        model: provider.model,
+      };
       let reply: ModelTurn;
       try {
         reply = await provider.turn({ ...request, maxTokens });
@@ -135,7 +150,11 @@ export function meteredProvider(provider: ModelProvider, options: TurnMeterOptio
       });
       spent += costMicros;
       if (settled.usedMicros !== null) {
-        await checkSpendAlerts(workspaceId, settled.usedMicros, policy.capSetBy === "spend_limit" ? policy.capMicros : policy.includedMicros);
+        await checkSpendAlerts(
+          workspaceId,
+          settled.usedMicros,
+          policy.capSetBy === "spend_limit" ? policy.capMicros : policy.includedMicros,
+        );
       }
       return reply;
     },

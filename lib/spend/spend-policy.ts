@@ -17,7 +17,13 @@ export interface SpendWorkspace {
 }
 
 /** The Workspace columns the policy reads. */
-export const SPEND_WORKSPACE_FIELDS = { id: true, tier: true, spendLimitMicros: true, modelBudgetMicros: true, stripeCustomerId: true } as const;
+export const SPEND_WORKSPACE_FIELDS = {
+  id: true,
+  tier: true,
+  spendLimitMicros: true,
+  modelBudgetMicros: true,
+  stripeCustomerId: true,
+} as const;
 
 export interface SpendPolicy {
   /** Included in the tier this period; null: no fixed amount (Enterprise without a contract budget). */
@@ -41,19 +47,31 @@ const toNumber = (value: bigint | number | null) => (value === null ? null : Num
 
 export function spendPolicy(workspace: SpendWorkspace): SpendPolicy {
   const tier = getTier(workspace.tier);
-  const included = toNumber(workspace.modelBudgetMicros) ?? (tier.limits.includedModelSpendUsd === null ? null : usdToMicros(tier.limits.includedModelSpendUsd));
+  const included =
+    toNumber(workspace.modelBudgetMicros) ??
+    (tier.limits.includedModelSpendUsd === null ? null : usdToMicros(tier.limits.includedModelSpendUsd));
   const billed = overageBillable() && billsOverage(tier) && included !== null && workspace.stripeCustomerId !== null;
   const tierCap = included === null ? null : billed ? included * tier.overageCap : included;
   const limit = toNumber(workspace.spendLimitMicros);
   if (limit !== null && (tierCap === null || limit < tierCap)) {
-    return { includedMicros: included, capMicros: limit, overageFromMicros: billed ? included : null, atCap: "refuse", capSetBy: "spend_limit" };
+    return {
+      includedMicros: included,
+      capMicros: limit,
+      overageFromMicros: billed ? included : null,
+      atCap: "refuse",
+      capSetBy: "spend_limit",
+    };
   }
-  return { includedMicros: included, capMicros: tierCap, overageFromMicros: billed ? included : null, atCap: billed ? tier.atCap : "refuse", capSetBy: "tier" };
+  return {
+    includedMicros: included,
+    capMicros: tierCap,
+    overageFromMicros: billed ? included : null,
+    atCap: billed ? tier.atCap : "refuse",
+    capSetBy: "tier",
+  };
 }
 
 /** The workspace's spend settings, for the policy. */
 export async function loadSpendWorkspace(workspaceId: string): Promise<SpendWorkspace> {
-  return inWorkspace(workspaceId, (tx) =>
-    tx.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: SPEND_WORKSPACE_FIELDS }),
-  );
+  return inWorkspace(workspaceId, (tx) => tx.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: SPEND_WORKSPACE_FIELDS }));
 }

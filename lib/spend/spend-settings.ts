@@ -1,7 +1,7 @@
 // An owner's spend controls: a monthly spend limit below the tier's cap, and the workspace's own
 // Anthropic API key (BYOK: its runs bill the customer's account, not the included model spend).
-import { inWorkspace } from "@/lib/db/tenant";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { inWorkspace } from "@/lib/db/tenant";
 import { AppError } from "@/lib/errors/app-error";
 import { assertCan } from "@/lib/members/permissions";
 import { deleteSecret, putSecret, secretInfo, type SecretInfo } from "@/lib/secrets/workspace-secrets";
@@ -41,7 +41,13 @@ export async function setProviderKey(ctx: WorkspaceContext, apiKey: string): Pro
   assertCan(ctx.role, "secrets:manage");
   return inWorkspace(ctx.workspaceId, async (tx) => {
     const info = await putSecret(tx, { workspaceId: ctx.workspaceId, name: PROVIDER_KEY, value: apiKey, actorId: ctx.actorId });
-    await recordAudit(tx, { workspaceId: ctx.workspaceId, actorId: ctx.actorId, action: "provider_key.set", target: "anthropic", metadata: { last4: info.last4 } });
+    await recordAudit(tx, {
+      workspaceId: ctx.workspaceId,
+      actorId: ctx.actorId,
+      action: "provider_key.set",
+      target: "anthropic",
+      metadata: { last4: info.last4 },
+    });
     return info;
   });
 }

@@ -26,7 +26,8 @@ beforeAll(async () => {
       if (path === "/fail") res.writeHead(500).end("boom");
       else if (path === "/slow") setTimeout(() => res.end("late"), 2_000).unref();
       else if (path === "/big") res.end("x".repeat(150_000));
-      else if (path === "/elsewhere") res.writeHead(302, { location: `http://localhost:${(server.address() as AddressInfo).port}/orders` }).end();
+      else if (path === "/elsewhere")
+        res.writeHead(302, { location: `http://localhost:${(server.address() as AddressInfo).port}/orders` }).end();
       else if (path === "/moved") res.writeHead(302, { location: "/orders" }).end();
       else res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ ok: true }));
     });
@@ -88,11 +89,21 @@ describe("callHttpTool", () => {
   });
 
   it("sends GET arguments as query parameters, and signs the query string", async () => {
-    const result = await callHttpTool(tool({ method: "GET", url: `${base}/orders?v=1` }), { q: "a b&c", n: 3, open: true, none: null }, context());
+    const result = await callHttpTool(
+      tool({ method: "GET", url: `${base}/orders?v=1` }),
+      { q: "a b&c", n: 3, open: true, none: null },
+      context(),
+    );
     expect(result.isError).toBe(false);
     const [request] = received;
     expect(request!.method).toBe("GET");
-    expect(Object.fromEntries(new URL(request!.url, base).searchParams)).toEqual({ v: "1", q: "a b&c", n: "3", open: "true", none: "null" });
+    expect(Object.fromEntries(new URL(request!.url, base).searchParams)).toEqual({
+      v: "1",
+      q: "a b&c",
+      n: "3",
+      open: "true",
+      none: "null",
+    });
     expect(request!.body).toBe("");
     expect(request!.headers["content-type"]).toBeUndefined();
     const query = request!.url.slice(request!.url.indexOf("?") + 1);
@@ -102,8 +113,14 @@ describe("callHttpTool", () => {
   });
 
   it("refuses arguments that are not an object, and nested query arguments", async () => {
-    expect(await callHttpTool(tool(), ["a"], context())).toMatchObject({ isError: true, content: "The tool's arguments must be a JSON object." });
-    expect(await callHttpTool(tool({ method: "DELETE" }), { ids: [1, 2] }, context())).toMatchObject({ isError: true, content: expect.stringContaining('"ids"') });
+    expect(await callHttpTool(tool(), ["a"], context())).toMatchObject({
+      isError: true,
+      content: "The tool's arguments must be a JSON object.",
+    });
+    expect(await callHttpTool(tool({ method: "DELETE" }), { ids: [1, 2] }, context())).toMatchObject({
+      isError: true,
+      content: expect.stringContaining('"ids"'),
+    });
     expect(received).toEqual([]);
   });
 
@@ -119,32 +136,54 @@ describe("callHttpTool", () => {
   });
 
   it("refuses an answer above maxResponseBytes", async () => {
-    expect(await callHttpTool(tool({ url: `${base}/big` }), {}, context())).toMatchObject({ isError: true, status: 200, content: "The tool's answer was larger than 100 KB." });
-    expect(await callHttpTool(tool({ url: `${base}/big` }), {}, context({ maxResponseBytes: 10_000 }))).toMatchObject({ content: "The tool's answer was larger than 10 KB." });
+    expect(await callHttpTool(tool({ url: `${base}/big` }), {}, context())).toMatchObject({
+      isError: true,
+      status: 200,
+      content: "The tool's answer was larger than 100 KB.",
+    });
+    expect(await callHttpTool(tool({ url: `${base}/big` }), {}, context({ maxResponseBytes: 10_000 }))).toMatchObject({
+      content: "The tool's answer was larger than 10 KB.",
+    });
   });
 
   it("names a missing secret without calling the tool", async () => {
     const result = await callHttpTool(tool({ headers: { Authorization: { secret: "other_key" } } }), {}, context());
     expect(result).toMatchObject({ isError: true, content: 'The secret "other_key" is not set in this workspace.' });
-    const throwing = await callHttpTool(tool(), {}, context({ secretValue: () => { throw new Error("no key"); } }));
+    const throwing = await callHttpTool(
+      tool(),
+      {},
+      context({
+        secretValue: () => {
+          throw new Error("no key");
+        },
+      }),
+    );
     expect(throwing).toMatchObject({ isError: true, content: 'The secret "api_key" is not set in this workspace.' });
     expect(received).toEqual([]);
   });
 
   it("does not send a request it cannot sign", async () => {
-    expect(await callHttpTool(tool(), {}, context({ signingSecret: "" }))).toMatchObject({ isError: true, content: expect.stringMatching(/could not be signed/) });
+    expect(await callHttpTool(tool(), {}, context({ signingSecret: "" }))).toMatchObject({
+      isError: true,
+      content: expect.stringMatching(/could not be signed/),
+    });
     expect(received).toEqual([]);
   });
 
   it("rethrows when the run is canceled", async () => {
     const run = new AbortController();
     setTimeout(() => run.abort(), 100);
-    await expect(callHttpTool(tool({ url: `${base}/slow` }), {}, context({ signal: run.signal }))).rejects.toMatchObject({ name: "AbortError" });
+    await expect(callHttpTool(tool({ url: `${base}/slow` }), {}, context({ signal: run.signal }))).rejects.toMatchObject({
+      name: "AbortError",
+    });
   });
 
   it("answers the egress guard's refusal as a tool error", async () => {
     const result = await callHttpTool(tool(), {}, context({ allowPrivate: false }));
-    expect(result).toMatchObject({ isError: true, content: expect.stringMatching(/^The address 127\.0\.0\.1:\d+ is a private network address/) });
+    expect(result).toMatchObject({
+      isError: true,
+      content: expect.stringMatching(/^The address 127\.0\.0\.1:\d+ is a private network address/),
+    });
     expect(received).toEqual([]);
   });
 

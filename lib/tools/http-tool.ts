@@ -3,7 +3,7 @@
 // Whatever goes wrong comes back as a tool error the model can read; only a canceled run throws.
 import { z } from "zod";
 import type { ToolResult } from "@/lib/agents/model-types";
-import { EgressError, ResponseTooLarge, egressFetch, networkErrorCode, parseOutboundUrl, readBodyLimited } from "@/lib/egress/egress-fetch";
+import { EgressError, egressFetch, networkErrorCode, parseOutboundUrl, readBodyLimited, ResponseTooLarge } from "@/lib/egress/egress-fetch";
 import { HeaderSecretUnavailable, outboundUrlSchema, resolveHeaders, toolHeadersSchema } from "./tool-headers";
 import { signToolRequest } from "./tool-signature";
 
@@ -62,7 +62,8 @@ function toolRequest(tool: HttpToolDefinition, args: unknown, context: HttpToolC
   if (inQuery) {
     for (const [key, value] of Object.entries(args)) {
       if (value === undefined) continue;
-      if (typeof value === "object" && value !== null) throw new ToolCallError(`The argument "${key}" must be a single value: this tool takes its arguments as query parameters.`);
+      if (typeof value === "object" && value !== null)
+        throw new ToolCallError(`The argument "${key}" must be a single value: this tool takes its arguments as query parameters.`);
       url.searchParams.append(key, typeof value === "string" ? value : JSON.stringify(value));
     }
   }
@@ -88,7 +89,11 @@ export async function callHttpTool(tool: HttpToolDefinition, args: unknown, cont
   let status: number | undefined;
   try {
     const { url, init } = toolRequest(tool, args, context);
-    const response = await egressFetch(url, { ...init, signal: AbortSignal.any([context.signal, deadline]) }, { allowPrivate: context.allowPrivate, sameOriginRedirects: true });
+    const response = await egressFetch(
+      url,
+      { ...init, signal: AbortSignal.any([context.signal, deadline]) },
+      { allowPrivate: context.allowPrivate, sameOriginRedirects: true },
+    );
     status = response.status;
     const text = await readBodyLimited(response, maxResponseBytes);
     return response.ok ? answer(text, false, status) : answer(`HTTP ${status}: ${text.slice(0, 2_000)}`, true, status);
@@ -96,7 +101,8 @@ export async function callHttpTool(tool: HttpToolDefinition, args: unknown, cont
     if (context.signal.aborted) throw context.signal.reason;
     if (deadline.aborted) return answer(`The tool did not answer within ${timeoutMs / 1000} s.`, true, status);
     if (error instanceof ResponseTooLarge) return answer(`The tool's answer was larger than ${maxResponseBytes / 1000} KB.`, true, status);
-    if (error instanceof EgressError || error instanceof ToolCallError || error instanceof HeaderSecretUnavailable) return answer(error.message, true, status);
+    if (error instanceof EgressError || error instanceof ToolCallError || error instanceof HeaderSecretUnavailable)
+      return answer(error.message, true, status);
     const code = networkErrorCode(error);
     return answer(code ? `Could not reach the tool (${code}).` : "Could not reach the tool.", true, status);
   }

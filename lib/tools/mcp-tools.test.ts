@@ -9,12 +9,13 @@ import {
   type ScriptedServer,
   type TestServer,
 } from "@/tests/support/mcp-servers";
-import { connectMcpServer, McpUnavailable, mcpServerSchema, type McpConnectOptions, type McpConnection } from "./mcp-tools";
+import { connectMcpServer, mcpServerSchema, McpUnavailable, type McpConnection, type McpConnectOptions } from "./mcp-tools";
 
 const TOKEN = "Bearer s3cret-token-value";
 const secrets: Record<string, string> = { mcp_token: TOKEN };
 
-const definition = (overrides: Record<string, unknown>) => mcpServerSchema.parse({ type: "mcp", name: "srv", url: "https://mcp.example.com/mcp", ...overrides });
+const definition = (overrides: Record<string, unknown>) =>
+  mcpServerSchema.parse({ type: "mcp", name: "srv", url: "https://mcp.example.com/mcp", ...overrides });
 
 // The egress guard is tested with egress-fetch; here the servers are on 127.0.0.1.
 const options = (overrides: Partial<McpConnectOptions> = {}): McpConnectOptions => ({
@@ -53,7 +54,10 @@ describe("mcpServerSchema", () => {
       { headers: { Authorization: { secret: "Not-A-Name" } } },
       { allowedTools: ["x".repeat(65)] },
     ]) {
-      expect(mcpServerSchema.safeParse({ type: "mcp", name: "srv", url: "https://mcp.example.com/mcp", ...overrides }).success, JSON.stringify(overrides)).toBe(false);
+      expect(
+        mcpServerSchema.safeParse({ type: "mcp", name: "srv", url: "https://mcp.example.com/mcp", ...overrides }).success,
+        JSON.stringify(overrides),
+      ).toBe(false);
     }
   });
 });
@@ -76,26 +80,44 @@ describe("the reference server over Streamable HTTP", () => {
     const echo = everything.tools.find((t) => t.name === "everything__echo")!;
     expect(echo.description).toBe("Echoes back the input string");
     expect(echo.input_schema).toMatchObject({ type: "object", properties: { message: { type: "string" } }, required: ["message"] });
-    expect(everything.tools.find((t) => t.name === "everything__get-tiny-image")!.input_schema).toMatchObject({ type: "object", properties: {} });
+    expect(everything.tools.find((t) => t.name === "everything__get-tiny-image")!.input_schema).toMatchObject({
+      type: "object",
+      properties: {},
+    });
   });
 
   it("calls them, text as is and other content described", async () => {
-    expect(await everything.call("everything__echo", { message: "hello" }, live)).toMatchObject({ content: "Echo: hello", isError: false, durationMs: expect.any(Number) });
+    expect(await everything.call("everything__echo", { message: "hello" }, live)).toMatchObject({
+      content: "Echo: hello",
+      isError: false,
+      durationMs: expect.any(Number),
+    });
     expect((await everything.call("everything__get-sum", { a: 2, b: 3 }, live)).content).toBe("The sum of 2 and 3 is 5.");
-    expect((await everything.call("everything__get-tiny-image", {}, live)).content).toMatch(/^Here's the image you requested:\n\[image image\/png, \d+ bytes\]/);
+    expect((await everything.call("everything__get-tiny-image", {}, live)).content).toMatch(
+      /^Here's the image you requested:\n\[image image\/png, \d+ bytes\]/,
+    );
     expect((await everything.call("everything__get-resource-reference", { resourceType: "Text", resourceId: 2 }, live)).content).toMatch(
       /\[resource demo:\/\/resource\/dynamic\/text\/2\]\nResource 2: This is a plaintext resource/,
     );
   });
 
   it("answers a tool error for a name it does not have or arguments that are not an object", async () => {
-    expect(await everything.call("everything__nope", {}, live)).toMatchObject({ isError: true, content: "The MCP server everything has no tool everything__nope." });
-    expect(await everything.call("everything__echo", ["hello"], live)).toMatchObject({ isError: true, content: "The tool's arguments must be a JSON object." });
+    expect(await everything.call("everything__nope", {}, live)).toMatchObject({
+      isError: true,
+      content: "The MCP server everything has no tool everything__nope.",
+    });
+    expect(await everything.call("everything__echo", ["hello"], live)).toMatchObject({
+      isError: true,
+      content: "The tool's arguments must be a JSON object.",
+    });
     expect(await everything.call("everything__get-sum", { a: "two" }, live)).toMatchObject({ isError: true });
   });
 
   it("offers only the allowed tools", async () => {
-    const allowed = await connect(definition({ name: "ev", url: reference.url, allowedTools: ["echo", "get-sum", "not-there"] }), options());
+    const allowed = await connect(
+      definition({ name: "ev", url: reference.url, allowedTools: ["echo", "get-sum", "not-there"] }),
+      options(),
+    );
     expect(allowed.tools.map((t) => t.name).sort()).toEqual(["ev__echo", "ev__get-sum"]);
     expect((await allowed.call("ev__get-tiny-image", {}, live)).isError).toBe(true);
   });
@@ -105,7 +127,10 @@ describe("the reference server over Streamable HTTP", () => {
     const connection = await connect(definition({ name: "doomed", url: doomed.url }), options());
     expect((await connection.call("doomed__echo", { message: "hi" }, live)).isError).toBe(false);
     await doomed.kill();
-    expect(await connection.call("doomed__echo", { message: "hi" }, live)).toMatchObject({ isError: true, content: expect.stringMatching(/^The MCP server doomed failed: /) });
+    expect(await connection.call("doomed__echo", { message: "hi" }, live)).toMatchObject({
+      isError: true,
+      content: expect.stringMatching(/^The MCP server doomed failed: /),
+    });
   });
 });
 
@@ -114,7 +139,10 @@ describe("an SDK-built server", () => {
   let srv: McpConnection;
   beforeAll(async () => {
     scripted = await startScriptedServer({ token: TOKEN.slice("Bearer ".length) });
-    srv = await connect(definition({ url: scripted.url, headers: { Authorization: { secret: "mcp_token" }, "X-Team": "blue" } }), options({ timeoutMs: 500 }));
+    srv = await connect(
+      definition({ url: scripted.url, headers: { Authorization: { secret: "mcp_token" }, "X-Team": "blue" } }),
+      options({ timeoutMs: 500 }),
+    );
   });
   afterAll(async () => {
     await srv?.close();
@@ -147,12 +175,18 @@ describe("an SDK-built server", () => {
 
   it("is unavailable with the wrong credentials or a missing secret, and says so without the secret", async () => {
     secrets.wrong_token = "Bearer wrong-token";
-    const wrong = await connectMcpServer(definition({ url: scripted.url, headers: { Authorization: { secret: "wrong_token" } } }), options()).catch((e) => e);
+    const wrong = await connectMcpServer(
+      definition({ url: scripted.url, headers: { Authorization: { secret: "wrong_token" } } }),
+      options(),
+    ).catch((e) => e);
     expect(wrong).toBeInstanceOf(McpUnavailable);
     expect(wrong.message).toBe("The MCP server srv could not be opened: it refused the credentials (HTTP 401).");
     expect(wrong.message).not.toContain("wrong-token");
 
-    const missing = await connectMcpServer(definition({ url: scripted.url, headers: { Authorization: { secret: "other_token" } } }), options()).catch((e) => e);
+    const missing = await connectMcpServer(
+      definition({ url: scripted.url, headers: { Authorization: { secret: "other_token" } } }),
+      options(),
+    ).catch((e) => e);
     expect(missing).toBeInstanceOf(McpUnavailable);
     expect(missing.message).toBe('The MCP server srv cannot be opened: The secret "other_token" is not set in this workspace.');
   });
@@ -160,7 +194,12 @@ describe("an SDK-built server", () => {
   it("throws the run's reason, not McpUnavailable, when the run is already canceled", async () => {
     const run = new AbortController();
     run.abort(new Error("run canceled"));
-    await expect(connectMcpServer(definition({ url: scripted.url, headers: { Authorization: { secret: "mcp_token" } } }), options({ signal: run.signal }))).rejects.toThrow("run canceled");
+    await expect(
+      connectMcpServer(
+        definition({ url: scripted.url, headers: { Authorization: { secret: "mcp_token" } } }),
+        options({ signal: run.signal }),
+      ),
+    ).rejects.toThrow("run canceled");
   });
 });
 
@@ -174,7 +213,8 @@ describe("servers that are not there or misbehave", () => {
   afterAll(async () => {
     await Promise.all(rogues.map((r) => r.close()));
   });
-  const failure = (url: string, overrides: Partial<McpConnectOptions> = {}) => connectMcpServer(definition({ url }), options(overrides)).catch((e: unknown) => e);
+  const failure = (url: string, overrides: Partial<McpConnectOptions> = {}) =>
+    connectMcpServer(definition({ url }), options(overrides)).catch((e: unknown) => e);
 
   it("is unavailable when nothing listens", async () => {
     const error = await failure(`http://127.0.0.1:${await freePort()}/mcp`);
@@ -196,14 +236,20 @@ describe("servers that are not there or misbehave", () => {
 
   it("is unavailable when the server answers something that is not MCP", async () => {
     const { url } = await rogue("html");
-    expect((await failure(url)) as Error).toMatchObject({ name: "McpUnavailable", message: "The MCP server srv could not be opened: its answer is not MCP." });
+    expect((await failure(url)) as Error).toMatchObject({
+      name: "McpUnavailable",
+      message: "The MCP server srv could not be opened: its answer is not MCP.",
+    });
   });
 
   it("answers a tool error when a call's result is not MCP", async () => {
     const { url } = await rogue("bad-result");
     const connection = await connect(definition({ url }), options());
     expect(connection.tools).toEqual([{ name: "srv__lookup", description: "", input_schema: { type: "object", properties: {} } }]);
-    expect(await connection.call("srv__lookup", {}, live)).toMatchObject({ content: "The MCP server srv failed: its answer is not MCP.", isError: true });
+    expect(await connection.call("srv__lookup", {}, live)).toMatchObject({
+      content: "The MCP server srv failed: its answer is not MCP.",
+      isError: true,
+    });
   });
 });
 

@@ -13,7 +13,21 @@ import { HeaderSecretUnavailable, outboundUrlSchema, resolveHeaders, toolHeaders
 
 /** Headers the transport owns. */
 const headersSchema = toolHeadersSchema({
-  names: new Set(["host", "content-length", "content-type", "accept", "connection", "transfer-encoding", "keep-alive", "upgrade", "te", "trailer", "mcp-session-id", "mcp-protocol-version", "last-event-id"]),
+  names: new Set([
+    "host",
+    "content-length",
+    "content-type",
+    "accept",
+    "connection",
+    "transfer-encoding",
+    "keep-alive",
+    "upgrade",
+    "te",
+    "trailer",
+    "mcp-session-id",
+    "mcp-protocol-version",
+    "last-event-id",
+  ]),
   message: "The MCP transport sets this header itself.",
 });
 
@@ -82,7 +96,8 @@ function failureReason(error: unknown, timeoutMs: number): string {
     if (error.code !== undefined && error.code > 0) return `it answered HTTP ${error.code}`;
   }
   // -1: a response neither JSON nor an event stream; $ZodError (zod core, what the SDK throws): a malformed message.
-  if ((error instanceof StreamableHTTPError && error.code === -1) || error instanceof z.core.$ZodError || error instanceof SyntaxError) return "its answer is not MCP";
+  if ((error instanceof StreamableHTTPError && error.code === -1) || error instanceof z.core.$ZodError || error instanceof SyntaxError)
+    return "its answer is not MCP";
   const code = networkErrorCode(error);
   return code ? `could not reach it (${code})` : "could not reach it";
 }
@@ -104,7 +119,8 @@ function requestHeaders(server: McpServerDefinition, secretValue: McpConnectOpti
   try {
     return resolveHeaders(server.headers, secretValue);
   } catch (error) {
-    if (error instanceof HeaderSecretUnavailable) throw new McpUnavailable(`The MCP server ${server.name} cannot be opened: ${error.message}`);
+    if (error instanceof HeaderSecretUnavailable)
+      throw new McpUnavailable(`The MCP server ${server.name} cannot be opened: ${error.message}`);
     throw error;
   }
 }
@@ -115,7 +131,10 @@ async function open(transport: Transport, timeoutMs: number, signal: AbortSignal
   const deadline = AbortSignal.timeout(timeoutMs);
   try {
     // connect's own timeout covers the initialize request, not the SSE transport waiting for its endpoint.
-    await until(client.connect(transport, { timeout: timeoutMs, signal: requestSignal(signal) }), signal ? AbortSignal.any([deadline, signal]) : deadline);
+    await until(
+      client.connect(transport, { timeout: timeoutMs, signal: requestSignal(signal) }),
+      signal ? AbortSignal.any([deadline, signal]) : deadline,
+    );
     return client;
   } catch (error) {
     await client.close().catch(() => {});
@@ -142,7 +161,10 @@ async function listTools(client: Client, server: McpServerDefinition, timeoutMs:
   const tools = new Map<string, { spec: ToolSpec; serverName: string }>();
   let cursor: string | undefined;
   for (let page = 0; page < MAX_PAGES && tools.size < MAX_TOOLS; page++) {
-    const result = await client.request({ method: "tools/list", params: cursor ? { cursor } : {} }, ListToolsResultSchema, { timeout: timeoutMs, signal: requestSignal(signal) });
+    const result = await client.request({ method: "tools/list", params: cursor ? { cursor } : {} }, ListToolsResultSchema, {
+      timeout: timeoutMs,
+      signal: requestSignal(signal),
+    });
     for (const tool of result.tools) {
       if (allowed && !allowed.has(tool.name)) continue;
       const spec = toolSpec(server, tool);
@@ -201,7 +223,8 @@ export async function connectMcpServer(server: McpServerDefinition, options: Mcp
       client = await open(new SSEClientTransport(url, transportOptions), timeoutMs, signal);
     } catch (sseError) {
       // A 404 or 405 says the server is there but not Streamable HTTP: then SSE's failure is the one to tell.
-      const notStreamable = streamableError instanceof StreamableHTTPError && (streamableError.code === 404 || streamableError.code === 405);
+      const notStreamable =
+        streamableError instanceof StreamableHTTPError && (streamableError.code === 404 || streamableError.code === 405);
       throw unavailable(notStreamable ? sseError : streamableError);
     }
   }
@@ -223,7 +246,10 @@ export async function connectMcpServer(server: McpServerDefinition, options: Mcp
       if (!tool) return answer(`The MCP server ${server.name} has no tool ${toolName}.`, true);
       if (!isObject(args)) return answer("The tool's arguments must be a JSON object.", true);
       try {
-        const result = (await client.callTool({ name: tool.serverName, arguments: args }, undefined, { timeout: timeoutMs, signal: requestSignal(callSignal) })) as CallToolResult;
+        const result = (await client.callTool({ name: tool.serverName, arguments: args }, undefined, {
+          timeout: timeoutMs,
+          signal: requestSignal(callSignal),
+        })) as CallToolResult;
         return answer(resultText(result), result.isError === true);
       } catch (error) {
         if (callSignal.aborted) throw callSignal.reason;
@@ -233,7 +259,8 @@ export async function connectMcpServer(server: McpServerDefinition, options: Mcp
     async close() {
       // Ending the session frees it on the server; one that does not answer is not waited for.
       const transport = client.transport;
-      if (transport instanceof StreamableHTTPClientTransport) await until(transport.terminateSession(), AbortSignal.timeout(2_000)).catch(() => {});
+      if (transport instanceof StreamableHTTPClientTransport)
+        await until(transport.terminateSession(), AbortSignal.timeout(2_000)).catch(() => {});
       await client.close().catch(() => {});
     },
   };

@@ -17,7 +17,10 @@ export const outboundUrlSchema = z
   });
 
 const headerValueSchema = z.union([
-  z.string().max(4_000).regex(/^[^\r\n\0]*$/, "A header value is one line."),
+  z
+    .string()
+    .max(4_000)
+    .regex(/^[^\r\n\0]*$/, "A header value is one line."),
   /** A workspace secret, put in when the request is made. */
   z.strictObject({ secret: customSecretNameSchema }),
 ]);
@@ -34,14 +37,21 @@ export function toolHeadersSchema(reserved: { names: Set<string>; prefixes?: str
   const name = z
     .string()
     .regex(/^[A-Za-z0-9-]{1,100}$/, "Use 1–100 letters, digits and dashes.")
-    .refine((n) => !reserved.names.has(n.toLowerCase()) && !(reserved.prefixes ?? []).some((p) => n.toLowerCase().startsWith(p)), reserved.message);
+    .refine(
+      (n) => !reserved.names.has(n.toLowerCase()) && !(reserved.prefixes ?? []).some((p) => n.toLowerCase().startsWith(p)),
+      reserved.message,
+    );
   return z
     .record(name, headerValueSchema)
     .refine((headers) => Object.keys(headers).length <= 20, "At most 20 headers.")
     .superRefine((headers, ctx) => {
       for (const [header, value] of Object.entries(headers)) {
         if (typeof value === "string" && CREDENTIAL_HEADER.test(header)) {
-          ctx.addIssue({ code: "custom", path: [header], message: `Store the ${header} value as a secret (Settings, Secrets for tools) and refer to it: { "secret": "<name>" }.` });
+          ctx.addIssue({
+            code: "custom",
+            path: [header],
+            message: `Store the ${header} value as a secret (Settings, Secrets for tools) and refer to it: { "secret": "<name>" }.`,
+          });
         }
       }
     })
@@ -52,7 +62,10 @@ export function toolHeadersSchema(reserved: { names: Set<string>; prefixes?: str
 export class HeaderSecretUnavailable extends Error {}
 
 /** The headers to send: secrets looked up by name (`secretValue` may return undefined or throw for a missing one). */
-export function resolveHeaders(headers: Record<string, HeaderValue>, secretValue: (name: string) => string | undefined): Record<string, string> {
+export function resolveHeaders(
+  headers: Record<string, HeaderValue>,
+  secretValue: (name: string) => string | undefined,
+): Record<string, string> {
   const resolved: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
     if (typeof value === "string") {
@@ -66,7 +79,8 @@ export function resolveHeaders(headers: Record<string, HeaderValue>, secretValue
       secret = undefined;
     }
     if (secret === undefined) throw new HeaderSecretUnavailable(`The secret "${value.secret}" is not set in this workspace.`);
-    if (/[\r\n\0]/.test(secret)) throw new HeaderSecretUnavailable(`The secret "${value.secret}" cannot be sent in a header: it has a line break in it.`);
+    if (/[\r\n\0]/.test(secret))
+      throw new HeaderSecretUnavailable(`The secret "${value.secret}" cannot be sent in a header: it has a line break in it.`);
     resolved[name] = secret;
   }
   return resolved;

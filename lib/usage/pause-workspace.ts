@@ -1,7 +1,7 @@
 // Auto-pause: a paid workspace that reaches its overage cap stops until the period resets or its tier rises.
 // Pausing and resuming are audited and sent as workspace.paused / workspace.resumed webhooks.
-import { inWorkspace, type Tx } from "@/lib/db/tenant";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { inWorkspace, type Tx } from "@/lib/db/tenant";
 import { logger } from "@/lib/log/logger";
 import { appMetrics } from "@/lib/metrics/registry";
 import { emitWebhookEvent } from "@/lib/webhooks/emit-webhook-event";
@@ -30,7 +30,12 @@ type ResumeReason = "period_reset" | "tier_raised";
 /** Lifts a quota pause inside the caller's transaction. Returns whether it lifted one. */
 export async function liftQuotaPauseInTx(tx: Tx, workspaceId: string, why: ResumeReason, onlyIfPausedBefore?: Date): Promise<boolean> {
   const { count } = await tx.workspace.updateMany({
-    where: { id: workspaceId, status: "paused", pausedReason: "quota", ...(onlyIfPausedBefore && { pausedAt: { lt: onlyIfPausedBefore } }) },
+    where: {
+      id: workspaceId,
+      status: "paused",
+      pausedReason: "quota",
+      ...(onlyIfPausedBefore && { pausedAt: { lt: onlyIfPausedBefore } }),
+    },
     data: { status: "active", pausedReason: null, pausedAt: null },
   });
   if (count === 1) {

@@ -7,11 +7,22 @@ import { METRIC_NAMES } from "./metric-names";
 import { pauseForQuota } from "./pause-workspace";
 
 /** Refuses or pauses, as `atCap` says (default: the tier's rule); always throws. `detail` replaces the message. */
-export async function stopAtCap(workspace: { id: string; tier: TierId }, metric: UsageMetric, atCap?: AtCap, detail?: string): Promise<never> {
+export async function stopAtCap(
+  workspace: { id: string; tier: TierId },
+  metric: UsageMetric,
+  atCap?: AtCap,
+  detail?: string,
+): Promise<never> {
   const tier = getTier(workspace.tier);
   if ((atCap ?? tier.atCap) === "pause") {
     await pauseForQuota(workspace.id, metric);
-    throw new AppError("workspace_paused", detail ?? `This workspace reached its ${METRIC_NAMES[metric]} cap and is paused until the next period or an upgrade.`);
+    throw new AppError(
+      "workspace_paused",
+      detail ?? `This workspace reached its ${METRIC_NAMES[metric]} cap and is paused until the next period or an upgrade.`,
+    );
   }
-  throw new AppError("quota_exceeded", detail ?? `This workspace has used its monthly ${METRIC_NAMES[metric]} on the ${tier.name} tier. Upgrade to continue.`);
+  throw new AppError(
+    "quota_exceeded",
+    detail ?? `This workspace has used its monthly ${METRIC_NAMES[metric]} on the ${tier.name} tier. Upgrade to continue.`,
+  );
 }

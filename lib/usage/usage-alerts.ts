@@ -2,17 +2,17 @@
 // (model spend: 50%, 80% and 100% of its spend limit, or of its included spend), its owners are told once:
 // an audit entry, an email (when SMTP is configured), the dashboard banner and a usage.alert webhook.
 import type { TierId } from "@/config/tiers";
-import { inWorkspace } from "@/lib/db/tenant";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { inWorkspace } from "@/lib/db/tenant";
 import type { UsageMetric } from "@/lib/generated/prisma/enums";
 import { describeError, logger } from "@/lib/log/logger";
 import { quoteTenantText } from "@/lib/mail/quote-tenant-text";
 import { sendMail } from "@/lib/mail/send-mail";
 import { emitWebhookEvent } from "@/lib/webhooks/emit-webhook-event";
 import type { WorkspaceContext } from "@/lib/workspaces/workspace-context";
+import { METRIC_NAMES } from "./metric-names";
 import { periodStart } from "./period";
 import { includedQuota, type CountedMetric } from "./quota";
-import { METRIC_NAMES } from "./metric-names";
 
 export const ALERT_THRESHOLDS = [80, 100] as const;
 export const SPEND_ALERT_THRESHOLDS = [50, 80, 100] as const;
@@ -29,7 +29,13 @@ export async function checkSpendAlerts(workspaceId: string, usedMicros: number, 
   return alertOnThresholds(workspaceId, "model_spend", usedMicros, baseMicros, SPEND_ALERT_THRESHOLDS);
 }
 
-async function alertOnThresholds(workspaceId: string, metric: UsageMetric, used: number, included: number | null, thresholds: readonly number[]) {
+async function alertOnThresholds(
+  workspaceId: string,
+  metric: UsageMetric,
+  used: number,
+  included: number | null,
+  thresholds: readonly number[],
+) {
   if (included === null || included <= 0) return;
   const start = periodStart();
   for (const threshold of thresholds) {
@@ -47,7 +53,10 @@ async function alertOnThresholds(workspaceId: string, metric: UsageMetric, used:
 
 async function raiseAlert(workspaceId: string, metric: UsageMetric, start: Date, threshold: number) {
   const owners = await inWorkspace(workspaceId, async (tx) => {
-    const created = await tx.usageAlert.createMany({ data: [{ workspaceId, metric, periodStart: start, threshold }], skipDuplicates: true });
+    const created = await tx.usageAlert.createMany({
+      data: [{ workspaceId, metric, periodStart: start, threshold }],
+      skipDuplicates: true,
+    });
     if (created.count === 0) return null; // another instance raised it
     await recordAudit(tx, { workspaceId, actorId: null, action: "usage.alert", target: metric, metadata: { threshold } });
     await emitWebhookEvent(tx, workspaceId, "usage.alert", { metric, threshold, periodStart: start.toISOString() });
@@ -69,6 +78,10 @@ async function raiseAlert(workspaceId: string, metric: UsageMetric, start: Date,
 export async function currentAlerts(ctx: WorkspaceContext) {
   const { workspaceId } = ctx;
   return inWorkspace(workspaceId, (tx) =>
-    tx.usageAlert.findMany({ where: { workspaceId, periodStart: periodStart() }, orderBy: { threshold: "desc" }, select: { metric: true, threshold: true } }),
+    tx.usageAlert.findMany({
+      where: { workspaceId, periodStart: periodStart() },
+      orderBy: { threshold: "desc" },
+      select: { metric: true, threshold: true },
+    }),
   );
 }

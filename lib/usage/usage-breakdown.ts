@@ -43,14 +43,37 @@ export async function dailyUsage(ctx: WorkspaceContext, at = new Date()): Promis
     const key = dayOf(d);
     const of = (metric: string) => Number(metered.find((r) => dayOf(r.day) === key && r.metric === metric)?.total ?? 0);
     const turn = turns.find((r) => dayOf(r.day) === key);
-    days.push({ day: key, apiCalls: of("api_calls"), agentSeconds: of("agent_seconds"), spendMicros: Number(turn?.cost ?? 0), tokens: Number(turn?.tokens ?? 0) });
+    days.push({
+      day: key,
+      apiCalls: of("api_calls"),
+      agentSeconds: of("agent_seconds"),
+      spendMicros: Number(turn?.cost ?? 0),
+      tokens: Number(turn?.tokens ?? 0),
+    });
   }
   return days;
 }
 
-const RUN_SUMS = { agentSeconds: true, costMicros: true, inputTokens: true, outputTokens: true, cacheReadTokens: true, cacheWriteTokens: true } as const;
+const RUN_SUMS = {
+  agentSeconds: true,
+  costMicros: true,
+  inputTokens: true,
+  outputTokens: true,
+  cacheReadTokens: true,
+  cacheWriteTokens: true,
+} as const;
 
-type RunSums = { _count: { _all: number }; _sum: { agentSeconds: number | null; costMicros: bigint | null; inputTokens: number | null; outputTokens: number | null; cacheReadTokens: number | null; cacheWriteTokens: number | null } };
+type RunSums = {
+  _count: { _all: number };
+  _sum: {
+    agentSeconds: number | null;
+    costMicros: bigint | null;
+    inputTokens: number | null;
+    outputTokens: number | null;
+    cacheReadTokens: number | null;
+    cacheWriteTokens: number | null;
+  };
+};
 
 function breakdown(row: RunSums): SpendBreakdown {
   const s = row._sum;
@@ -88,7 +111,10 @@ export async function usageByApiKey(ctx: WorkspaceContext, at = new Date()) {
       _sum: RUN_SUMS,
     });
     const ids = rows.flatMap((r) => (r.apiKeyId ? [r.apiKeyId] : []));
-    const keys = await tx.apiKey.findMany({ where: { workspaceId, id: { in: ids } }, select: { id: true, name: true, last4: true, prefix: true } });
+    const keys = await tx.apiKey.findMany({
+      where: { workspaceId, id: { in: ids } },
+      select: { id: true, name: true, last4: true, prefix: true },
+    });
     return { rows, keys };
   });
   return rows

@@ -6,7 +6,13 @@ import { usdValueSchema } from "@/lib/spend/schemas";
 import type { UsageSummary } from "./get-usage";
 
 const meter = (unit: string) =>
-  z.object({ used: z.number(), limit: z.number().nullable().meta({ description: `The tier's ${unit} (null: unlimited).` }) });
+  z.object({
+    used: z.number(),
+    limit: z
+      .number()
+      .nullable()
+      .meta({ description: `The tier's ${unit} (null: unlimited).` }),
+  });
 
 export const usageSummarySchema = z
   .object({

@@ -1,7 +1,7 @@
 // Verifying an email, resetting a forgotten password, unlocking a locked account, changing a password.
-import { db } from "@/lib/db/client";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { revokeAllSessions } from "@/lib/auth/sessions";
+import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { sendPasswordResetEmail } from "./account-emails";
 import { consumeUserToken } from "./user-tokens";

@@ -1,9 +1,9 @@
 // Creating an account with email and password.
-import { db } from "@/lib/db/client";
-import { hashPassword } from "@/lib/auth/password";
 import type { SignUpInput } from "@/lib/auth/credentials-schema";
-import { AppError } from "@/lib/errors/app-error";
+import { hashPassword } from "@/lib/auth/password";
+import { db } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
+import { AppError } from "@/lib/errors/app-error";
 import { sendInBackground } from "@/lib/mail/send-in-background";
 import { sendVerificationEmail } from "./account-emails";
 

@@ -1,6 +1,6 @@
 // Single-use, expiring links for an account: verify the email, reset the password, unlock after lockout.
-import { db } from "@/lib/db/client";
 import { hashLinkToken, newLinkToken } from "@/lib/auth/tokens";
+import { db } from "@/lib/db/client";
 import type { TokenPurpose } from "@/lib/generated/prisma/enums";
 
 export const TOKEN_TTL_MS: Record<TokenPurpose, number> = {

@@ -4,8 +4,8 @@
 // after the last one. An endpoint that failed a whole schedule with nothing delivered is disabled.
 // Idempotent: a job for a delivery that is not due (delivered, failed, claimed, or rescheduled) does nothing.
 import { inWorkspace, type Tx } from "@/lib/db/tenant";
-import { enqueueWebhookDelivery, type WebhookJob } from "@/lib/queue/run-queue";
 import { describeError, logger } from "@/lib/log/logger";
+import { enqueueWebhookDelivery, type WebhookJob } from "@/lib/queue/run-queue";
 import { disableFailingEndpoint, mailOwnersAboutDisabledEndpoint } from "./disable-endpoint";
 import { sendWebhook } from "./send-webhook";
 import { signingSecrets } from "./webhook-secrets";
@@ -34,17 +34,32 @@ interface Claimed {
 async function claim(tx: Tx, job: WebhookJob, now: Date): Promise<Claimed | null> {
   const leaseEnd = new Date(now.getTime() + ATTEMPT_LEASE_MS);
   const { count } = await tx.webhookDelivery.updateMany({
-    where: { id: job.deliveryId, workspaceId: job.workspaceId, status: "pending", nextAttemptAt: { lte: new Date(now.getTime() + CLOCK_TOLERANCE_MS) } },
+    where: {
+      id: job.deliveryId,
+      workspaceId: job.workspaceId,
+      status: "pending",
+      nextAttemptAt: { lte: new Date(now.getTime() + CLOCK_TOLERANCE_MS) },
+    },
     data: { attempts: { increment: 1 }, nextAttemptAt: leaseEnd },
   });
   if (count === 0) return null;
   const delivery = await tx.webhookDelivery.findFirstOrThrow({
     where: { id: job.deliveryId, workspaceId: job.workspaceId },
-    select: { endpointId: true, eventId: true, eventType: true, payload: true, createdAt: true, attempts: true, endpoint: { select: { url: true, disabledAt: true } } },
+    select: {
+      endpointId: true,
+      eventId: true,
+      eventType: true,
+      payload: true,
+      createdAt: true,
+      attempts: true,
+      endpoint: { select: { url: true, disabledAt: true } },
+    },
   });
   const { endpoint, ...rest } = delivery;
   const endpointDisabled = endpoint.disabledAt !== null;
-  const secrets = endpointDisabled ? [] : await signingSecrets(tx, job.workspaceId, delivery.endpointId, now).catch((error: Error) => error);
+  const secrets = endpointDisabled
+    ? []
+    : await signingSecrets(tx, job.workspaceId, delivery.endpointId, now).catch((error: Error) => error);
   return { ...rest, leaseEnd, url: endpoint.url, endpointDisabled, secrets };
 }
 
@@ -57,7 +72,10 @@ type Outcome =
 async function attempt(claimed: Claimed): Promise<Outcome> {
   if (claimed.endpointDisabled) return { kind: "not_sent", error: "The endpoint is disabled.", retry: false };
   if (claimed.secrets instanceof Error || claimed.secrets.length === 0) {
-    logger.error("could not open a webhook signing secret", { endpointId: claimed.endpointId, ...(claimed.secrets instanceof Error && describeError(claimed.secrets)) });
+    logger.error("could not open a webhook signing secret", {
+      endpointId: claimed.endpointId,
+      ...(claimed.secrets instanceof Error && describeError(claimed.secrets)),
+    });
     return { kind: "not_sent", error: "The delivery could not be signed: this server cannot read the endpoint's secret.", retry: true };
   }
   const message = { id: claimed.eventId, type: claimed.eventType, timestamp: claimed.createdAt, data: claimed.payload };
@@ -73,19 +91,33 @@ async function recordOutcome(tx: Tx, job: WebhookJob, claimed: Claimed, outcome:
   const endpoint = { id: claimed.endpointId, workspaceId: job.workspaceId };
   if (outcome.kind === "delivered") {
     const { statusCode, latencyMs } = outcome;
-    const { count } = await tx.webhookDelivery.updateMany({ where: ours, data: { status: "delivered", deliveredAt: now, lastStatusCode: statusCode, lastLatencyMs: latencyMs, lastError: null } });
-    if (count === 1) await tx.webhookEndpoint.updateMany({ where: { ...endpoint, consecutiveFailures: { gt: 0 } }, data: { consecutiveFailures: 0 } });
+    const { count } = await tx.webhookDelivery.updateMany({
+      where: ours,
+      data: { status: "delivered", deliveredAt: now, lastStatusCode: statusCode, lastLatencyMs: latencyMs, lastError: null },
+    });
+    if (count === 1)
+      await tx.webhookEndpoint.updateMany({ where: { ...endpoint, consecutiveFailures: { gt: 0 } }, data: { consecutiveFailures: 0 } });
     return null;
   }
-  const measured = outcome.kind === "endpoint_failed" ? { lastStatusCode: outcome.statusCode ?? null, lastLatencyMs: outcome.latencyMs ?? null } : {};
+  const measured =
+    outcome.kind === "endpoint_failed" ? { lastStatusCode: outcome.statusCode ?? null, lastLatencyMs: outcome.latencyMs ?? null } : {};
   const last = (outcome.kind === "not_sent" && !outcome.retry) || claimed.attempts >= MAX_ATTEMPTS;
   const nextAttemptAt = last ? now : new Date(now.getTime() + RETRY_DELAYS_SECONDS[claimed.attempts - 1]! * 1000);
-  const { count } = await tx.webhookDelivery.updateMany({ where: ours, data: { ...measured, lastError: outcome.error, status: last ? "failed" : "pending", nextAttemptAt } });
+  const { count } = await tx.webhookDelivery.updateMany({
+    where: ours,
+    data: { ...measured, lastError: outcome.error, status: last ? "failed" : "pending", nextAttemptAt },
+  });
   if (count === 0) return null;
   if (!last) await enqueueWebhookDelivery(tx, job, nextAttemptAt);
   if (outcome.kind !== "endpoint_failed") return null;
-  const { consecutiveFailures } = await tx.webhookEndpoint.update({ where: endpoint, data: { consecutiveFailures: { increment: 1 } }, select: { consecutiveFailures: true } });
-  return last && consecutiveFailures >= MAX_ATTEMPTS ? disableFailingEndpoint(tx, job.workspaceId, claimed.endpointId, outcome.error) : null;
+  const { consecutiveFailures } = await tx.webhookEndpoint.update({
+    where: endpoint,
+    data: { consecutiveFailures: { increment: 1 } },
+    select: { consecutiveFailures: true },
+  });
+  return last && consecutiveFailures >= MAX_ATTEMPTS
+    ? disableFailingEndpoint(tx, job.workspaceId, claimed.endpointId, outcome.error)
+    : null;
 }
 
 /** One attempt at the job's delivery, if it is due; the queue's handler and the sweep's. */

@@ -15,12 +15,23 @@ export interface DisabledNotice {
 }
 
 /** Disables the endpoint in the caller's transaction; the notice to send once it commits, or null if it already was. */
-export async function disableFailingEndpoint(tx: Tx, workspaceId: string, endpointId: string, lastError: string): Promise<DisabledNotice | null> {
+export async function disableFailingEndpoint(
+  tx: Tx,
+  workspaceId: string,
+  endpointId: string,
+  lastError: string,
+): Promise<DisabledNotice | null> {
   const reason = `Every delivery attempt failed for about a day. The last one: ${lastError}`.slice(0, 500);
-  const { count } = await tx.webhookEndpoint.updateMany({ where: { id: endpointId, workspaceId, disabledAt: null }, data: { disabledAt: new Date(), disabledReason: reason } });
+  const { count } = await tx.webhookEndpoint.updateMany({
+    where: { id: endpointId, workspaceId, disabledAt: null },
+    data: { disabledAt: new Date(), disabledReason: reason },
+  });
   if (count === 0) return null;
   await recordAudit(tx, { workspaceId, actorId: null, action: "webhook.disabled", target: endpointId, metadata: { reason } });
-  const endpoint = await tx.webhookEndpoint.findFirstOrThrow({ where: { id: endpointId, workspaceId }, select: { url: true, workspace: { select: { name: true } } } });
+  const endpoint = await tx.webhookEndpoint.findFirstOrThrow({
+    where: { id: endpointId, workspaceId },
+    select: { url: true, workspace: { select: { name: true } } },
+  });
   const owners = await tx.membership.findMany({ where: { workspaceId, role: "owner" }, select: { user: { select: { email: true } } } });
   return { workspaceName: endpoint.workspace.name, url: endpoint.url, lastError, ownerEmails: owners.map((o) => o.user.email) };
 }

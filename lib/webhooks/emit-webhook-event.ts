@@ -13,15 +13,33 @@ export type WebhookData = Prisma.InputJsonObject;
 export const newEventId = () => `msg_${randomBytes(16).toString("hex")}`;
 
 /** `data` may be a function, read only when some endpoint wants the event. */
-export async function emitWebhookEvent(tx: Tx, workspaceId: string, type: WebhookEventType, data: WebhookData | (() => Promise<WebhookData>)): Promise<void> {
-  const endpoints = await tx.webhookEndpoint.findMany({ where: { workspaceId, disabledAt: null, events: { has: type } }, select: { id: true } });
+export async function emitWebhookEvent(
+  tx: Tx,
+  workspaceId: string,
+  type: WebhookEventType,
+  data: WebhookData | (() => Promise<WebhookData>),
+): Promise<void> {
+  const endpoints = await tx.webhookEndpoint.findMany({
+    where: { workspaceId, disabledAt: null, events: { has: type } },
+    select: { id: true },
+  });
   if (endpoints.length === 0) return;
   const payload = typeof data === "function" ? await data() : data;
-  await queueDeliveries(tx, workspaceId, endpoints.map((e) => e.id), { eventId: newEventId(), eventType: type, payload });
+  await queueDeliveries(
+    tx,
+    workspaceId,
+    endpoints.map((e) => e.id),
+    { eventId: newEventId(), eventType: type, payload },
+  );
 }
 
 /** Writes the event's delivery to each endpoint, due now, and wakes each through the queue. */
-export async function queueDeliveries(tx: Tx, workspaceId: string, endpointIds: string[], event: { eventId: string; eventType: string; payload: WebhookData }) {
+export async function queueDeliveries(
+  tx: Tx,
+  workspaceId: string,
+  endpointIds: string[],
+  event: { eventId: string; eventType: string; payload: WebhookData },
+) {
   const now = new Date();
   const deliveries = await tx.webhookDelivery.createManyAndReturn({
     data: endpointIds.map((endpointId) => ({ workspaceId, endpointId, ...event, createdAt: now, nextAttemptAt: now })),

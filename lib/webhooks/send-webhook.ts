@@ -19,10 +19,12 @@ interface WebhookMessage {
   data: unknown;
 }
 
-export type AttemptResult = { ok: true; statusCode: number; latencyMs: number } | { ok: false; statusCode?: number; latencyMs?: number; error: string };
+export type AttemptResult =
+  { ok: true; statusCode: number; latencyMs: number } | { ok: false; statusCode?: number; latencyMs?: number; error: string };
 
 /** The body per the Standard Webhooks spec: `{ type, timestamp, data }`. */
-const webhookBody = (message: WebhookMessage) => JSON.stringify({ type: message.type, timestamp: message.timestamp.toISOString(), data: message.data });
+const webhookBody = (message: WebhookMessage) =>
+  JSON.stringify({ type: message.type, timestamp: message.timestamp.toISOString(), data: message.data });
 
 /** webhook-id, webhook-timestamp and webhook-signature (one `v1,…` per secret, space-separated). */
 function signatureHeaders(secrets: string[], id: string, at: Date, body: string): Record<string, string> {
@@ -34,7 +36,11 @@ function signatureHeaders(secrets: string[], id: string, at: Date, body: string)
 }
 
 /** The start of an answer, on one line (it is shown in the dashboard and stored as text). */
-const excerpt = (text: string) => text.replace(/\p{Cc}+/gu, " ").trim().slice(0, ERROR_EXCERPT_CHARS);
+const excerpt = (text: string) =>
+  text
+    .replace(/\p{Cc}+/gu, " ")
+    .trim()
+    .slice(0, ERROR_EXCERPT_CHARS);
 
 /** The start of the answer; "" when it is over 4 KB or breaks off (the status alone decides the outcome). */
 async function answerExcerpt(response: Response): Promise<string> {
@@ -46,13 +52,18 @@ async function answerExcerpt(response: Response): Promise<string> {
 }
 
 function failureOf(response: Response, text: string): string {
-  if (response.status >= 300 && response.status < 400) return `HTTP ${response.status}: AgentHQ does not follow redirects for webhooks; register the final URL.`;
+  if (response.status >= 300 && response.status < 400)
+    return `HTTP ${response.status}: AgentHQ does not follow redirects for webhooks; register the final URL.`;
   return text ? `HTTP ${response.status}: ${text}` : `HTTP ${response.status}`;
 }
 
 export async function sendWebhook(url: string, message: WebhookMessage, secrets: string[]): Promise<AttemptResult> {
   const body = webhookBody(message);
-  const headers = { "content-type": "application/json", "user-agent": "AgentHQ-Webhooks/1", ...signatureHeaders(secrets, message.id, new Date(), body) };
+  const headers = {
+    "content-type": "application/json",
+    "user-agent": "AgentHQ-Webhooks/1",
+    ...signatureHeaders(secrets, message.id, new Date(), body),
+  };
   const deadline = AbortSignal.timeout(ATTEMPT_TIMEOUT_MS);
   const started = performance.now();
   let response: Response;

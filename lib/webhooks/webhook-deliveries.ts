@@ -20,7 +20,11 @@ export async function listDeliveries(ctx: WorkspaceContext, endpointId: string):
   assertCan(ctx.role, "webhooks:manage");
   const rows = await inWorkspace(ctx.workspaceId, async (tx) => {
     await findEndpoint(tx, ctx.workspaceId, endpointId);
-    return tx.webhookDelivery.findMany({ where: { workspaceId: ctx.workspaceId, endpointId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: LISTED_DELIVERIES });
+    return tx.webhookDelivery.findMany({
+      where: { workspaceId: ctx.workspaceId, endpointId },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: LISTED_DELIVERIES,
+    });
   });
   return rows.map(toDeliveryView);
 }
@@ -29,7 +33,10 @@ export async function listDeliveries(ctx: WorkspaceContext, endpointId: string):
 export async function resendDelivery(ctx: WorkspaceContext, deliveryId: string): Promise<WebhookDeliveryView> {
   assertCan(ctx.role, "webhooks:manage");
   return inWorkspace(ctx.workspaceId, async (tx) => {
-    const delivery = await tx.webhookDelivery.findFirst({ where: { id: deliveryId, workspaceId: ctx.workspaceId }, include: { endpoint: { select: { disabledAt: true } } } });
+    const delivery = await tx.webhookDelivery.findFirst({
+      where: { id: deliveryId, workspaceId: ctx.workspaceId },
+      include: { endpoint: { select: { disabledAt: true } } },
+    });
     if (!delivery) throw new AppError("not_found", "No webhook delivery with this id in this workspace.");
     assertEnabled(delivery.endpoint);
     const resent = await tx.webhookDelivery.update({

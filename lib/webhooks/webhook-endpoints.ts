@@ -7,8 +7,8 @@ import { assertPublicUrl, EgressError } from "@/lib/egress/egress-fetch";
 import { AppError } from "@/lib/errors/app-error";
 import { assertCan } from "@/lib/members/permissions";
 import type { WorkspaceContext } from "@/lib/workspaces/workspace-context";
-import { createEndpointSecret, deleteEndpointSecrets, rotateEndpointSecret } from "./webhook-secrets";
 import { MAX_ENDPOINTS_PER_WORKSPACE, toEndpointView, type CreateWebhookInput, type WebhookEndpointView } from "./webhook-schemas";
+import { createEndpointSecret, deleteEndpointSecrets, rotateEndpointSecret } from "./webhook-secrets";
 
 const notFound = () => new AppError("not_found", "No webhook endpoint with this id in this workspace.");
 
@@ -16,7 +16,8 @@ async function assertCallableUrl(url: string) {
   try {
     await assertPublicUrl(url);
   } catch (error) {
-    if (error instanceof EgressError) throw new AppError("invalid_request", error.message, { fieldErrors: [{ path: "url", message: error.message }] });
+    if (error instanceof EgressError)
+      throw new AppError("invalid_request", error.message, { fieldErrors: [{ path: "url", message: error.message }] });
     throw error;
   }
 }
@@ -30,11 +31,16 @@ export async function findEndpoint(tx: Tx, workspaceId: string, endpointId: stri
 
 export async function listWebhookEndpoints(ctx: WorkspaceContext): Promise<WebhookEndpointView[]> {
   assertCan(ctx.role, "webhooks:manage");
-  const rows = await inWorkspace(ctx.workspaceId, (tx) => tx.webhookEndpoint.findMany({ where: { workspaceId: ctx.workspaceId }, orderBy: { createdAt: "asc" } }));
+  const rows = await inWorkspace(ctx.workspaceId, (tx) =>
+    tx.webhookEndpoint.findMany({ where: { workspaceId: ctx.workspaceId }, orderBy: { createdAt: "asc" } }),
+  );
   return rows.map(toEndpointView);
 }
 
-export async function createWebhookEndpoint(ctx: WorkspaceContext, input: CreateWebhookInput): Promise<WebhookEndpointView & { secret: string }> {
+export async function createWebhookEndpoint(
+  ctx: WorkspaceContext,
+  input: CreateWebhookInput,
+): Promise<WebhookEndpointView & { secret: string }> {
   assertCan(ctx.role, "webhooks:manage");
   await assertCallableUrl(input.url);
   return inWorkspace(ctx.workspaceId, async (tx) => {
@@ -44,10 +50,22 @@ export async function createWebhookEndpoint(ctx: WorkspaceContext, input: Create
       throw new AppError("conflict", `A workspace has at most ${MAX_ENDPOINTS_PER_WORKSPACE} webhook endpoints. Remove one first.`);
     }
     const row = await tx.webhookEndpoint.create({
-      data: { workspaceId: ctx.workspaceId, url: input.url, events: input.events, description: input.description ?? null, createdById: ctx.actorId },
+      data: {
+        workspaceId: ctx.workspaceId,
+        url: input.url,
+        events: input.events,
+        description: input.description ?? null,
+        createdById: ctx.actorId,
+      },
     });
     const secret = await createEndpointSecret(tx, ctx.workspaceId, row.id, ctx.actorId);
-    await recordAudit(tx, { workspaceId: ctx.workspaceId, actorId: ctx.actorId, action: "webhook.created", target: row.id, metadata: { url: row.url, events: row.events } });
+    await recordAudit(tx, {
+      workspaceId: ctx.workspaceId,
+      actorId: ctx.actorId,
+      action: "webhook.created",
+      target: row.id,
+      metadata: { url: row.url, events: row.events },
+    });
     return { ...toEndpointView(row), secret };
   });
 }
@@ -65,7 +83,10 @@ export async function deleteWebhookEndpoint(ctx: WorkspaceContext, endpointId: s
 }
 
 /** A new secret, shown this once; the previous one keeps verifying for a day, so receivers can switch. */
-export async function rotateWebhookSecret(ctx: WorkspaceContext, endpointId: string): Promise<{ id: string; secret: string; previousSecretExpiresAt: string }> {
+export async function rotateWebhookSecret(
+  ctx: WorkspaceContext,
+  endpointId: string,
+): Promise<{ id: string; secret: string; previousSecretExpiresAt: string }> {
   assertCan(ctx.role, "webhooks:manage");
   return inWorkspace(ctx.workspaceId, async (tx) => {
     await findEndpoint(tx, ctx.workspaceId, endpointId);

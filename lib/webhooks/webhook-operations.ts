@@ -35,7 +35,13 @@ export const WEBHOOK_OPERATIONS: ApiOperation[] = [
     tags,
     caller,
     body: createWebhookSchema,
-    answers: { 201: { description: "The endpoint, with its secret.", schema: createdWebhookEndpointSchema, headers: { "Cache-Control": z.literal("no-store") } } },
+    answers: {
+      201: {
+        description: "The endpoint, with its secret.",
+        schema: createdWebhookEndpointSchema,
+        headers: { "Cache-Control": z.literal("no-store") },
+      },
+    },
     errors: ["conflict"],
   },
   {
@@ -70,7 +76,13 @@ export const WEBHOOK_OPERATIONS: ApiOperation[] = [
     tags,
     caller,
     params: endpointId,
-    answers: { 200: { description: "The new secret, shown this once.", schema: rotatedWebhookSecretSchema, headers: { "Cache-Control": z.literal("no-store") } } },
+    answers: {
+      200: {
+        description: "The new secret, shown this once.",
+        schema: rotatedWebhookSecretSchema,
+        headers: { "Cache-Control": z.literal("no-store") },
+      },
+    },
     errors: ["not_found"],
   },
 ];

@@ -5,7 +5,14 @@ import { singleLineText } from "@/lib/forms/single-line";
 import type { WebhookDeliveryStatus } from "@/lib/generated/prisma/enums";
 import { outboundUrlSchema } from "@/lib/tools/tool-headers";
 
-export const WEBHOOK_EVENT_TYPES = ["run.succeeded", "run.failed", "run.canceled", "usage.alert", "workspace.paused", "workspace.resumed"] as const;
+export const WEBHOOK_EVENT_TYPES = [
+  "run.succeeded",
+  "run.failed",
+  "run.canceled",
+  "usage.alert",
+  "workspace.paused",
+  "workspace.resumed",
+] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 /** Sent only on request, to the one endpoint being tested; nobody subscribes to it. */
 export const TEST_EVENT_TYPE = "webhook.test";
@@ -31,19 +38,28 @@ export const webhookEndpointSchema = z
     url: z.string(),
     events: z.array(eventTypeSchema),
     description: z.string().optional(),
-    disabledAt: z.iso.datetime().optional().meta({ description: "Set when deliveries kept failing for about a day; a disabled endpoint receives nothing until it is enabled again." }),
+    disabledAt: z.iso.datetime().optional().meta({
+      description: "Set when deliveries kept failing for about a day; a disabled endpoint receives nothing until it is enabled again.",
+    }),
     disabledReason: z.string().optional(),
     createdAt: z.iso.datetime(),
   })
   .meta({ id: "WebhookEndpoint" });
 export type WebhookEndpointView = z.infer<typeof webhookEndpointSchema>;
 
-export const webhookEndpointListSchema = z.object({ data: z.array(webhookEndpointSchema).meta({ description: "Oldest first; never their secrets." }) }).meta({ id: "WebhookEndpointList" });
+export const webhookEndpointListSchema = z
+  .object({ data: z.array(webhookEndpointSchema).meta({ description: "Oldest first; never their secrets." }) })
+  .meta({ id: "WebhookEndpointList" });
 
-const secretSchema = z.string().startsWith("whsec_").meta({ description: "The signing secret, `whsec_…`, for `new Webhook(secret).verify(body, headers)`: shown this once." });
+const secretSchema = z
+  .string()
+  .startsWith("whsec_")
+  .meta({ description: "The signing secret, `whsec_…`, for `new Webhook(secret).verify(body, headers)`: shown this once." });
 
 /** An endpoint just registered: the one answer that carries its secret. */
-export const createdWebhookEndpointSchema = z.object({ ...webhookEndpointSchema.shape, secret: secretSchema }).meta({ id: "CreatedWebhookEndpoint" });
+export const createdWebhookEndpointSchema = z
+  .object({ ...webhookEndpointSchema.shape, secret: secretSchema })
+  .meta({ id: "CreatedWebhookEndpoint" });
 
 export const rotatedWebhookSecretSchema = z
   .object({
@@ -74,7 +90,9 @@ export const webhookDeliverySchema = z
   .meta({ id: "WebhookDelivery" });
 export type WebhookDeliveryView = z.infer<typeof webhookDeliverySchema>;
 
-export const webhookDeliveryListSchema = z.object({ data: z.array(webhookDeliverySchema).meta({ description: "The newest 50, newest first." }) }).meta({ id: "WebhookDeliveryList" });
+export const webhookDeliveryListSchema = z
+  .object({ data: z.array(webhookDeliverySchema).meta({ description: "The newest 50, newest first." }) })
+  .meta({ id: "WebhookDeliveryList" });
 
 interface EndpointRow {
   id: string;

@@ -19,7 +19,12 @@ export async function createEndpointSecret(tx: Tx, workspaceId: string, endpoint
 }
 
 /** A new current secret; the one it replaces stays valid until the returned time. */
-export async function rotateEndpointSecret(tx: Tx, workspaceId: string, endpointId: string, actorId: string | null): Promise<{ secret: string; previousExpiresAt: Date }> {
+export async function rotateEndpointSecret(
+  tx: Tx,
+  workspaceId: string,
+  endpointId: string,
+  actorId: string | null,
+): Promise<{ secret: string; previousExpiresAt: Date }> {
   const [current] = await openSecrets(tx, workspaceId, [currentName(endpointId)]);
   const previous = current && (await putSecret(tx, { workspaceId, name: previousName(endpointId), value: current.value, actorId }));
   const secret = newSigningSecret();
@@ -46,7 +51,10 @@ export async function deleteEndpointSecrets(tx: Tx, workspaceId: string, endpoin
 }
 
 async function openSecrets(tx: Tx, workspaceId: string, names: SecretName[]) {
-  const rows = await tx.secret.findMany({ where: { workspaceId, name: { in: names } }, select: { name: true, ciphertext: true, updatedAt: true } });
+  const rows = await tx.secret.findMany({
+    where: { workspaceId, name: { in: names } },
+    select: { name: true, ciphertext: true, updatedAt: true },
+  });
   return rows.map((row) => {
     const name = row.name as SecretName;
     return { name, value: openSealedSecret(row.ciphertext, workspaceId, name), updatedAt: row.updatedAt };

@@ -20,9 +20,13 @@ export async function sweepOverdueDeliveries(now = new Date()): Promise<number> 
     SELECT id, "workspaceId" FROM app_due_webhook_deliveries(${dueBefore}::timestamp(3), ${ROUND_SIZE}::int)`;
   for (let i = 0; i < due.length; i += PARALLEL_ATTEMPTS) {
     await Promise.all(
-      due.slice(i, i + PARALLEL_ATTEMPTS).map(({ id, workspaceId }) =>
-        attemptDelivery({ deliveryId: id, workspaceId }).catch((error) => logger.error("webhook delivery failed", { deliveryId: id, ...describeError(error) })),
-      ),
+      due
+        .slice(i, i + PARALLEL_ATTEMPTS)
+        .map(({ id, workspaceId }) =>
+          attemptDelivery({ deliveryId: id, workspaceId }).catch((error) =>
+            logger.error("webhook delivery failed", { deliveryId: id, ...describeError(error) }),
+          ),
+        ),
     );
   }
   return due.length;

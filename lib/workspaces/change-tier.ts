@@ -1,11 +1,10 @@
 // Changing a workspace's tier (Stripe's webhooks, or the admin CLI on self-hosted installs). The new limits
 // apply at once on this instance and within the API key cache's 5 s on the others; a rise lifts a quota
 // pause in the same transaction.
-import type { TierId } from "@/config/tiers";
-import { tierRanksAbove } from "@/config/tiers";
-import { inWorkspace, type Tx } from "@/lib/db/tenant";
+import { tierRanksAbove, type TierId } from "@/config/tiers";
 import { forgetAllApiKeys } from "@/lib/api-keys/authenticate-api-key";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { inWorkspace, type Tx } from "@/lib/db/tenant";
 import { AppError } from "@/lib/errors/app-error";
 import { liftQuotaPauseInTx } from "@/lib/usage/pause-workspace";
 
@@ -28,7 +27,12 @@ export async function setTierInTx(tx: Tx, workspaceId: string, tier: TierId, act
   if (!workspace) throw new AppError("not_found", "Workspace not found.");
   if (workspace.tier !== tier) {
     await tx.workspace.update({ where: { id: workspaceId }, data: { tier } });
-    await recordAudit(tx, { workspaceId, actorId: actor.actorId, action: "tier.changed", metadata: { from: workspace.tier, to: tier, source: actor.source } });
+    await recordAudit(tx, {
+      workspaceId,
+      actorId: actor.actorId,
+      action: "tier.changed",
+      metadata: { from: workspace.tier, to: tier, source: actor.source },
+    });
   }
   if (tierRanksAbove(tier, workspace.tier)) await liftQuotaPauseInTx(tx, workspaceId, "tier_raised");
   return { from: workspace.tier, to: tier };

@@ -2,10 +2,10 @@
 // allowance belongs to a person: a user owns at most one Free workspace (more need a paid tier), checked
 // under a per-user lock so that concurrent requests cannot each create one.
 import { randomBytes, randomUUID } from "node:crypto";
-import { inWorkspace, type Tx } from "@/lib/db/tenant";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { AppError } from "@/lib/errors/app-error";
+import { inWorkspace, type Tx } from "@/lib/db/tenant";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
+import { AppError } from "@/lib/errors/app-error";
 import type { CreateWorkspaceInput } from "./schemas";
 import { slugify } from "./slug";
 import type { WorkspaceSummary } from "./workspace-context";
@@ -29,15 +29,19 @@ export async function createWorkspace(userId: string, input: CreateWorkspaceInpu
 async function insertWorkspace(userId: string, name: string, slug: string): Promise<WorkspaceSummary> {
   // The id is chosen here so that the transaction can name the new workspace as its tenant.
   const id = randomUUID();
-  return inWorkspace(id, async (tx) => {
-    await assertNoOtherFreeWorkspace(tx, userId);
-    const workspace = await tx.workspace.create({
-      data: { id, name, slug, memberships: { create: { userId, role: "owner" } } },
-      select: { id: true, slug: true, name: true, tier: true, status: true, pausedReason: true },
-    });
-    await recordAudit(tx, { workspaceId: id, actorId: userId, action: "workspace.created", target: slug });
-    return { ...workspace, role: "owner" as const };
-  }, userId);
+  return inWorkspace(
+    id,
+    async (tx) => {
+      await assertNoOtherFreeWorkspace(tx, userId);
+      const workspace = await tx.workspace.create({
+        data: { id, name, slug, memberships: { create: { userId, role: "owner" } } },
+        select: { id: true, slug: true, name: true, tier: true, status: true, pausedReason: true },
+      });
+      await recordAudit(tx, { workspaceId: id, actorId: userId, action: "workspace.created", target: slug });
+      return { ...workspace, role: "owner" as const };
+    },
+    userId,
+  );
 }
 
 async function assertNoOtherFreeWorkspace(tx: Tx, userId: string) {

@@ -14,8 +14,7 @@ describe("workspace slugs", () => {
     expect(slugSchema.safeParse(slugify(name)).success).toBe(true);
   });
 
-  it.each(["ab", "Has Space", "-lead", "trail-", "dou--ble", "admin", "a".repeat(41), "emoji-😀"])(
-    "rejects %j",
-    (slug) => expect(slugSchema.safeParse(slug).success).toBe(false),
+  it.each(["ab", "Has Space", "-lead", "trail-", "dou--ble", "admin", "a".repeat(41), "emoji-😀"])("rejects %j", (slug) =>
+    expect(slugSchema.safeParse(slug).success).toBe(false),
   );
 });

@@ -1,6 +1,6 @@
 // Renaming and deleting a workspace.
-import { inWorkspace } from "@/lib/db/tenant";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { inWorkspace } from "@/lib/db/tenant";
 import { AppError } from "@/lib/errors/app-error";
 import { logger } from "@/lib/log/logger";
 import { assertCan } from "@/lib/members/permissions";

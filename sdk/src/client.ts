@@ -8,16 +8,16 @@ import type {
   AgentChange,
   AgentDefinition,
   AgentVersion,
+  CreatedWebhookEndpoint,
   CreateRunRequest,
   CreateWebhookRequest,
-  CreatedWebhookEndpoint,
   ListRunsQuery,
+  RotatedWebhookSecret,
   Run,
   RunAccepted,
   RunDetail,
   RunEvent,
   RunsPage,
-  RotatedWebhookSecret,
   Usage,
   WebhookDelivery,
   WebhookEndpoint,
@@ -52,9 +52,15 @@ export class AgentHQ {
   private readonly options: Required<Omit<ClientOptions, "baseUrl" | "fetch">> & { fetch: typeof fetch };
 
   constructor(options: ClientOptions) {
-    if (!/^ahq_(live|test)_[A-Za-z0-9]{32,}$/.test(options.apiKey)) throw new TypeError("apiKey must be an AgentHQ API key (ahq_live_… or ahq_test_…).");
+    if (!/^ahq_(live|test)_[A-Za-z0-9]{32,}$/.test(options.apiKey))
+      throw new TypeError("apiKey must be an AgentHQ API key (ahq_live_… or ahq_test_…).");
     this.baseUrl = (options.baseUrl ?? "http://localhost:3000").replace(/\/+$/, "");
-    this.options = { apiKey: options.apiKey, maxRetries: options.maxRetries ?? 3, maxRetryDelayMs: options.maxRetryDelayMs ?? 60_000, fetch: options.fetch ?? globalThis.fetch };
+    this.options = {
+      apiKey: options.apiKey,
+      maxRetries: options.maxRetries ?? 3,
+      maxRetryDelayMs: options.maxRetryDelayMs ?? 60_000,
+      fetch: options.fetch ?? globalThis.fetch,
+    };
     this.runs = new Runs(this);
     this.agents = new Agents(this);
     this.webhooks = new Webhooks(this);
@@ -71,7 +77,11 @@ export class AgentHQ {
   }
 
   /** @internal One call of the API, retried on 429 and 503 (and dropped connections when `retrySafe`). */
-  async send(method: string, path: string, init: { body?: unknown; headers?: Record<string, string>; retrySafe?: boolean; signal?: AbortSignal } = {}): Promise<Response> {
+  async send(
+    method: string,
+    path: string,
+    init: { body?: unknown; headers?: Record<string, string>; retrySafe?: boolean; signal?: AbortSignal } = {},
+  ): Promise<Response> {
     const retrySafe = init.retrySafe ?? method === "GET";
     for (let attempt = 0; ; attempt++) {
       let response: Response;
@@ -94,7 +104,10 @@ export class AgentHQ {
       if ((response.status === 429 || response.status === 503) && attempt < this.options.maxRetries) {
         const retryAfter = Number(response.headers.get("retry-after"));
         await response.body?.cancel();
-        await sleep(this.backoff(attempt, Number.isFinite(retryAfter) && response.headers.has("retry-after") ? retryAfter : null), init.signal);
+        await sleep(
+          this.backoff(attempt, Number.isFinite(retryAfter) && response.headers.has("retry-after") ? retryAfter : null),
+          init.signal,
+        );
         continue;
       }
       if (!response.ok) throw await errorFrom(response);
@@ -129,7 +142,11 @@ class Runs {
   }
 
   list(query: ListRunsQuery = {}): Promise<RunsPage> {
-    const search = new URLSearchParams(Object.entries(query).filter((e): e is [string, string | number] => e[1] !== undefined).map(([k, v]) => [k, String(v)]));
+    const search = new URLSearchParams(
+      Object.entries(query)
+        .filter((e): e is [string, string | number] => e[1] !== undefined)
+        .map(([k, v]) => [k, String(v)]),
+    );
     return this.client.request("GET", `/api/v1/runs${search.size ? `?${search}` : ""}`);
   }
 
@@ -153,7 +170,7 @@ class Runs {
    */
   async *events(id: string, options: { lastEventId?: string; signal?: AbortSignal } = {}): AsyncGenerator<RunEvent> {
     let lastEventId = options.lastEventId;
-    for (let reconnects = 0; ; ) {
+    for (let reconnects = 0; ;) {
       let response: Response;
       try {
         response = await this.client.send("GET", `/api/v1/runs/${encodeURIComponent(id)}/events`, {

@@ -29,7 +29,14 @@ export class AgentHQError extends Error {
   /** Seconds the server asked to wait before retrying (429, 503), when it said. */
   readonly retryAfterSeconds: number | null;
 
-  constructor(init: { status: number; code: ErrorCode; detail: string; fieldErrors?: FieldError[]; requestId?: string | null; retryAfterSeconds?: number | null }) {
+  constructor(init: {
+    status: number;
+    code: ErrorCode;
+    detail: string;
+    fieldErrors?: FieldError[];
+    requestId?: string | null;
+    retryAfterSeconds?: number | null;
+  }) {
     super(`${init.code} (${init.status}): ${init.detail}`);
     this.name = "AgentHQError";
     this.status = init.status;

@@ -2,7 +2,9 @@
 import type { components, operations } from "./schema.js";
 
 type Schemas = components["schemas"];
-type JsonBody<Op extends keyof operations> = operations[Op] extends { requestBody?: { content: { "application/json": infer B } } } ? B : never;
+type JsonBody<Op extends keyof operations> = operations[Op] extends { requestBody?: { content: { "application/json": infer B } } }
+  ? B
+  : never;
 
 export type Workspace = Schemas["Workspace"];
 export type Agent = Schemas["Agent"];
@@ -34,6 +36,10 @@ export type AgentChange = JsonBody<"updateAgent">;
 export type RunEvent =
   | { id?: string; type: "status"; data: { status: RunStatus; error?: string; attempt?: number; provider?: string } }
   | { id?: string; type: "log"; data: { message: string; tool?: string; level?: string } }
-  | { id?: string; type: "tool"; data: { turn: number; tool: string; arguments: unknown; result: string; isError: boolean; durationMs: number } }
+  | {
+      id?: string;
+      type: "tool";
+      data: { turn: number; tool: string; arguments: unknown; result: string; isError: boolean; durationMs: number };
+    }
   | { id?: string; type: "output"; data: { text: string; turns: number; provider: string } }
   | { id?: string; type: "done"; data: { status: RunStatus } };

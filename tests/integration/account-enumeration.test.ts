@@ -1,8 +1,7 @@
 // Whether an email has an account must not show in the answers: a password reset answers the same at
 // once whatever the email and whatever the mail server does, and an unknown email "locks" after as many
 // failed log-ins as a real account.
-import { createServer, type Socket } from "node:net";
-import type { AddressInfo } from "node:net";
+import { createServer, type AddressInfo, type Socket } from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
 import { TEST_PASSWORD, uniqueEmail } from "../support/ids";
 
@@ -23,7 +22,11 @@ const { signUp } = await import("@/lib/users/sign-up");
 async function reset(email: string) {
   const started = performance.now();
   const response = await requestReset(
-    new Request("http://localhost/api/auth/password-reset", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email }) }),
+    new Request("http://localhost/api/auth/password-reset", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email }),
+    }),
     { params: Promise.resolve({}) } as never,
   );
   return { status: response.status, body: await response.json(), ms: performance.now() - started };

@@ -1,11 +1,11 @@
 // Accounts on the real database: sign-up, credential checks, revocable sessions.
 import { describe, expect, it } from "vitest";
-import { ownerDb } from "../support/owner-db";
 import { createSession, findActiveSessionUser, revokeAllSessions, revokeSession } from "@/lib/auth/sessions";
 import { verifyCredentials } from "@/lib/auth/verify-credentials";
 import { AppError } from "@/lib/errors/app-error";
 import { signUp } from "@/lib/users/sign-up";
 import { TEST_PASSWORD, uniqueEmail } from "../support/factories";
+import { ownerDb } from "../support/owner-db";
 
 describe("sign-up", () => {
   it("stores a password hash, never the password", async () => {
@@ -19,9 +19,7 @@ describe("sign-up", () => {
 
   it("answers a taken email with a conflict, whatever the concurrency", async () => {
     const email = uniqueEmail("dup");
-    const results = await Promise.allSettled(
-      Array.from({ length: 4 }, () => signUp({ email, password: TEST_PASSWORD, name: "Dup" })),
-    );
+    const results = await Promise.allSettled(Array.from({ length: 4 }, () => signUp({ email, password: TEST_PASSWORD, name: "Dup" })));
     const rejected = results.filter((r) => r.status === "rejected") as PromiseRejectedResult[];
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(rejected.every((r) => r.reason instanceof AppError && r.reason.code === "conflict")).toBe(true);

@@ -74,12 +74,20 @@ describe("HTTP tools", () => {
   it("calls the customer's endpoint with the model's arguments, signed, and feeds the answer back", async () => {
     const t = await team();
     await setCustomSecret(t.as("owner"), { name: "orders_key", value: "sk-orders-123" });
-    await createAgent(t.as("owner"), createAgentSchema.parse({ name: "Orders", instructions: "Answer about orders.", tools: [httpTool("lookup_order", "/orders")] }));
+    await createAgent(
+      t.as("owner"),
+      createAgentSchema.parse({ name: "Orders", instructions: "Answer about orders.", tools: [httpTool("lookup_order", "/orders")] }),
+    );
     const { run } = await createRun(t.creator.ctx, t.creator.workspace, { agent: "orders", input: { prompt: "Where is order 42?" } });
     received.length = 0;
     const sent = anthropic.requests.length;
     anthropic.replies.push(
-      { content: [{ type: "text", text: "Looking it up." }, { type: "tool_use", name: "lookup_order", input: { id: "42" } }] },
+      {
+        content: [
+          { type: "text", text: "Looking it up." },
+          { type: "tool_use", name: "lookup_order", input: { id: "42" } },
+        ],
+      },
       { content: [{ type: "text", text: "Order 42 has shipped." }] },
     );
     await executeRun({ runId: run.id, workspaceId: t.workspaceId }, platform);
@@ -92,13 +100,25 @@ describe("HTTP tools", () => {
     // The customer verifies the call with the standard library and the secret from Settings.
     const { secret } = await revealSigningSecret(t.as("owner"));
     expect(new Webhook(secret).verify(call.body, call.headers as Record<string, string>)).toEqual({ id: "42" });
-    expect(() => new Webhook(Buffer.from("not-the-secret-not-the-secret!!!").toString("base64")).verify(call.body, call.headers as Record<string, string>)).toThrow();
+    expect(() =>
+      new Webhook(Buffer.from("not-the-secret-not-the-secret!!!").toString("base64")).verify(
+        call.body,
+        call.headers as Record<string, string>,
+      ),
+    ).toThrow();
 
     const toolResult = JSON.stringify(anthropic.requests[sent + 1]!.body.messages.at(-1));
     expect(toolResult).toContain("shipped");
     const detail = await getRunDetail(t.creator.ctx, run.id);
     expect(detail.status).toBe("succeeded");
-    expect(detail.trace[0]!.toolCalls).toEqual([expect.objectContaining({ name: "lookup_order", arguments: { id: "42" }, isError: false, result: expect.stringContaining("shipped") })]);
+    expect(detail.trace[0]!.toolCalls).toEqual([
+      expect.objectContaining({
+        name: "lookup_order",
+        arguments: { id: "42" },
+        isError: false,
+        result: expect.stringContaining("shipped"),
+      }),
+    ]);
     const toolEvents = (await listRunEvents(t.workspaceId, run.id)).filter((e) => e.type === "tool");
     expect(toolEvents.map((e) => e.data)).toEqual([expect.objectContaining({ tool: "lookup_order", isError: false })]);
     // Secrets never reach the trace or the events.
@@ -107,7 +127,10 @@ describe("HTTP tools", () => {
 
   it("answers the model with a tool error when a secret the tool needs is missing, sending nothing; the run goes on", async () => {
     const t = await team();
-    await createAgent(t.as("owner"), createAgentSchema.parse({ name: "Keyless", instructions: "Try the tool.", tools: [httpTool("lookup_order", "/orders")] }));
+    await createAgent(
+      t.as("owner"),
+      createAgentSchema.parse({ name: "Keyless", instructions: "Try the tool.", tools: [httpTool("lookup_order", "/orders")] }),
+    );
     const { run } = await createRun(t.creator.ctx, t.creator.workspace, { agent: "keyless", input: { prompt: "Go" } });
     received.length = 0;
     anthropic.replies.push(
@@ -117,7 +140,9 @@ describe("HTTP tools", () => {
     await executeRun({ runId: run.id, workspaceId: t.workspaceId }, platform);
     const detail = await getRunDetail(t.creator.ctx, run.id);
     expect(detail).toMatchObject({ status: "succeeded", output: { text: "The tool failed; I answer without it." } });
-    expect(detail.trace[0]!.toolCalls).toEqual([expect.objectContaining({ name: "lookup_order", isError: true, result: expect.stringContaining('"orders_key"') })]);
+    expect(detail.trace[0]!.toolCalls).toEqual([
+      expect.objectContaining({ name: "lookup_order", isError: true, result: expect.stringContaining('"orders_key"') }),
+    ]);
     expect(received).toHaveLength(0);
   });
 });
@@ -127,12 +152,18 @@ describe("MCP tools", () => {
     const server = await startReferenceServer("streamableHttp");
     try {
       const t = await team();
-      await createAgent(t.as("owner"), createAgentSchema.parse({
-        name: "Everything",
-        instructions: "Use the MCP tools.",
-        tools: [{ type: "mcp", name: "everything", url: server.url, allowedTools: ["echo", "get-sum"] }],
-      }));
-      const { run } = await createRun(t.creator.ctx, t.creator.workspace, { agent: "everything", input: { prompt: "Echo hello, then add 2 and 3." } });
+      await createAgent(
+        t.as("owner"),
+        createAgentSchema.parse({
+          name: "Everything",
+          instructions: "Use the MCP tools.",
+          tools: [{ type: "mcp", name: "everything", url: server.url, allowedTools: ["echo", "get-sum"] }],
+        }),
+      );
+      const { run } = await createRun(t.creator.ctx, t.creator.workspace, {
+        agent: "everything",
+        input: { prompt: "Echo hello, then add 2 and 3." },
+      });
       const sent = anthropic.requests.length;
       anthropic.replies.push(
         { content: [{ type: "tool_use", name: "everything__echo", input: { message: "hello from the model" } }] },
@@ -152,7 +183,11 @@ describe("MCP tools", () => {
       const calls = detail.trace.flatMap((s) => s.toolCalls);
       expect(calls).toEqual([
         expect.objectContaining({ name: "everything__echo", isError: false, result: expect.stringContaining("hello from the model") }),
-        expect.objectContaining({ name: "everything__get-sum", isError: true, result: expect.stringContaining("The MCP server everything failed") }),
+        expect.objectContaining({
+          name: "everything__get-sum",
+          isError: true,
+          result: expect.stringContaining("The MCP server everything failed"),
+        }),
       ]);
     } finally {
       await server.kill();
@@ -161,14 +196,23 @@ describe("MCP tools", () => {
 
   it("runs on without a server that is down when the run starts, and says so in the run's log", async () => {
     const t = await team();
-    await createAgent(t.as("owner"), createAgentSchema.parse({ name: "Down", instructions: "Try.", tools: [{ type: "mcp", name: "gone", url: "http://127.0.0.1:9/mcp" }] }));
+    await createAgent(
+      t.as("owner"),
+      createAgentSchema.parse({
+        name: "Down",
+        instructions: "Try.",
+        tools: [{ type: "mcp", name: "gone", url: "http://127.0.0.1:9/mcp" }],
+      }),
+    );
     const { run } = await createRun(t.creator.ctx, t.creator.workspace, { agent: "down", input: { prompt: "Hi" } });
     const sent = anthropic.requests.length;
     anthropic.replies.push({ content: [{ type: "text", text: "No tools today." }] });
     await executeRun({ runId: run.id, workspaceId: t.workspaceId }, platform);
     expect((await getRunDetail(t.creator.ctx, run.id)).status).toBe("succeeded");
     expect(anthropic.requests[sent]!.body.tools).toBeUndefined();
-    const logs = (await listRunEvents(t.workspaceId, run.id)).filter((e) => e.type === "log").map((e) => (e.data as { message: string }).message);
+    const logs = (await listRunEvents(t.workspaceId, run.id))
+      .filter((e) => e.type === "log")
+      .map((e) => (e.data as { message: string }).message);
     expect(logs[0]).toMatch(/The MCP server gone could not be opened/);
   });
 });
@@ -188,11 +232,28 @@ describe("OpenAI-compatible model connections", () => {
       const again = { name: "local", baseUrl: standIn.url, models: [{ name: "m", inputUsdPerMillion: 0, outputUsdPerMillion: 0 }] };
       const both = await Promise.allSettled([createConnection(t.as("owner"), again), createConnection(t.as("owner"), again)]);
       expect(both.map((r) => r.status === "rejected" && (r.reason as { code?: string }).code)).toEqual(["conflict", "conflict"]);
-      await createAgent(t.as("owner"), createAgentSchema.parse({ name: "Local", instructions: "Use the tools.", model: "local/llama3.1:8b", tools: [{ type: "builtin", name: "classify" }] }));
-      const { run } = await createRun(t.creator.ctx, t.creator.workspace, { agent: "local", input: { prompt: "Everything is down, urgent" } });
+      await createAgent(
+        t.as("owner"),
+        createAgentSchema.parse({
+          name: "Local",
+          instructions: "Use the tools.",
+          model: "local/llama3.1:8b",
+          tools: [{ type: "builtin", name: "classify" }],
+        }),
+      );
+      const { run } = await createRun(t.creator.ctx, t.creator.workspace, {
+        agent: "local",
+        input: { prompt: "Everything is down, urgent" },
+      });
       standIn.replies.push(
-        { content: [{ type: "tool_use", name: "classify", input: { text: "Everything is down, urgent" } }], usage: { prompt_tokens: 1_000, completion_tokens: 40 } },
-        { content: [{ type: "text", text: "Urgent, technical." }], usage: { prompt_tokens: 1_300, completion_tokens: 60, cached_tokens: 1_000 } },
+        {
+          content: [{ type: "tool_use", name: "classify", input: { text: "Everything is down, urgent" } }],
+          usage: { prompt_tokens: 1_000, completion_tokens: 40 },
+        },
+        {
+          content: [{ type: "text", text: "Urgent, technical." }],
+          usage: { prompt_tokens: 1_300, completion_tokens: 60, cached_tokens: 1_000 },
+        },
       );
       await executeRun({ runId: run.id, workspaceId: t.workspaceId }, platform);
 
@@ -204,8 +265,18 @@ describe("OpenAI-compatible model connections", () => {
       ]);
       expect(JSON.stringify(standIn.requests[1]!.body.messages)).toContain('\\"urgency\\":\\"urgent\\"');
       // 1,000 + 300 uncached input tokens at $0.20/M, 1,000 cached at the input price, 100 output at $0.60/M.
-      expect(detail.usage).toEqual({ inputTokens: 1_300, outputTokens: 100, cacheReadTokens: 1_000, cacheWriteTokens: 0, costUsd: 0.00052, billedTo: "workspace" });
-      expect(detail.trace.map((s) => [s.provider, s.model, s.costUsd])).toEqual([["openai", "llama3.1:8b", 0.000224], ["openai", "llama3.1:8b", 0.000296]]);
+      expect(detail.usage).toEqual({
+        inputTokens: 1_300,
+        outputTokens: 100,
+        cacheReadTokens: 1_000,
+        cacheWriteTokens: 0,
+        costUsd: 0.00052,
+        billedTo: "workspace",
+      });
+      expect(detail.trace.map((s) => [s.provider, s.model, s.costUsd])).toEqual([
+        ["openai", "llama3.1:8b", 0.000224],
+        ["openai", "llama3.1:8b", 0.000296],
+      ]);
       // The workspace's own connection pays: nothing of the included model spend is used.
       const counter = await ownerDb().usageCounter.findFirst({ where: { workspaceId: t.workspaceId, metric: "model_spend" } });
       expect(Number(counter?.used ?? 0)).toBe(0);

@@ -3,22 +3,28 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { runAgentLoop } from "@/lib/agents/agent-loop";
 import { findBuiltInAgent } from "@/lib/agents/catalog";
-import { openToolbox } from "@/lib/agents/toolbox";
 import { ProviderError } from "@/lib/agents/model-types";
 import { AnthropicProvider } from "@/lib/agents/providers/anthropic-provider";
+import { openToolbox } from "@/lib/agents/toolbox";
 import { startAnthropicStandIn } from "../support/anthropic-stand-in";
 
 const standIn = await startAnthropicStandIn();
 afterAll(() => standIn.close());
 
-const provider = (timeoutMs?: number) => new AnthropicProvider({ apiKey: "test-key", baseURL: standIn.url, model: "claude-haiku-4-5", timeoutMs });
+const provider = (timeoutMs?: number) =>
+  new AnthropicProvider({ apiKey: "test-key", baseURL: standIn.url, model: "claude-haiku-4-5", timeoutMs });
 const logs: string[] = [];
 const log = async (message: string) => void logs.push(message);
 
 describe("Anthropic provider", () => {
   it("runs the agent loop: a tool call, its result sent back, then the streamed answer", async () => {
     standIn.replies.push(
-      { content: [{ type: "text", text: "Let me classify it." }, { type: "tool_use", name: "classify", input: { text: "Everything is down, urgent" } }] },
+      {
+        content: [
+          { type: "text", text: "Let me classify it." },
+          { type: "tool_use", name: "classify", input: { text: "Everything is down, urgent" } },
+        ],
+      },
       { content: [{ type: "text", text: "Urgency: urgent. Topic: technical. Reply drafted." }] },
     );
     const streamed: string[] = [];
@@ -29,7 +35,15 @@ describe("Anthropic provider", () => {
     const original = wrapped.turn.bind(wrapped);
     wrapped.turn = (request) => original({ ...request, onText: (t) => streamed.push(t) });
 
-    const result = await runAgentLoop({ agent, input: { ticket: "Everything is down, urgent" }, provider: wrapped, toolbox, signal, log, onToolCall: async () => {} });
+    const result = await runAgentLoop({
+      agent,
+      input: { ticket: "Everything is down, urgent" },
+      provider: wrapped,
+      toolbox,
+      signal,
+      log,
+      onToolCall: async () => {},
+    });
     expect(result).toEqual({ kind: "finished", text: "Urgency: urgent. Topic: technical. Reply drafted.", turns: 2 });
     expect(streamed.join("")).toContain("Urgency: urgent");
 

@@ -5,8 +5,14 @@ import { afterAll, describe, expect, it } from "vitest";
 process.env.LOG_LEVEL = "debug";
 const written: string[] = [];
 const originals = { out: process.stdout.write.bind(process.stdout), err: process.stderr.write.bind(process.stderr) };
-process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) => (written.push(String(chunk)), originals.out(chunk, ...rest))) as typeof process.stdout.write;
-process.stderr.write = ((chunk: string | Uint8Array, ...rest: never[]) => (written.push(String(chunk)), originals.err(chunk, ...rest))) as typeof process.stderr.write;
+process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) => (
+  written.push(String(chunk)),
+  originals.out(chunk, ...rest)
+)) as typeof process.stdout.write;
+process.stderr.write = ((chunk: string | Uint8Array, ...rest: never[]) => (
+  written.push(String(chunk)),
+  originals.err(chunk, ...rest)
+)) as typeof process.stderr.write;
 afterAll(() => {
   process.stdout.write = originals.out;
   process.stderr.write = originals.err;

@@ -29,9 +29,12 @@ async function deliver(event: object, options: { secret?: string; timestamp?: nu
   const headers: Record<string, string> = { "content-type": "application/json" };
   const signature = options.signature === undefined ? signed.signature : options.signature;
   if (signature !== null) headers["stripe-signature"] = signature;
-  const response = await webhook(new Request("http://test/api/webhooks/stripe", { method: "POST", headers, body: options.body ?? signed.body }), {
-    params: Promise.resolve({}),
-  });
+  const response = await webhook(
+    new Request("http://test/api/webhooks/stripe", { method: "POST", headers, body: options.body ?? signed.body }),
+    {
+      params: Promise.resolve({}),
+    },
+  );
   return { status: response.status, body: await response.json() };
 }
 
@@ -62,7 +65,12 @@ describe("checkout", () => {
     expect([...stand.customers.values()].filter((c) => c.metadata.workspaceId === team.workspaceId)).toHaveLength(1);
 
     const session = stand.sessions.get(first.url.split("/").pop()!)!;
-    expect(session).toMatchObject({ mode: "subscription", customer: customerId, client_reference_id: team.workspaceId, priceId: "price_pro_test" });
+    expect(session).toMatchObject({
+      mode: "subscription",
+      customer: customerId,
+      client_reference_id: team.workspaceId,
+      priceId: "price_pro_test",
+    });
     expect(session.metadata).toEqual({ workspaceId: team.workspaceId });
     expect(session.success_url).toContain(`/w/${team.slug}/billing?checkout=success`);
   });
@@ -108,7 +116,10 @@ describe("webhook", () => {
     const deleted = stand.changeSubscription(subscription.id, { status: "canceled" });
     expect((await deliver(stripeEvent("customer.subscription.deleted", deleted))).status).toBe(200);
     expect((await workspaceRow(team.workspaceId)).tier).toBe("free");
-    const tierChanges = await ownerDb().auditLog.findMany({ where: { workspaceId: team.workspaceId, action: "tier.changed" }, orderBy: { at: "asc" } });
+    const tierChanges = await ownerDb().auditLog.findMany({
+      where: { workspaceId: team.workspaceId, action: "tier.changed" },
+      orderBy: { at: "asc" },
+    });
     expect(tierChanges.map((a) => a.metadata)).toEqual([
       { from: "free", to: "pro", source: "stripe" },
       { from: "pro", to: "free", source: "stripe" },
@@ -118,14 +129,22 @@ describe("webhook", () => {
   it("ends in the right tier when events arrive out of order", async () => {
     const { team, subscription } = await subscribed("starter");
     const createdAsStarter = stripeEvent("customer.subscription.created", subscription, 1_000);
-    const updatedToPro = stripeEvent("customer.subscription.updated", stand.changeSubscription(subscription.id, { priceId: "price_pro_test" }), 2_000);
+    const updatedToPro = stripeEvent(
+      "customer.subscription.updated",
+      stand.changeSubscription(subscription.id, { priceId: "price_pro_test" }),
+      2_000,
+    );
     // updated before created
     await deliver(updatedToPro);
     await deliver(createdAsStarter);
     expect((await workspaceRow(team.workspaceId)).tier).toBe("pro");
 
     // an old update after a newer one
-    const updatedToStarter = stripeEvent("customer.subscription.updated", stand.changeSubscription(subscription.id, { priceId: "price_starter_test" }), 3_000);
+    const updatedToStarter = stripeEvent(
+      "customer.subscription.updated",
+      stand.changeSubscription(subscription.id, { priceId: "price_starter_test" }),
+      3_000,
+    );
     await deliver(updatedToStarter);
     await deliver({ ...updatedToPro, id: `${updatedToPro.id}_late` });
     expect((await workspaceRow(team.workspaceId)).tier).toBe("starter");
@@ -171,14 +190,25 @@ describe("webhook", () => {
     const subscription = stand.createSubscription("cus_nobody_knows", "price_pro_test");
     const result = await deliver(stripeEvent("customer.subscription.updated", subscription));
     expect(result).toEqual({ status: 200, body: { received: true, outcome: "unknown_customer" } });
-    expect(warn).toHaveBeenCalledWith("stripe event for an unknown customer acknowledged", expect.objectContaining({ customerId: "cus_nobody_knows" }));
+    expect(warn).toHaveBeenCalledWith(
+      "stripe event for an unknown customer acknowledged",
+      expect.objectContaining({ customerId: "cus_nobody_knows" }),
+    );
     warn.mockRestore();
   });
 
   it("never links a customer it did not create to the workspace an event names", async () => {
     const victim = await createTeam("free");
     const stranger = stand.createSubscription("cus_stranger", "price_pro_test");
-    const session = { id: "cs_test_payment_link", object: "checkout.session", mode: "subscription", customer: "cus_stranger", subscription: stranger.id, client_reference_id: victim.workspaceId, metadata: { workspaceId: victim.workspaceId } };
+    const session = {
+      id: "cs_test_payment_link",
+      object: "checkout.session",
+      mode: "subscription",
+      customer: "cus_stranger",
+      subscription: stranger.id,
+      client_reference_id: victim.workspaceId,
+      metadata: { workspaceId: victim.workspaceId },
+    };
     const result = await deliver(stripeEvent("checkout.session.completed", session));
     expect(result.body.outcome).toBe("unknown_customer");
     expect(await workspaceRow(victim.workspaceId)).toMatchObject({ tier: "free", stripeCustomerId: null });
@@ -234,12 +264,17 @@ describe("entitlements", () => {
     await deliver(stripeEvent("checkout.session.completed", session));
     await deliver(stripeEvent("customer.subscription.updated", stand.changeSubscription(subscription.id, { cancelAtPeriodEnd: true })));
     expect((await workspaceRow(team.workspaceId)).tier).toBe("starter");
-    expect(await ownerDb().subscription.findUniqueOrThrow({ where: { stripeSubscriptionId: subscription.id } })).toMatchObject({ cancelAtPeriodEnd: true });
+    expect(await ownerDb().subscription.findUniqueOrThrow({ where: { stripeSubscriptionId: subscription.id } })).toMatchObject({
+      cancelAtPeriodEnd: true,
+    });
 
     // Stripe ends it at the period's end; if that event is lost, the sweep finds the period over,
     // asks Stripe, and ends the tier.
     stand.changeSubscription(subscription.id, { status: "canceled" });
-    await ownerDb().subscription.update({ where: { stripeSubscriptionId: subscription.id }, data: { currentPeriodEnd: new Date(Date.now() - 60_000) } });
+    await ownerDb().subscription.update({
+      where: { stripeSubscriptionId: subscription.id },
+      data: { currentPeriodEnd: new Date(Date.now() - 60_000) },
+    });
     await reviewLapsedSubscriptions();
     expect((await workspaceRow(team.workspaceId)).tier).toBe("free");
   });
@@ -261,12 +296,17 @@ describe("entitlements", () => {
     expect(row.currentPeriodEnd.getTime()).toBeGreaterThan(Date.now());
     // Unknown to Stripe: ended.
     expect((await workspaceRow(vanished.team.workspaceId)).tier).toBe("free");
-    expect((await ownerDb().subscription.findUniqueOrThrow({ where: { stripeSubscriptionId: vanished.subscription.id } })).status).toBe("canceled");
+    expect((await ownerDb().subscription.findUniqueOrThrow({ where: { stripeSubscriptionId: vanished.subscription.id } })).status).toBe(
+      "canceled",
+    );
   });
 
   it("lifts a quota pause at once when the tier rises", async () => {
     const { team, session } = await subscribed("pro");
-    await ownerDb().workspace.update({ where: { id: team.workspaceId }, data: { status: "paused", pausedReason: "quota", pausedAt: new Date() } });
+    await ownerDb().workspace.update({
+      where: { id: team.workspaceId },
+      data: { status: "paused", pausedReason: "quota", pausedAt: new Date() },
+    });
     await deliver(stripeEvent("checkout.session.completed", session));
     expect(await workspaceRow(team.workspaceId)).toMatchObject({ tier: "pro", status: "active", pausedReason: null });
   });
@@ -277,7 +317,9 @@ describe("entitlements", () => {
     await deliver(stripeEvent("checkout.session.completed", session));
     await deliver(stripeEvent("customer.subscription.updated", stand.changeSubscription(subscription.id, { priceId: "price_pro_legacy" })));
     expect((await workspaceRow(team.workspaceId)).tier).toBe("pro");
-    await deliver(stripeEvent("customer.subscription.updated", stand.changeSubscription(subscription.id, { priceId: "price_someone_elses" })));
+    await deliver(
+      stripeEvent("customer.subscription.updated", stand.changeSubscription(subscription.id, { priceId: "price_someone_elses" })),
+    );
     expect((await workspaceRow(team.workspaceId)).tier).toBe("free");
   });
 

@@ -41,13 +41,20 @@ describe("demo seed", () => {
     first = await seedDemo({ now });
     expect(first.password).toEqual(expect.any(String));
     expect(await verifyCredentials(first.email, first.password!)).toMatchObject({ ok: true });
-    const { rows: [user] } = await owner.query(`SELECT id, "emailVerified" FROM "User" WHERE email = $1`, [first.email]);
+    const {
+      rows: [user],
+    } = await owner.query(`SELECT id, "emailVerified" FROM "User" WHERE email = $1`, [first.email]);
     expect(user.emailVerified).not.toBeNull();
 
-    const { rows: [workspace] } = await owner.query(`SELECT slug, name, tier FROM "Workspace" WHERE id = $1`, [first.workspaceId]);
+    const {
+      rows: [workspace],
+    } = await owner.query(`SELECT slug, name, tier FROM "Workspace" WHERE id = $1`, [first.workspaceId]);
     expect(workspace).toEqual({ slug: "demo", name: "Demo", tier: "starter" });
 
-    const { rows: runs } = await owner.query<{ status: string; agent: string }>(`SELECT status, agent FROM "Run" WHERE "workspaceId" = $1`, [first.workspaceId]);
+    const { rows: runs } = await owner.query<{ status: string; agent: string }>(
+      `SELECT status, agent FROM "Run" WHERE "workspaceId" = $1`,
+      [first.workspaceId],
+    );
     expect(new Set(runs.map((r) => r.status))).toEqual(new Set(["succeeded", "failed", "canceled"]));
     expect(new Set(runs.map((r) => r.agent)).size).toBeGreaterThanOrEqual(5);
 
@@ -62,7 +69,9 @@ describe("demo seed", () => {
 
     const { rows: keys } = await owner.query(`SELECT "revokedAt" FROM "ApiKey" WHERE "workspaceId" = $1`, [first.workspaceId]);
     expect(keys.length).toBe(3);
-    const { rows: audit } = await owner.query<{ action: string }>(`SELECT action FROM "AuditLog" WHERE "workspaceId" = $1`, [first.workspaceId]);
+    const { rows: audit } = await owner.query<{ action: string }>(`SELECT action FROM "AuditLog" WHERE "workspaceId" = $1`, [
+      first.workspaceId,
+    ]);
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(["workspace.created", "tier.changed", "key.created", "key.revoked"]));
   });
 

@@ -83,7 +83,11 @@ describe("Dockerfile", () => {
     }
     expect(execArgs(instructions(runtime, "CMD").at(-1)!.args).join(" ")).toMatch(/node scripts\/migrate\.mjs && exec node server\.js/);
     // Every node process of the image stamps requests with their socket's address (per-IP limits).
-    expect(instructions(runtime, "ENV").map((i) => i.args).join(" ")).toContain('NODE_OPTIONS="--require ./peer-address-preload.cjs"');
+    expect(
+      instructions(runtime, "ENV")
+        .map((i) => i.args)
+        .join(" "),
+    ).toContain('NODE_OPTIONS="--require ./peer-address-preload.cjs"');
   });
 
   it("copies every file the code reads from the working directory at run time", async () => {
@@ -95,22 +99,31 @@ describe("Dockerfile", () => {
       }
     }
     expect(readPaths).toContain("prisma/migrations");
-    for (const needed of readPaths) expect(destinations.some((d) => needed === d || needed.startsWith(`${d}/`)), needed).toBe(true);
+    for (const needed of readPaths)
+      expect(
+        destinations.some((d) => needed === d || needed.startsWith(`${d}/`)),
+        needed,
+      ).toBe(true);
   });
 
   it("has a health check that asks /api/health with node (slim images have no curl)", async () => {
     const healthcheck = instructions(runtime, "HEALTHCHECK").at(-1)?.args ?? "";
     const command = execArgs(healthcheck.slice(healthcheck.indexOf("CMD ") + 4));
     expect(command.slice(0, 2)).toEqual(["node", "-e"]);
-    expect(instructions(runtime, "ENV").map((i) => i.args).join(" ")).toMatch(/\bPORT=3000\b/);
+    expect(
+      instructions(runtime, "ENV")
+        .map((i) => i.args)
+        .join(" "),
+    ).toMatch(/\bPORT=3000\b/);
 
     let status = 200;
     const server = createServer((req, res) => res.writeHead(req.url === "/api/health" ? status : 404).end());
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const port = String((server.address() as AddressInfo).port);
-    const probe = () => new Promise<number | null>((resolve) => {
-      spawn(command[0]!, command.slice(1), { env: { ...process.env, PORT: port } }).on("exit", resolve);
-    });
+    const probe = () =>
+      new Promise<number | null>((resolve) => {
+        spawn(command[0]!, command.slice(1), { env: { ...process.env, PORT: port } }).on("exit", resolve);
+      });
     try {
       expect(await probe()).toBe(0);
       status = 503;
@@ -229,7 +242,8 @@ describe(".env.example", () => {
         expect(lines[index - 1], `comment above ${line}`).toMatch(/^# /);
       }
       const [, name, value] = /^([A-Z][A-Z0-9_]*)=(.*)$/.exec(line) ?? [];
-      if (name && /SECRET|TOKEN|_KEY|PASSWORD/.test(name)) expect(value === "" || value!.startsWith("change-me"), `${name} has a value`).toBe(true);
+      if (name && /SECRET|TOKEN|_KEY|PASSWORD/.test(name))
+        expect(value === "" || value!.startsWith("change-me"), `${name} has a value`).toBe(true);
     });
   });
 });

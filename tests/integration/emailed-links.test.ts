@@ -2,9 +2,9 @@
 // email verification, password change, invitations.
 // Mail goes through nodemailer to a local SMTP stand-in; links are followed from the received messages.
 import { afterAll, describe, expect, it } from "vitest";
-import { startSmtpStandIn } from "../support/smtp-stand-in";
 import { TEST_PASSWORD, uniqueEmail } from "../support/ids";
 import { ownerDb } from "../support/owner-db";
+import { startSmtpStandIn } from "../support/smtp-stand-in";
 
 const smtp = await startSmtpStandIn();
 process.env.SMTP_URL = smtp.url;
@@ -93,7 +93,9 @@ describe("password change", () => {
   it("needs the current password and ends every other session", async () => {
     const user = await newUser("change");
     const [current, other] = [await createSession(user.id), await createSession(user.id)];
-    await expect(recovery.changePassword(user.id, "not-my-Password-1", "brand-New-pass-77", current)).rejects.toMatchObject({ code: "invalid_request" });
+    await expect(recovery.changePassword(user.id, "not-my-Password-1", "brand-New-pass-77", current)).rejects.toMatchObject({
+      code: "invalid_request",
+    });
     await recovery.changePassword(user.id, TEST_PASSWORD, "brand-New-pass-77", current);
     expect(await findActiveSessionUser(current)).not.toBeNull();
     expect(await findActiveSessionUser(other)).toBeNull();
@@ -160,7 +162,9 @@ describe("invitations by email", () => {
     expect(smtp.messagesFor(invitee)).toHaveLength(50);
     // Nothing changed: the last invitation sent still works, and no other was written.
     expect(await ownerDb().invitation.count({ where: { workspaceId: workspace.id } })).toBe(50);
-    expect(await ownerDb().invitation.findFirstOrThrow({ where: { workspaceId: workspace.id, revokedAt: null } })).toMatchObject({ id: latest.id });
+    expect(await ownerDb().invitation.findFirstOrThrow({ where: { workspaceId: workspace.id, revokedAt: null } })).toMatchObject({
+      id: latest.id,
+    });
 
     // The limit is the workspace's: another workspace still invites the same address.
     const other = await newUser("other-inviter");

@@ -45,7 +45,10 @@ async function keyedTeam() {
   const headers = { authorization: `Bearer ${key}` };
   const runs = () => ownerDb().run.count({ where: { workspaceId: team.workspaceId } });
   const postRun = (body: string) =>
-    v1Runs.POST(new Request("http://test/api/v1/runs", { method: "POST", headers: { ...headers, "content-type": "application/json" }, body }), none);
+    v1Runs.POST(
+      new Request("http://test/api/v1/runs", { method: "POST", headers: { ...headers, "content-type": "application/json" }, body }),
+      none,
+    );
   return { team, headers, runs, postRun };
 }
 
@@ -71,7 +74,10 @@ describe("hostile text in the public API", () => {
 
   it("refuses a path or query that cannot be percent-decoded", async () => {
     const { headers } = await keyedTeam();
-    await expectBadRequest(await v1Run.GET(new Request("http://test/api/v1/runs/%E0%A4%A", { headers }), params({ id: "%E0%A4%A" })), /percent/);
+    await expectBadRequest(
+      await v1Run.GET(new Request("http://test/api/v1/runs/%E0%A4%A", { headers }), params({ id: "%E0%A4%A" })),
+      /percent/,
+    );
     await expectBadRequest(await v1Runs.GET(new Request("http://test/api/v1/runs?cursor=%E0%A4%A", { headers }), none), /percent/);
   });
 
@@ -79,7 +85,9 @@ describe("hostile text in the public API", () => {
     const { postRun, runs } = await keyedTeam();
     const body = await expectBadRequest(await postRun(JSON.stringify({ agent: "support-triage", input: { ticket: `down${NUL}` } })), /NUL/);
     expect(body.errors).toEqual([{ path: "input.ticket", message: expect.stringMatching(/NUL/) }]);
-    await expectBadRequest(await postRun(JSON.stringify({ agent: "support-triage", input: { ticket: "down" }, idempotencyKey: `k${NUL}` })));
+    await expectBadRequest(
+      await postRun(JSON.stringify({ agent: "support-triage", input: { ticket: "down" }, idempotencyKey: `k${NUL}` })),
+    );
     await expectBadRequest(await postRun(JSON.stringify({ agent: "support-triage", input: { ticket: "down", [`x${NUL}`]: 1 } })));
     expect(await runs()).toBe(0);
   });
@@ -94,7 +102,9 @@ describe("hostile text in the public API", () => {
 
   it("still accepts well-formed text, astral characters included", async () => {
     const { postRun, runs } = await keyedTeam();
-    expect((await postRun(JSON.stringify({ agent: "support-triage", input: { ticket: "down 🔥 \\u0000 is fine as text" } }))).status).toBe(202);
+    expect((await postRun(JSON.stringify({ agent: "support-triage", input: { ticket: "down 🔥 \\u0000 is fine as text" } }))).status).toBe(
+      202,
+    );
     expect(await runs()).toBe(1);
   });
 });
@@ -111,7 +121,11 @@ describe("hostile text in the dashboard's endpoints", () => {
     await signIn(team);
     const before = await ownerDb().membership.count({ where: { userId: team.users.owner.id } });
     const response = await workspaces.POST(
-      new Request("http://test/api/workspaces", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: `Acme${NUL}` }) }),
+      new Request("http://test/api/workspaces", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ name: `Acme${NUL}` }),
+      }),
       none,
     );
     await expectBadRequest(response);
@@ -122,7 +136,11 @@ describe("hostile text in the dashboard's endpoints", () => {
     const team = await createTeam();
     await signIn(team);
     const response = await keys.POST(
-      new Request(`http://test/api/workspaces/${team.slug}/keys`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: `ci${NUL}` }) }),
+      new Request(`http://test/api/workspaces/${team.slug}/keys`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ name: `ci${NUL}` }),
+      }),
       params({ slug: team.slug }),
     );
     await expectBadRequest(response);

@@ -1,8 +1,8 @@
 // Invitations: single use, expiring, tamper-proof, bound to the invited email, within the member limit.
 import { describe, expect, it } from "vitest";
+import { hashLinkToken } from "@/lib/auth/tokens";
 import { acceptInvitation, viewInvitation } from "@/lib/invitations/accept-invitation";
 import { inviteMember, listPendingInvitations, revokeInvitation } from "@/lib/invitations/invitations";
-import { hashLinkToken } from "@/lib/auth/tokens";
 import { changeMemberRole, removeMember } from "@/lib/members/change-members";
 import { createUser } from "../support/factories";
 import { ownerDb } from "../support/owner-db";
@@ -25,11 +25,17 @@ describe("invitations", () => {
     expect(stored.tokenHash).toBe(hashLinkToken(token));
     expect(JSON.stringify(stored)).not.toContain(token);
 
-    expect(await viewInvitation(token)).toMatchObject({ email: invitee.email, role: "member", state: "pending", workspace: { slug: team.slug } });
+    expect(await viewInvitation(token)).toMatchObject({
+      email: invitee.email,
+      role: "member",
+      state: "pending",
+      workspace: { slug: team.slug },
+    });
     const results = await Promise.allSettled([acceptInvitation(invitee, token), acceptInvitation(invitee, token)]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-    expect(await ownerDb().membership.findUnique({ where: { workspaceId_userId: { workspaceId: team.workspaceId, userId: invitee.id } } }))
-      .toMatchObject({ role: "member" });
+    expect(
+      await ownerDb().membership.findUnique({ where: { workspaceId_userId: { workspaceId: team.workspaceId, userId: invitee.id } } }),
+    ).toMatchObject({ role: "member" });
     await expect(acceptInvitation(invitee, token)).rejects.toMatchObject({ code: "conflict" });
     expect((await viewInvitation(token))?.state).toBe("accepted");
   });
@@ -61,7 +67,9 @@ describe("invitations", () => {
 
   it("holds the tier's member limit, counting pending invitations", async () => {
     const team = await createTeam("free");
-    await expect(inviteMember(team.as("owner"), { email: "x@example.test", role: "member" })).rejects.toMatchObject({ code: "quota_exceeded" });
+    await expect(inviteMember(team.as("owner"), { email: "x@example.test", role: "member" })).rejects.toMatchObject({
+      code: "quota_exceeded",
+    });
     expect(await listPendingInvitations(team.as("owner"))).toEqual([]);
   });
 
@@ -69,7 +77,9 @@ describe("invitations", () => {
     const team = await createTeam();
     await expect(inviteMember(team.as("admin"), { email: "o@example.test", role: "owner" })).rejects.toMatchObject({ code: "forbidden" });
     await expect(inviteMember(team.as("member"), { email: "m@example.test", role: "viewer" })).rejects.toMatchObject({ code: "forbidden" });
-    await expect(inviteMember(team.as("owner"), { email: team.users.viewer.email, role: "admin" })).rejects.toMatchObject({ code: "conflict" });
+    await expect(inviteMember(team.as("owner"), { email: team.users.viewer.email, role: "admin" })).rejects.toMatchObject({
+      code: "conflict",
+    });
     const again = await inviteMember(team.as("owner"), { email: "twice@example.test", role: "member" });
     const latest = await inviteMember(team.as("owner"), { email: "twice@example.test", role: "admin" });
     const pending = await listPendingInvitations(team.as("viewer"));

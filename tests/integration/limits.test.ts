@@ -43,19 +43,30 @@ describe("auto-pause", () => {
     await ownerDb().workspace.update({ where: { id: team.workspaceId }, data: { tier: "starter" } });
     await setApiCalls(team.workspaceId, 500_000);
     await expect(meterApiCall({ id: team.workspaceId, tier: "starter" })).rejects.toMatchObject({ code: "workspace_paused" });
-    expect(await ownerDb().workspace.findUniqueOrThrow({ where: { id: team.workspaceId } })).toMatchObject({ status: "paused", pausedReason: "quota" });
+    expect(await ownerDb().workspace.findUniqueOrThrow({ where: { id: team.workspaceId } })).toMatchObject({
+      status: "paused",
+      pausedReason: "quota",
+    });
 
     await changeTier(team.workspaceId, "pro", { actorId: null, source: "test" });
-    expect(await ownerDb().workspace.findUniqueOrThrow({ where: { id: team.workspaceId } })).toMatchObject({ status: "active", tier: "pro" });
+    expect(await ownerDb().workspace.findUniqueOrThrow({ where: { id: team.workspaceId } })).toMatchObject({
+      status: "active",
+      tier: "pro",
+    });
     await meterApiCall({ id: team.workspaceId, tier: "pro" });
-    const actions = (await ownerDb().auditLog.findMany({ where: { workspaceId: team.workspaceId }, orderBy: { at: "asc" } })).map((a) => a.action);
+    const actions = (await ownerDb().auditLog.findMany({ where: { workspaceId: team.workspaceId }, orderBy: { at: "asc" } })).map(
+      (a) => a.action,
+    );
     expect(actions).toEqual(expect.arrayContaining(["workspace.paused", "tier.changed", "workspace.resumed"]));
   });
 
   it("lifts a pause from an earlier period, and keeps one from this period", async () => {
     const team = await createTeam("pro");
     const lastMonth = new Date(periodStart().getTime() - 86_400_000);
-    await ownerDb().workspace.update({ where: { id: team.workspaceId }, data: { status: "paused", pausedReason: "quota", pausedAt: new Date() } });
+    await ownerDb().workspace.update({
+      where: { id: team.workspaceId },
+      data: { status: "paused", pausedReason: "quota", pausedAt: new Date() },
+    });
     expect(await liftPauseOfPastPeriod({ id: team.workspaceId, status: "paused", pausedReason: "quota" })).toBe(false);
     await ownerDb().workspace.update({ where: { id: team.workspaceId }, data: { pausedAt: lastMonth } });
     expect(await liftPauseOfPastPeriod({ id: team.workspaceId, status: "paused", pausedReason: "quota" })).toBe(true);
@@ -65,7 +76,10 @@ describe("auto-pause", () => {
 
 describe("admin CLI", () => {
   const admin = (...args: string[]) =>
-    spawnSync(process.execPath, ["--import", "tsx", "scripts/admin.ts", ...args], { encoding: "utf8", env: { ...process.env, LOG_LEVEL: "silent" } });
+    spawnSync(process.execPath, ["--import", "tsx", "scripts/admin.ts", ...args], {
+      encoding: "utf8",
+      env: { ...process.env, LOG_LEVEL: "silent" },
+    });
 
   it("sets a tier and validates its arguments", async () => {
     const team = await createTeam("free");

@@ -9,9 +9,9 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { prepareDatabase } from "@/lib/db/prepare-database";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded-postgres";
 import { LOCAL_DATABASE } from "@/lib/db/local-database";
+import { prepareDatabase } from "@/lib/db/prepare-database";
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -81,7 +81,9 @@ describe("npm run admin on the embedded default", () => {
     expect(result.stdout).toContain(`${slug}: pro → starter`);
 
     expect(await query(`SELECT tier FROM "Workspace" WHERE slug = $1`, [slug])).toEqual([{ tier: "starter" }]);
-    const changes = await query<{ metadata: unknown }>(`SELECT metadata FROM "AuditLog" WHERE "workspaceId" = 'ws_local_admin' AND action = 'tier.changed' ORDER BY at`);
+    const changes = await query<{ metadata: unknown }>(
+      `SELECT metadata FROM "AuditLog" WHERE "workspaceId" = 'ws_local_admin' AND action = 'tier.changed' ORDER BY at`,
+    );
     expect(changes.map((c) => c.metadata)).toEqual([
       { from: "free", to: "pro", source: "admin-cli" },
       { from: "pro", to: "starter", source: "admin-cli" },

@@ -67,9 +67,7 @@ describe("lockout under concurrent guesses", () => {
     const user = await newUser("burst-mid-hash");
     let wrongResults: CredentialCheck[] = [];
     seams.afterHashOf.set(TEST_PASSWORD, async () => {
-      wrongResults = await Promise.all(
-        Array.from({ length: LOCKOUT_THRESHOLD }, (_, i) => verifyCredentials(user.email, wrong(i))),
-      );
+      wrongResults = await Promise.all(Array.from({ length: LOCKOUT_THRESHOLD }, (_, i) => verifyCredentials(user.email, wrong(i))));
     });
     expect(await verifyCredentials(user.email, TEST_PASSWORD)).toEqual({ ok: false, reason: "locked" });
     // Every wrong guess was counted: all but the last answered "invalid", the last one locked.
@@ -106,16 +104,20 @@ describe("lockout under concurrent guesses", () => {
     ["first", 0],
     ["in the middle", 15],
     ["last", 30],
-  ])("ends locked after 30 parallel wrong guesses with the right password %s", async (_, position) => {
-    const user = await newUser("burst");
-    const guesses = Array.from({ length: 30 }, (_, i) => wrong(i));
-    guesses.splice(position, 0, TEST_PASSWORD);
-    const results = await Promise.all(guesses.map((password) => verifyCredentials(user.email, password)));
+  ])(
+    "ends locked after 30 parallel wrong guesses with the right password %s",
+    async (_, position) => {
+      const user = await newUser("burst");
+      const guesses = Array.from({ length: 30 }, (_, i) => wrong(i));
+      guesses.splice(position, 0, TEST_PASSWORD);
+      const results = await Promise.all(guesses.map((password) => verifyCredentials(user.email, password)));
 
-    const oks = count(results, isOk);
-    expect(oks).toBeLessThanOrEqual(1);
-    expect(count(results, isInvalid)).toBeLessThanOrEqual((LOCKOUT_THRESHOLD - 1) * (1 + oks));
-    expect((await lockState(user.id)).locked).toBe(true);
-    expect(seams.unlockEmails.get(user.id)).toBe(1);
-  }, 60_000);
+      const oks = count(results, isOk);
+      expect(oks).toBeLessThanOrEqual(1);
+      expect(count(results, isInvalid)).toBeLessThanOrEqual((LOCKOUT_THRESHOLD - 1) * (1 + oks));
+      expect((await lockState(user.id)).locked).toBe(true);
+      expect(seams.unlockEmails.get(user.id)).toBe(1);
+    },
+    60_000,
+  );
 });

@@ -64,33 +64,77 @@ async function postCredentials(contentType: string, body: (csrfToken: string) =>
 }
 
 const FORM = "application/x-www-form-urlencoded";
-const form = (fields: [string, string][]) => (csrfToken: string) =>
-  new URLSearchParams([["csrfToken", csrfToken], ...fields]).toString();
+const form = (fields: [string, string][]) => (csrfToken: string) => new URLSearchParams([["csrfToken", csrfToken], ...fields]).toString();
 const json = (fields: Record<string, string>) => (csrfToken: string) => JSON.stringify({ csrfToken, ...fields });
 
 describe("per-email log-in limit, on the email next-auth checks", () => {
   it("lets a right password in and answers a wrong one with CredentialsSignin (the harness works)", async () => {
     const user = await signUp({ email: uniqueEmail("harness"), password: TEST_PASSWORD, name: "Harness" });
-    expect(await postCredentials(FORM, form([["email", user.email], ["password", TEST_PASSWORD]]))).toBe("ok");
-    expect(await postCredentials(FORM, form([["email", user.email], ["password", "wrong-Password-1"]]))).toBe("CredentialsSignin");
+    expect(
+      await postCredentials(
+        FORM,
+        form([
+          ["email", user.email],
+          ["password", TEST_PASSWORD],
+        ]),
+      ),
+    ).toBe("ok");
+    expect(
+      await postCredentials(
+        FORM,
+        form([
+          ["email", user.email],
+          ["password", "wrong-Password-1"],
+        ]),
+      ),
+    ).toBe("CredentialsSignin");
   });
 
   it("counts a form's last email field, which is the one checked, not a decoy before it", async () => {
     const victim = await signUp({ email: uniqueEmail("victim"), password: TEST_PASSWORD, name: "Victim" });
     for (let i = 0; i < LIMIT; i++) {
       const decoy = uniqueEmail(`decoy${i}`);
-      const answer = await postCredentials(FORM, form([["email", decoy], ["email", victim.email], ["password", `wrong-${i}-Password`]]));
+      const answer = await postCredentials(
+        FORM,
+        form([
+          ["email", decoy],
+          ["email", victim.email],
+          ["password", `wrong-${i}-Password`],
+        ]),
+      );
       // Not yet limited; the lockout answers for the victim's account once it has seen enough failures.
       expect(["CredentialsSignin", "AccountLocked"]).toContain(answer);
     }
-    expect(await postCredentials(FORM, form([["email", uniqueEmail("decoy")], ["email", victim.email], ["password", "wrong-Password-x"]]))).toBe(
-      "RateLimited",
-    );
-    expect(await postCredentials(FORM, form([["email", victim.email], ["password", TEST_PASSWORD]]))).toBe("RateLimited");
+    expect(
+      await postCredentials(
+        FORM,
+        form([
+          ["email", uniqueEmail("decoy")],
+          ["email", victim.email],
+          ["password", "wrong-Password-x"],
+        ]),
+      ),
+    ).toBe("RateLimited");
+    expect(
+      await postCredentials(
+        FORM,
+        form([
+          ["email", victim.email],
+          ["password", TEST_PASSWORD],
+        ]),
+      ),
+    ).toBe("RateLimited");
     // The decoys were never the checked email, so nothing was counted against them.
-    expect(await postCredentials(FORM, form([["email", victim.email], ["email", uniqueEmail("decoy")], ["password", "wrong-Password-y"]]))).toBe(
-      "CredentialsSignin",
-    );
+    expect(
+      await postCredentials(
+        FORM,
+        form([
+          ["email", victim.email],
+          ["email", uniqueEmail("decoy")],
+          ["password", "wrong-Password-y"],
+        ]),
+      ),
+    ).toBe("CredentialsSignin");
   }, 60_000);
 
   it("counts JSON bodies, and the email's case and surrounding spaces make no new identity", async () => {
@@ -98,9 +142,19 @@ describe("per-email log-in limit, on the email next-auth checks", () => {
     for (let i = 0; i < LIMIT; i++) {
       const variant = i % 2 ? ` ${email.toUpperCase()} ` : email;
       // An unknown email locks after as many failures as a real account would (account-enumeration.test.ts).
-      expect(["CredentialsSignin", "AccountLocked"]).toContain(await postCredentials("application/json", json({ email: variant, password: `wrong-${i}-Password` })));
+      expect(["CredentialsSignin", "AccountLocked"]).toContain(
+        await postCredentials("application/json", json({ email: variant, password: `wrong-${i}-Password` })),
+      );
     }
     expect(await postCredentials("application/json", json({ email, password: "wrong-Password-x" }))).toBe("RateLimited");
-    expect(await postCredentials(FORM, form([["email", email], ["password", "wrong-Password-y"]]))).toBe("RateLimited");
+    expect(
+      await postCredentials(
+        FORM,
+        form([
+          ["email", email],
+          ["password", "wrong-Password-y"],
+        ]),
+      ),
+    ).toBe("RateLimited");
   }, 60_000);
 });

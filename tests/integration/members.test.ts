@@ -1,10 +1,10 @@
 // The member rules: at least one owner, admins cannot touch owners, nobody raises their own role.
 import { describe, expect, it } from "vitest";
+import { listAuditLog } from "@/lib/audit/list-audit-log";
 import { changeMemberRole, removeMember } from "@/lib/members/change-members";
 import { listMembers } from "@/lib/members/list-members";
-import { listAuditLog } from "@/lib/audit/list-audit-log";
-import { createTeam } from "../support/workspace-fixture";
 import { ownerDb } from "../support/owner-db";
+import { createTeam } from "../support/workspace-fixture";
 
 const roleOf = async (workspaceId: string, userId: string) =>
   (await ownerDb().membership.findUnique({ where: { workspaceId_userId: { workspaceId, userId } } }))?.role ?? null;

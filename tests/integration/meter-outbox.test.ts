@@ -49,18 +49,30 @@ let sources = 0;
 function overage(workspaceId: string, valueMicros: number, options: { ageMs?: number; period?: Date } = {}) {
   const createdAt = new Date(Date.now() - (options.ageMs ?? 1_000));
   return ownerDb().meterEvent.create({
-    data: { workspaceId, periodStart: options.period ?? periodStart(createdAt), valueMicros: BigInt(valueMicros), sourceKey: `turn-${++sources}`, createdAt },
+    data: {
+      workspaceId,
+      periodStart: options.period ?? periodStart(createdAt),
+      valueMicros: BigInt(valueMicros),
+      sourceKey: `turn-${++sources}`,
+      createdAt,
+    },
   });
 }
 
 const row = (id: string) => ownerDb().meterEvent.findUniqueOrThrow({ where: { id } });
 const meterPosts = (identifier?: string) =>
-  stand.requests.filter((r) => r.path === "/v1/billing/meter_events" && (identifier === undefined || r.form.get("identifier") === identifier)).length;
+  stand.requests.filter(
+    (r) => r.path === "/v1/billing/meter_events" && (identifier === undefined || r.form.get("identifier") === identifier),
+  ).length;
 
 async function deliver(event: object) {
   const signed = signedDelivery(event, WEBHOOK_SECRET);
   const response = await webhook(
-    new Request("http://test/api/webhooks/stripe", { method: "POST", headers: { "content-type": "application/json", "stripe-signature": signed.signature }, body: signed.body }),
+    new Request("http://test/api/webhooks/stripe", {
+      method: "POST",
+      headers: { "content-type": "application/json", "stripe-signature": signed.signature },
+      body: signed.body,
+    }),
     { params: Promise.resolve({}) },
   );
   return { status: response.status, body: await response.json() };
@@ -112,7 +124,11 @@ describe("reporting overage to Stripe", () => {
 
   it("loses and doubles nothing through a Stripe outage, spending one attempt a round on it", async () => {
     const { workspaceId } = await workspace();
-    const rows = [await overage(workspaceId, 100, { ageMs: 3_000 }), await overage(workspaceId, 200, { ageMs: 2_000 }), await overage(workspaceId, 300, { ageMs: 1_000 })];
+    const rows = [
+      await overage(workspaceId, 100, { ageMs: 3_000 }),
+      await overage(workspaceId, 200, { ageMs: 2_000 }),
+      await overage(workspaceId, 300, { ageMs: 1_000 }),
+    ];
     stand.outage.remaining = 1_000; // down
     for (let i = 0; i < 2; i++) {
       const posts = meterPosts();
@@ -145,7 +161,11 @@ describe("reporting overage to Stripe", () => {
     await reportPendingOverage();
     expect(await row(pending.id)).toMatchObject({ sentAt: null, attempts: 1, lastError: NO_CUSTOMER_ERROR });
     expect(meterPosts(pending.id)).toBe(0);
-    expect(await overageReconciliation(workspaceId, pending.periodStart)).toEqual({ overageMicros: 4_200, reportedMicros: 0, pendingEvents: 1 });
+    expect(await overageReconciliation(workspaceId, pending.periodStart)).toEqual({
+      overageMicros: 4_200,
+      reportedMicros: 0,
+      pendingEvents: 1,
+    });
 
     // Waiting rows are recorded once, and never keep other workspaces' rows from being sent.
     const more = [await overage(workspaceId, 1), await overage(workspaceId, 2)];
@@ -208,7 +228,11 @@ describe("overage reconciliation", () => {
     await reportPendingOverage();
     const unsent = await overage(workspaceId, 50, { period });
 
-    expect(await overageReconciliation(workspaceId, period)).toEqual({ overageMicros: 1_012_395, reportedMicros: 1_012_345, pendingEvents: 1 });
+    expect(await overageReconciliation(workspaceId, period)).toEqual({
+      overageMicros: 1_012_395,
+      reportedMicros: 1_012_345,
+      pendingEvents: 1,
+    });
     expect(await overageReconciliation(workspaceId, lastPeriod)).toEqual({ overageMicros: 777, reportedMicros: 777, pendingEvents: 0 });
     expect((await getBilling(ctx)).overage).toEqual({ overageMicros: 1_012_395, reportedMicros: 1_012_345, pendingEvents: 1 });
     expect([formatUsd(1_012_395), formatUsd(1_012_345)]).toEqual(["$1.012395", "$1.012345"]);
@@ -223,7 +247,9 @@ describe("checkout with overage billing", () => {
     const { url } = await startCheckout(team.as("owner"), "pro");
     const sessionId = url.split("/").pop()!;
     expect(stand.sessions.get(sessionId)?.priceIds).toEqual(["price_pro_test", OVERAGE_PRICE]);
-    const overageLine = stand.requests.find((r) => r.path === "/v1/checkout/sessions" && r.form.get("client_reference_id") === team.workspaceId)!;
+    const overageLine = stand.requests.find(
+      (r) => r.path === "/v1/checkout/sessions" && r.form.get("client_reference_id") === team.workspaceId,
+    )!;
     expect(overageLine.form.get("line_items[1][price]")).toBe(OVERAGE_PRICE);
     expect(overageLine.form.has("line_items[1][quantity]")).toBe(false); // metered prices take no quantity
 
@@ -231,7 +257,9 @@ describe("checkout with overage billing", () => {
     expect(subscription.items.data.map((i) => i.price.id)).toEqual(["price_pro_test", OVERAGE_PRICE]);
     expect((await deliver(stripeEvent("checkout.session.completed", session))).body.outcome).toBe("applied");
     expect((await ownerDb().workspace.findUniqueOrThrow({ where: { id: team.workspaceId } })).tier).toBe("pro");
-    expect(await ownerDb().subscription.findUniqueOrThrow({ where: { stripeSubscriptionId: subscription.id } })).toMatchObject({ priceId: "price_pro_test" });
+    expect(await ownerDb().subscription.findUniqueOrThrow({ where: { stripeSubscriptionId: subscription.id } })).toMatchObject({
+      priceId: "price_pro_test",
+    });
   });
 
   it("takes the tier from the tier's item whichever order Stripe lists the items in", async () => {
@@ -241,7 +269,9 @@ describe("checkout with overage billing", () => {
     const subscription = stand.createSubscription(customerId, [OVERAGE_PRICE, "price_starter_test"]);
     expect((await deliver(stripeEvent("customer.subscription.created", subscription))).body.outcome).toBe("applied");
     expect((await ownerDb().workspace.findUniqueOrThrow({ where: { id: team.workspaceId } })).tier).toBe("starter");
-    expect(await ownerDb().subscription.findUniqueOrThrow({ where: { stripeSubscriptionId: subscription.id } })).toMatchObject({ priceId: "price_starter_test" });
+    expect(await ownerDb().subscription.findUniqueOrThrow({ where: { stripeSubscriptionId: subscription.id } })).toMatchObject({
+      priceId: "price_starter_test",
+    });
 
     // Only the overage item left (the tier's removed): it grants nothing.
     const onlyOverage = stand.createSubscription(customerId, [OVERAGE_PRICE]);

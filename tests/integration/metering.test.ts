@@ -9,7 +9,11 @@ import { ownerDb } from "../support/owner-db";
 import { createTeam } from "../support/workspace-fixture";
 
 async function totals(workspaceId: string) {
-  const ledger = await ownerDb().usageEvent.aggregate({ where: { workspaceId, metric: "api_calls" }, _sum: { quantity: true }, _count: true });
+  const ledger = await ownerDb().usageEvent.aggregate({
+    where: { workspaceId, metric: "api_calls" },
+    _sum: { quantity: true },
+    _count: true,
+  });
   const counter = await ownerDb().usageCounter.findFirst({ where: { workspaceId, metric: "api_calls", periodStart: periodStart() } });
   return { ledgerRows: ledger._count, ledgerSum: ledger._sum.quantity ?? 0, counter: Number(counter?.used ?? 0) };
 }
@@ -18,7 +22,8 @@ describe("usage ledger and counter", () => {
   it("counts 200 concurrent calls exactly, and replaying their keys adds nothing", async () => {
     const team = await createTeam();
     const keys = Array.from({ length: 200 }, () => `test:${randomUUID()}`);
-    const record = (key: string) => recordUsage({ workspaceId: team.workspaceId, metric: "api_calls", quantity: 1, idempotencyKey: key, cap: null });
+    const record = (key: string) =>
+      recordUsage({ workspaceId: team.workspaceId, metric: "api_calls", quantity: 1, idempotencyKey: key, cap: null });
     await Promise.all(keys.map(record));
     expect(await totals(team.workspaceId)).toEqual({ ledgerRows: 200, ledgerSum: 200, counter: 200 });
 
@@ -50,7 +55,9 @@ describe("usage ledger and counter", () => {
 describe("API call quota", () => {
   it("stops a Free workspace at its monthly quota with quota_exceeded", async () => {
     const team = await createTeam("free");
-    await ownerDb().usageCounter.create({ data: { workspaceId: team.workspaceId, metric: "api_calls", periodStart: periodStart(), used: 9_999 } });
+    await ownerDb().usageCounter.create({
+      data: { workspaceId: team.workspaceId, metric: "api_calls", periodStart: periodStart(), used: 9_999 },
+    });
     await meterApiCall({ id: team.workspaceId, tier: "free" });
     await expect(meterApiCall({ id: team.workspaceId, tier: "free" })).rejects.toMatchObject({ code: "quota_exceeded" });
     expect((await totals(team.workspaceId)).counter).toBe(10_000);
@@ -59,7 +66,9 @@ describe("API call quota", () => {
   it("lets a paid workspace into overage up to 2x, then pauses it", async () => {
     const team = await createTeam("pro");
     await ownerDb().workspace.update({ where: { id: team.workspaceId }, data: { tier: "starter" } });
-    await ownerDb().usageCounter.create({ data: { workspaceId: team.workspaceId, metric: "api_calls", periodStart: periodStart(), used: 499_999 } });
+    await ownerDb().usageCounter.create({
+      data: { workspaceId: team.workspaceId, metric: "api_calls", periodStart: periodStart(), used: 499_999 },
+    });
     await meterApiCall({ id: team.workspaceId, tier: "starter" });
     await expect(meterApiCall({ id: team.workspaceId, tier: "starter" })).rejects.toMatchObject({ code: "workspace_paused" });
     const workspace = await ownerDb().workspace.findUniqueOrThrow({ where: { id: team.workspaceId } });

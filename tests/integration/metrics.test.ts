@@ -34,7 +34,11 @@ async function samples(): Promise<Sample[]> {
     .filter((line) => line && !line.startsWith("#"))
     .map((line) => {
       const [, name, labels = "", value] = /^([a-zA-Z_:][\w:]*)(?:\{(.*)\})? (\S+)$/.exec(line)!;
-      return { name: name!, labels: Object.fromEntries([...labels.matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1]!, m[2]!])), value: Number(value) };
+      return {
+        name: name!,
+        labels: Object.fromEntries([...labels.matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1]!, m[2]!])),
+        value: Number(value),
+      };
     });
 }
 
@@ -100,7 +104,9 @@ describe("GET /api/metrics", () => {
   it("counts API requests by route pattern and status, with a latency histogram", async () => {
     await getHealth(new Request("http://test/api/health"), noParams);
     await getHealth(new Request("http://test/api/health"), noParams);
-    const unauthenticated = await getV1Run(new Request("http://test/api/v1/runs/run_secret_id"), { params: Promise.resolve({ id: "run_secret_id" }) });
+    const unauthenticated = await getV1Run(new Request("http://test/api/v1/runs/run_secret_id"), {
+      params: Promise.resolve({ id: "run_secret_id" }),
+    });
     expect(unauthenticated.status).toBe(401);
 
     const all = await samples();

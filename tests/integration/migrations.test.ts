@@ -55,16 +55,28 @@ const hasDatabaseDefault = (f: DmmfField) =>
 describe("migrations match the Prisma schema", () => {
   const datamodel = readDatamodel();
   let url: string;
-  let columns: { table_name: string; column_name: string; data_type: string; udt_name: string; is_nullable: string; column_default: string | null }[];
+  let columns: {
+    table_name: string;
+    column_name: string;
+    data_type: string;
+    udt_name: string;
+    is_nullable: string;
+    column_default: string | null;
+  }[];
   let indexes: { table: string; unique: boolean; primary: boolean; columns: string[] }[];
 
   beforeAll(async () => {
     url = await freshDatabase("schema");
     const result = await migrate(url);
     expect(result.applied.length).toBeGreaterThan(0);
-    columns = await query(url, `SELECT table_name, column_name, data_type, udt_name, is_nullable, column_default
-      FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'`);
-    indexes = await query(url, `
+    columns = await query(
+      url,
+      `SELECT table_name, column_name, data_type, udt_name, is_nullable, column_default
+      FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'`,
+    );
+    indexes = await query(
+      url,
+      `
       SELECT t.relname AS table, ix.indisunique AS unique, ix.indisprimary AS primary,
              array_agg(a.attname::text ORDER BY k.ord) AS columns
         FROM pg_index ix
@@ -73,7 +85,8 @@ describe("migrations match the Prisma schema", () => {
         CROSS JOIN LATERAL unnest(ix.indkey) WITH ORDINALITY AS k(attnum, ord)
         JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum
        WHERE n.nspname = 'public' AND t.relname <> '_prisma_migrations'
-       GROUP BY ix.indexrelid, t.relname, ix.indisunique, ix.indisprimary`);
+       GROUP BY ix.indexrelid, t.relname, ix.indisunique, ix.indisprimary`,
+    );
   });
 
   it("has exactly one table per model", () => {
@@ -122,20 +135,26 @@ describe("migrations match the Prisma schema", () => {
   });
 
   it("has every enum with its values in order", async () => {
-    const rows = await query<{ name: string; values: string[] }>(url, `
+    const rows = await query<{ name: string; values: string[] }>(
+      url,
+      `
       SELECT t.typname AS name, array_agg(e.enumlabel::text ORDER BY e.enumsortorder) AS values
-        FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid GROUP BY t.typname`);
+        FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid GROUP BY t.typname`,
+    );
     for (const en of datamodel.enums) {
       expect(rows.find((r) => r.name === en.name)?.values, en.name).toEqual(en.values.map((v) => v.name));
     }
   });
 
   it("has every relation as a foreign key with its delete rule", async () => {
-    const fks = await query<{ table: string; columns: string[]; target: string; on_delete: string }>(url, `
+    const fks = await query<{ table: string; columns: string[]; target: string; on_delete: string }>(
+      url,
+      `
       SELECT c.conrelid::regclass::text AS table, c.confrelid::regclass::text AS target, c.confdeltype AS on_delete,
              array(SELECT attname::text FROM unnest(c.conkey) WITH ORDINALITY k(n, o)
                    JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.n ORDER BY o) AS columns
-        FROM pg_constraint c WHERE c.contype = 'f'`);
+        FROM pg_constraint c WHERE c.contype = 'f'`,
+    );
     const DELETE_RULE: Record<string, string> = { Cascade: "c", SetNull: "n", Restrict: "r", NoAction: "a" };
     let expected = 0;
     for (const model of datamodel.models) {

@@ -37,8 +37,14 @@ async function starterWithCustomer(usedMicros: number) {
   const team = await createTeam("pro");
   const customer = `cus_overage_${team.workspaceId.slice(0, 8)}`;
   await ownerDb().workspace.update({ where: { id: team.workspaceId }, data: { tier: "starter", stripeCustomerId: customer } });
-  await ownerDb().usageCounter.create({ data: { workspaceId: team.workspaceId, metric: "model_spend", periodStart: periodStart(), used: usedMicros } });
-  return { ...team, customer, creator: { ctx: team.as("owner"), workspace: { id: team.workspaceId, tier: "starter" as const, status: "active" as const } } };
+  await ownerDb().usageCounter.create({
+    data: { workspaceId: team.workspaceId, metric: "model_spend", periodStart: periodStart(), used: usedMicros },
+  });
+  return {
+    ...team,
+    customer,
+    creator: { ctx: team.as("owner"), workspace: { id: team.workspaceId, tier: "starter" as const, status: "active" as const } },
+  };
 }
 
 describe("paid overage", () => {

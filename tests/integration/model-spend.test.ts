@@ -51,8 +51,14 @@ describe("per-turn accounting", () => {
     const { run } = await createRun(t.creator.ctx, t.creator.workspace, ticket);
     const before = standIn.billed.length;
     standIn.replies.push(
-      { content: [{ type: "tool_use", name: "classify", input: { text: "Invoices are wrong" } }], usage: { input_tokens: 1_234, output_tokens: 57, cache_creation_input_tokens: 2_000, cache_read_input_tokens: 0 } },
-      { content: [{ type: "text", text: "Urgency: high. Topic: billing." }], usage: { input_tokens: 311, output_tokens: 403, cache_creation_input_tokens: 0, cache_read_input_tokens: 2_000 } },
+      {
+        content: [{ type: "tool_use", name: "classify", input: { text: "Invoices are wrong" } }],
+        usage: { input_tokens: 1_234, output_tokens: 57, cache_creation_input_tokens: 2_000, cache_read_input_tokens: 0 },
+      },
+      {
+        content: [{ type: "text", text: "Urgency: high. Topic: billing." }],
+        usage: { input_tokens: 311, output_tokens: 403, cache_creation_input_tokens: 0, cache_read_input_tokens: 2_000 },
+      },
     );
     await executeRun({ runId: run.id, workspaceId: t.workspaceId }, platform, forOwnKey);
 
@@ -60,7 +66,12 @@ describe("per-turn accounting", () => {
     const detail = await getRunDetail(t.creator.ctx, run.id);
     expect(detail.status).toBe("succeeded");
     expect(detail.trace.map((s) => [s.inputTokens, s.outputTokens, s.cacheWriteTokens, s.cacheReadTokens])).toEqual(
-      billed.map((b) => [b.usage.input_tokens, b.usage.output_tokens, b.usage.cache_creation_input_tokens, b.usage.cache_read_input_tokens]),
+      billed.map((b) => [
+        b.usage.input_tokens,
+        b.usage.output_tokens,
+        b.usage.cache_creation_input_tokens,
+        b.usage.cache_read_input_tokens,
+      ]),
     );
     const steps = await ownerDb().runStep.findMany({ where: { runId: run.id }, orderBy: { turn: "asc" } });
     expect(steps.map((s) => Number(s.costMicros))).toEqual(billed.map((b) => b.costMicros));
@@ -68,7 +79,14 @@ describe("per-turn accounting", () => {
     expect(steps.every((s) => s.latencyMs >= 0 && !s.estimated && s.billedTo === "platform")).toBe(true);
 
     const total = billed.reduce((sum, b) => sum + b.costMicros, 0);
-    expect(detail.usage).toEqual({ inputTokens: 1_545, outputTokens: 460, cacheReadTokens: 2_000, cacheWriteTokens: 2_000, costUsd: total / 1e6, billedTo: "platform" });
+    expect(detail.usage).toEqual({
+      inputTokens: 1_545,
+      outputTokens: 460,
+      cacheReadTokens: 2_000,
+      cacheWriteTokens: 2_000,
+      costUsd: total / 1e6,
+      billedTo: "platform",
+    });
     // The ledger holds one entry per turn and the counter equals it; no reservation is left holding budget.
     const ledger = await ownerDb().usageEvent.findMany({ where: { workspaceId: t.workspaceId, metric: "model_spend" } });
     expect(ledger.map((e) => e.idempotencyKey).sort()).toEqual([`run:${run.id}:a1:t1`, `run:${run.id}:a1:t2`]);
@@ -82,7 +100,9 @@ describe("per-turn accounting", () => {
     await executeRun({ runId: run.id, workspaceId: t.workspaceId }, new OfflineProvider(0, MODEL), forOwnKey);
     const steps = await ownerDb().runStep.findMany({ where: { runId: run.id } });
     expect(steps.length).toBe(2);
-    expect(steps.every((s) => s.estimated && s.model === MODEL && s.provider === "offline" && s.inputTokens > 0 && Number(s.costMicros) > 0)).toBe(true);
+    expect(
+      steps.every((s) => s.estimated && s.model === MODEL && s.provider === "offline" && s.inputTokens > 0 && Number(s.costMicros) > 0),
+    ).toBe(true);
     expect((await spendCounter(t.workspaceId)).used).toBe(steps.reduce((sum, s) => sum + Number(s.costMicros), 0));
   });
 });
@@ -96,8 +116,9 @@ describe("budgets", () => {
     await ownerDb().workspace.update({ where: { id: t.workspaceId }, data: { modelBudgetMicros: budget } });
     const runs = await Promise.all(Array.from({ length: 20 }, () => createRun(t.creator.ctx, t.creator.workspace, ticket)));
     const before = standIn.billed.length;
-    await withEveryReply({ content: [{ type: "text", text: "Done." }], usage: { input_tokens: 400, output_tokens: 2_000 }, delayMs: 150 }, () =>
-      Promise.all(runs.map(({ run }) => executeRun({ runId: run.id, workspaceId: t.workspaceId }, platform, forOwnKey))),
+    await withEveryReply(
+      { content: [{ type: "text", text: "Done." }], usage: { input_tokens: 400, output_tokens: 2_000 }, delayMs: 150 },
+      () => Promise.all(runs.map(({ run }) => executeRun({ runId: run.id, workspaceId: t.workspaceId }, platform, forOwnKey))),
     );
     const paid = billedSince(before).reduce((sum, b) => sum + b.costMicros, 0);
     expect(paid).toBeLessThanOrEqual(budget);
@@ -106,7 +127,11 @@ describe("budgets", () => {
     expect(succeeded.length).toBeGreaterThanOrEqual(6);
     // The last turns may go with fewer output tokens than the full worst case; none beyond the budget.
     expect(succeeded.length).toBeLessThan(20);
-    expect(final.filter((r) => r.status === "failed").every((r) => r.error === "The workspace's model budget is used up for this month, so the run was stopped.")).toBe(true);
+    expect(
+      final
+        .filter((r) => r.status === "failed")
+        .every((r) => r.error === "The workspace's model budget is used up for this month, so the run was stopped."),
+    ).toBe(true);
     expect(await spendCounter(t.workspaceId)).toEqual({ used: paid, reserved: 0 });
   });
 
@@ -122,11 +147,15 @@ describe("budgets", () => {
   it("with billing off no overage can be billed: every tier stops at its included spend (402)", async () => {
     const pro = await team("pro");
     // Billing is off here, so no overage can be billed: Pro stops at its included $22.
-    await ownerDb().usageCounter.create({ data: { workspaceId: pro.workspaceId, metric: "model_spend", periodStart: periodStart(), used: 22_000_000 } });
+    await ownerDb().usageCounter.create({
+      data: { workspaceId: pro.workspaceId, metric: "model_spend", periodStart: periodStart(), used: 22_000_000 },
+    });
     await expect(createRun(pro.creator.ctx, pro.creator.workspace, ticket)).rejects.toMatchObject({ code: "quota_exceeded" });
 
     const free = await team("free");
-    await ownerDb().usageCounter.create({ data: { workspaceId: free.workspaceId, metric: "model_spend", periodStart: periodStart(), used: 500_000 } });
+    await ownerDb().usageCounter.create({
+      data: { workspaceId: free.workspaceId, metric: "model_spend", periodStart: periodStart(), used: 500_000 },
+    });
     await expect(createRun(free.creator.ctx, free.creator.workspace, ticket)).rejects.toMatchObject({ code: "quota_exceeded" });
   });
 
@@ -135,7 +164,9 @@ describe("budgets", () => {
     await expect(setSpendLimit(t.as("admin"), 1)).rejects.toMatchObject({ code: "forbidden" });
     await expect(setSpendLimit(t.as("owner"), 22)).rejects.toMatchObject({ code: "invalid_request" });
     await setSpendLimit(t.as("owner"), 0.05);
-    await ownerDb().usageCounter.create({ data: { workspaceId: t.workspaceId, metric: "model_spend", periodStart: periodStart(), used: 50_000 } });
+    await ownerDb().usageCounter.create({
+      data: { workspaceId: t.workspaceId, metric: "model_spend", periodStart: periodStart(), used: 50_000 },
+    });
     const error = await createRun(t.creator.ctx, t.creator.workspace, ticket).catch((e) => e);
     expect(error).toMatchObject({ code: "quota_exceeded" });
     expect(error.message).toContain("spend limit ($0.05)");
@@ -146,9 +177,14 @@ describe("budgets", () => {
   it("alerts owners at 50%, 80% and 100% of their spend limit, once each, with audit entries", async () => {
     const t = await team("pro");
     await setSpendLimit(t.as("owner"), 0.1);
-    await ownerDb().usageCounter.create({ data: { workspaceId: t.workspaceId, metric: "model_spend", periodStart: periodStart(), used: 45_000 } });
+    await ownerDb().usageCounter.create({
+      data: { workspaceId: t.workspaceId, metric: "model_spend", periodStart: periodStart(), used: 45_000 },
+    });
     // Each turn costs 1,000 × $3 + 200 × $15 per million = $0.006.
-    const thresholds = async () => (await ownerDb().usageAlert.findMany({ where: { workspaceId: t.workspaceId, metric: "model_spend" } })).map((a) => a.threshold).sort((a, b) => a - b);
+    const thresholds = async () =>
+      (await ownerDb().usageAlert.findMany({ where: { workspaceId: t.workspaceId, metric: "model_spend" } }))
+        .map((a) => a.threshold)
+        .sort((a, b) => a - b);
     await withEveryReply({ content: [{ type: "text", text: "ok" }], usage: { input_tokens: 1_000, output_tokens: 200 } }, async () => {
       const { run } = await createRun(t.creator.ctx, t.creator.workspace, ticket);
       await executeRun({ runId: run.id, workspaceId: t.workspaceId }, platform, forOwnKey); // $0.045 → $0.051
@@ -158,15 +194,18 @@ describe("budgets", () => {
       await executeRun({ runId: second.run.id, workspaceId: t.workspaceId }, platform, forOwnKey); // $0.095 → $0.101
     });
     expect(await thresholds()).toEqual([50, 80, 100]);
-    const audit = await ownerDb().auditLog.findMany({ where: { workspaceId: t.workspaceId, action: "usage.alert", target: "model_spend" } });
+    const audit = await ownerDb().auditLog.findMany({
+      where: { workspaceId: t.workspaceId, action: "usage.alert", target: "model_spend" },
+    });
     expect(audit).toHaveLength(3);
   });
 
   it("keeps a run within its own maxCostUsd, then stops it with a message that says so", async () => {
     const t = await team();
     const { run } = await createRun(t.creator.ctx, t.creator.workspace, { ...ticket, maxCostUsd: 0.01 });
-    await withEveryReply({ content: [{ type: "tool_use", name: "classify", input: { text: "x" } }], usage: { input_tokens: 600, output_tokens: 300 } }, () =>
-      executeRun({ runId: run.id, workspaceId: t.workspaceId }, platform, forOwnKey),
+    await withEveryReply(
+      { content: [{ type: "tool_use", name: "classify", input: { text: "x" } }], usage: { input_tokens: 600, output_tokens: 300 } },
+      () => executeRun({ runId: run.id, workspaceId: t.workspaceId }, platform, forOwnKey),
     );
     const detail = await getRunDetail(t.creator.ctx, run.id);
     expect(detail.status).toBe("failed");
@@ -180,9 +219,17 @@ describe("budgets", () => {
 
   it("releases a reservation whose worker vanished once its lease is over", async () => {
     const t = await team();
-    await ownerDb().usageCounter.create({ data: { workspaceId: t.workspaceId, metric: "model_spend", periodStart: periodStart(), used: 0, reserved: 40_000 } });
+    await ownerDb().usageCounter.create({
+      data: { workspaceId: t.workspaceId, metric: "model_spend", periodStart: periodStart(), used: 0, reserved: 40_000 },
+    });
     await ownerDb().spendReservation.create({
-      data: { workspaceId: t.workspaceId, idempotencyKey: "run:gone:a1:t1", amountMicros: 40_000, periodStart: periodStart(), expiresAt: new Date(Date.now() - 1000) },
+      data: {
+        workspaceId: t.workspaceId,
+        idempotencyKey: "run:gone:a1:t1",
+        amountMicros: 40_000,
+        periodStart: periodStart(),
+        expiresAt: new Date(Date.now() - 1000),
+      },
     });
     expect(await releaseExpiredReservations()).toBeGreaterThanOrEqual(1);
     expect(await spendCounter(t.workspaceId)).toEqual({ used: 0, reserved: 0 });
@@ -203,7 +250,9 @@ describe("bring your own key", () => {
 
     const { run } = await createRun(t.creator.ctx, t.creator.workspace, ticket);
     const before = standIn.billed.length;
-    await withEveryReply({ content: [{ type: "text", text: "Handled." }] }, () => executeRun({ runId: run.id, workspaceId: t.workspaceId }, platform, forOwnKey));
+    await withEveryReply({ content: [{ type: "text", text: "Handled." }] }, () =>
+      executeRun({ runId: run.id, workspaceId: t.workspaceId }, platform, forOwnKey),
+    );
     const detail = await getRunDetail(t.creator.ctx, run.id);
     expect(detail.status).toBe("succeeded");
     expect(billedSince(before).every((b) => b.apiKey.includes(ownKey))).toBe(true);
@@ -216,13 +265,21 @@ describe("bring your own key", () => {
     const second = await createRun(t.creator.ctx, t.creator.workspace, ticket);
     standIn.replies.push({ status: 401 });
     await executeRun({ runId: second.run.id, workspaceId: t.workspaceId }, platform, forOwnKey);
-    expect((await getRunDetail(t.creator.ctx, second.run.id)).error).toBe("Anthropic rejected the workspace's own API key. An owner can replace it in Settings.");
+    expect((await getRunDetail(t.creator.ctx, second.run.id)).error).toBe(
+      "Anthropic rejected the workspace's own API key. An owner can replace it in Settings.",
+    );
 
     // A stored key this server cannot open (another SECRETS_KEY) fails the run with a clear message, not a dead-worker one.
-    await ownerDb().secret.updateMany({ where: { workspaceId: t.workspaceId }, data: { ciphertext: stored.ciphertext.replace(/\.[^.]+$/, ".AAAA") } });
+    await ownerDb().secret.updateMany({
+      where: { workspaceId: t.workspaceId },
+      data: { ciphertext: stored.ciphertext.replace(/\.[^.]+$/, ".AAAA") },
+    });
     const third = await createRun(t.creator.ctx, t.creator.workspace, ticket);
     await executeRun({ runId: third.run.id, workspaceId: t.workspaceId }, platform, forOwnKey);
-    expect(await getRunDetail(t.creator.ctx, third.run.id)).toMatchObject({ status: "failed", error: expect.stringContaining("An administrator must check SECRETS_KEY") });
+    expect(await getRunDetail(t.creator.ctx, third.run.id)).toMatchObject({
+      status: "failed",
+      error: expect.stringContaining("An administrator must check SECRETS_KEY"),
+    });
 
     await removeProviderKey(t.as("owner"));
     expect(await providerKeyInfo(t.creator.ctx)).toBeNull();

@@ -53,8 +53,16 @@ describe("OAuth account linking", () => {
   });
 
   it("takes GitHub's primary email with its verified flag", () => {
-    expect(primaryGitHubEmail([{ email: "old@x.test", primary: false, verified: true }, { email: "me@x.test", primary: true, verified: false }])).toEqual({ email: "me@x.test", email_verified: false });
-    expect(primaryGitHubEmail([{ email: "me@x.test", primary: true, verified: true }])).toEqual({ email: "me@x.test", email_verified: true });
+    expect(
+      primaryGitHubEmail([
+        { email: "old@x.test", primary: false, verified: true },
+        { email: "me@x.test", primary: true, verified: false },
+      ]),
+    ).toEqual({ email: "me@x.test", email_verified: false });
+    expect(primaryGitHubEmail([{ email: "me@x.test", primary: true, verified: true }])).toEqual({
+      email: "me@x.test",
+      email_verified: true,
+    });
     expect(primaryGitHubEmail([])).toEqual({ email: undefined, email_verified: false });
   });
 });

@@ -5,7 +5,10 @@ import { afterAll, describe, expect, it } from "vitest";
 process.env.LOG_LEVEL = "info";
 const lines: string[] = [];
 const originalWrite = process.stdout.write.bind(process.stdout);
-process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) => (lines.push(String(chunk)), originalWrite(chunk, ...rest))) as typeof process.stdout.write;
+process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) => (
+  lines.push(String(chunk)),
+  originalWrite(chunk, ...rest)
+)) as typeof process.stdout.write;
 afterAll(() => {
   process.stdout.write = originalWrite;
 });
@@ -15,7 +18,10 @@ const { GET } = await import("@/app/api/v1/runs/[id]/route");
 const { createTeam } = await import("../support/workspace-fixture");
 
 function accessLogFor(requestId: string): Record<string, unknown> {
-  const entries = lines.flatMap((chunk) => chunk.split("\n")).filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>);
+  const entries = lines
+    .flatMap((chunk) => chunk.split("\n"))
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
   const found = entries.filter((e) => e.msg === "request" && e.requestId === requestId);
   expect(found).toHaveLength(1);
   return found[0]!;

@@ -63,15 +63,24 @@ async function keyFor(team: Team, name = "stream") {
 }
 
 function openStream(key: string, runId: string, options: { lastEventId?: string; signal?: AbortSignal } = {}) {
-  const headers: Record<string, string> = { authorization: `Bearer ${key}`, ...(options.lastEventId && { "last-event-id": options.lastEventId }) };
-  return GET(new Request(`http://test/api/v1/runs/${runId}/events`, { headers, signal: options.signal }), { params: Promise.resolve({ id: runId }) });
+  const headers: Record<string, string> = {
+    authorization: `Bearer ${key}`,
+    ...(options.lastEventId && { "last-event-id": options.lastEventId }),
+  };
+  return GET(new Request(`http://test/api/v1/runs/${runId}/events`, { headers, signal: options.signal }), {
+    params: Promise.resolve({ id: runId }),
+  });
 }
 
 async function queuedRun(team: Team) {
-  const { run } = await createRun(team.as("owner"), { tier: "pro", status: "active" }, {
-    agent: "support-triage",
-    input: { ticket: "The stream never ends" },
-  });
+  const { run } = await createRun(
+    team.as("owner"),
+    { tier: "pro", status: "active" },
+    {
+      agent: "support-triage",
+      input: { ticket: "The stream never ends" },
+    },
+  );
   return run;
 }
 

@@ -3,7 +3,6 @@
 // interval (~220 ms p50 before). A lost notification only costs a poll: a job enqueued without one, or
 // while the listener's connection is down, is still picked up, and the listener reconnects.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-
 import { createScratchDatabase, dropScratchDatabase } from "../support/databases";
 
 // A database of its own: the worker started here must not take other test files' runs.
@@ -43,14 +42,21 @@ async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, t
 
 /** Pick-up in ms of each run that has started. */
 async function pickUps(runIds: string[]): Promise<number[]> {
-  const rows = await ownerDb().run.findMany({ where: { id: { in: runIds }, startedAt: { not: null } }, select: { createdAt: true, startedAt: true } });
+  const rows = await ownerDb().run.findMany({
+    where: { id: { in: runIds }, startedAt: { not: null } },
+    select: { createdAt: true, startedAt: true },
+  });
   return rows.map((r) => r.startedAt!.getTime() - r.createdAt.getTime());
 }
 
 async function team() {
   const t = await createTeam("pro");
   const creator = { ctx: t.as("owner"), workspace: { id: t.workspaceId, tier: "pro" as const, status: "active" as const } };
-  return { workspaceId: t.workspaceId, start: async () => (await createRun(creator.ctx, creator.workspace, { agent: "support-triage", input: { ticket: "Login fails" } })).run.id };
+  return {
+    workspaceId: t.workspaceId,
+    start: async () =>
+      (await createRun(creator.ctx, creator.workspace, { agent: "support-triage", input: { ticket: "Login fails" } })).run.id,
+  };
 }
 
 /** Starts `count` runs `gapMs` apart (each into an empty queue: the offline turn takes no time) and waits for all to start. */
@@ -60,7 +66,11 @@ async function steadyRuns(start: () => Promise<string>, count: number, gapMs: nu
     ids.push(await start());
     await sleep(gapMs);
   }
-  const latencies = await waitFor(() => pickUps(ids), (l) => l.length === ids.length, 10_000);
+  const latencies = await waitFor(
+    () => pickUps(ids),
+    (l) => l.length === ids.length,
+    10_000,
+  );
   expect(latencies).toHaveLength(ids.length);
   return latencies;
 }
@@ -92,11 +102,19 @@ describe("run pick-up", () => {
     const run = await ownerDb().run.create({ data: { workspaceId, agent: "support-triage", input: { ticket: "No wake-up" } } });
     const boss = await runQueue();
     await boss.send(RUN_QUEUE, { runId: run.id, workspaceId }, { expireInSeconds: 60 });
-    const [latency] = await waitFor(() => pickUps([run.id]), (l) => l.length === 1, 5_000);
+    const [latency] = await waitFor(
+      () => pickUps([run.id]),
+      (l) => l.length === 1,
+      5_000,
+    );
     console.log(`[run-pickup] no notification: picked up after ${latency} ms`);
     expect(latency).toBeDefined();
     expect(latency!).toBeLessThan(2_000);
-    const done = await waitFor(() => ownerDb().run.findUniqueOrThrow({ where: { id: run.id } }), (r) => r.status === "succeeded", 5_000);
+    const done = await waitFor(
+      () => ownerDb().run.findUniqueOrThrow({ where: { id: run.id } }),
+      (r) => r.status === "succeeded",
+      5_000,
+    );
     expect(done.status).toBe("succeeded");
   });
 
@@ -107,7 +125,11 @@ describe("run pick-up", () => {
     await ownerDb().$queryRawUnsafe(`SELECT pg_terminate_backend($1)`, pid);
     // Enqueued while nobody listens: its notification is lost.
     const lost = await start();
-    const [latency] = await waitFor(() => pickUps([lost]), (l) => l.length === 1, 5_000);
+    const [latency] = await waitFor(
+      () => pickUps([lost]),
+      (l) => l.length === 1,
+      5_000,
+    );
     console.log(`[run-pickup] listener down: picked up after ${latency} ms`);
     expect(latency!).toBeLessThan(2_000);
 

@@ -38,12 +38,15 @@ describe("starting runs", () => {
   it("returns the same run for the same idempotency key, even when asked concurrently", async () => {
     const { creator } = await creatorFor();
     const idempotencyKey = randomUUID();
-    const results = await Promise.all(Array.from({ length: 5 }, () => createRun(creator.ctx, creator.workspace, { ...ticket, idempotencyKey })));
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => createRun(creator.ctx, creator.workspace, { ...ticket, idempotencyKey })),
+    );
     expect(new Set(results.map((r) => r.run.id)).size).toBe(1);
     expect(results.filter((r) => r.created)).toHaveLength(1);
     expect(await ownerDb().run.count({ where: { workspaceId: creator.workspace.id } })).toBe(1);
     const jobs = await ownerDb().$queryRawUnsafe<{ n: number }[]>(
-      `SELECT count(*)::int AS n FROM pgboss.job WHERE data->>'runId' = $1`, results[0]!.run.id,
+      `SELECT count(*)::int AS n FROM pgboss.job WHERE data->>'runId' = $1`,
+      results[0]!.run.id,
     );
     expect(jobs[0]!.n).toBe(1);
   });
@@ -58,7 +61,9 @@ describe("starting runs", () => {
 
   it("refuses new runs when the Free agent-minutes are used up", async () => {
     const { creator } = await creatorFor("free");
-    await ownerDb().usageCounter.create({ data: { workspaceId: creator.workspace.id, metric: "agent_seconds", periodStart: periodStart(), used: 3600 } });
+    await ownerDb().usageCounter.create({
+      data: { workspaceId: creator.workspace.id, metric: "agent_seconds", periodStart: periodStart(), used: 3600 },
+    });
     await expect(createRun(creator.ctx, creator.workspace, ticket)).rejects.toMatchObject({ code: "quota_exceeded" });
   });
 });
@@ -73,15 +78,31 @@ describe("executing runs", () => {
     expect((done.output as { text: string }).text).toContain("Offline demo");
     const events = await listRunEvents(creator.workspace.id, run.id);
     expect(events.map((e) => e.type)).toEqual(["status", "status", "log", "tool", "log", "log", "output", "status", "done"]);
-    expect(events.map((e) => (e.data as { status?: string }).status).filter(Boolean)).toEqual(["queued", "running", "succeeded", "succeeded"]);
-    const ledger = await ownerDb().usageEvent.aggregate({ where: { workspaceId: creator.workspace.id, metric: "agent_seconds" }, _sum: { quantity: true } });
+    expect(events.map((e) => (e.data as { status?: string }).status).filter(Boolean)).toEqual([
+      "queued",
+      "running",
+      "succeeded",
+      "succeeded",
+    ]);
+    const ledger = await ownerDb().usageEvent.aggregate({
+      where: { workspaceId: creator.workspace.id, metric: "agent_seconds" },
+      _sum: { quantity: true },
+    });
     expect(ledger._sum.quantity).toBe(done.agentSeconds);
   });
 
   it("ends a run that fails at the provider with the provider's clear message", async () => {
     const { creator } = await creatorFor();
     const { run } = await createRun(creator.ctx, creator.workspace, ticket);
-    const failing: ModelProvider = { name: "anthropic", model: "claude-sonnet-4-6", price: LIST_PRICES["claude-sonnet-4-6"]!, estimatesUsage: false, turn: async () => { throw new ProviderError("The model provider is rate limiting requests (429). Try again later."); } };
+    const failing: ModelProvider = {
+      name: "anthropic",
+      model: "claude-sonnet-4-6",
+      price: LIST_PRICES["claude-sonnet-4-6"]!,
+      estimatesUsage: false,
+      turn: async () => {
+        throw new ProviderError("The model provider is rate limiting requests (429). Try again later.");
+      },
+    };
     await executeRun({ runId: run.id, workspaceId: creator.workspace.id }, failing);
     expect(await getRun(creator.ctx, run.id)).toMatchObject({ status: "failed", error: expect.stringContaining("429") });
   });
@@ -109,11 +130,15 @@ describe("executing runs", () => {
   it("stops a running run when the Free workspace reaches its agent-minutes; its seconds still count", async () => {
     const { creator } = await creatorFor("free");
     const { run } = await createRun(creator.ctx, creator.workspace, ticket);
-    await ownerDb().usageCounter.create({ data: { workspaceId: creator.workspace.id, metric: "agent_seconds", periodStart: periodStart(), used: 3598 } });
+    await ownerDb().usageCounter.create({
+      data: { workspaceId: creator.workspace.id, metric: "agent_seconds", periodStart: periodStart(), used: 3598 },
+    });
     await executeRun({ runId: run.id, workspaceId: creator.workspace.id }, new OfflineProvider(20_000, "claude-sonnet-4-6"));
     const stopped = await getRun(creator.ctx, run.id);
     expect(stopped).toMatchObject({ status: "failed", error: expect.stringContaining("cap") });
-    const counter = await ownerDb().usageCounter.findFirstOrThrow({ where: { workspaceId: creator.workspace.id, metric: "agent_seconds" } });
+    const counter = await ownerDb().usageCounter.findFirstOrThrow({
+      where: { workspaceId: creator.workspace.id, metric: "agent_seconds" },
+    });
     expect(Number(counter.used)).toBe(3598 + stopped.agentSeconds);
     expect(stopped.agentSeconds).toBeGreaterThanOrEqual(5);
   }, 20_000);

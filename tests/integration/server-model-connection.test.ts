@@ -25,7 +25,10 @@ describe("the server's model connection", () => {
   it("is offered to every workspace, sends the server's key, and bills the model budget", async () => {
     const t = await createTeam("pro");
     expect(await availableModels(t.as("member"))).toContain("openai/gpt-test");
-    await createAgent(t.as("member"), createAgentSchema.parse({ name: "Server model", instructions: "Be brief.", model: "openai/gpt-test" }));
+    await createAgent(
+      t.as("member"),
+      createAgentSchema.parse({ name: "Server model", instructions: "Be brief.", model: "openai/gpt-test" }),
+    );
     const creator = { ctx: t.as("owner"), workspace: { id: t.workspaceId, tier: "pro" as const, status: "active" as const } };
     const { run } = await createRun(creator.ctx, creator.workspace, { agent: "server-model", input: { prompt: "Hi" } });
     standIn.replies.push({ content: [{ type: "text", text: "Hello." }], usage: { prompt_tokens: 1_000, completion_tokens: 500 } });
@@ -34,7 +37,11 @@ describe("the server's model connection", () => {
     expect(standIn.requests.at(-1)).toMatchObject({ authorization: "Bearer sk-server-key", body: { model: "gpt-test" } });
     const detail = await getRunDetail(creator.ctx, run.id);
     // 1,000 input tokens at $1/M and 500 output at $2/M.
-    expect(detail).toMatchObject({ status: "succeeded", provider: "openai", usage: { inputTokens: 1_000, outputTokens: 500, costUsd: 0.002, billedTo: "platform" } });
+    expect(detail).toMatchObject({
+      status: "succeeded",
+      provider: "openai",
+      usage: { inputTokens: 1_000, outputTokens: 500, costUsd: 0.002, billedTo: "platform" },
+    });
     const counter = await ownerDb().usageCounter.findFirst({ where: { workspaceId: t.workspaceId, metric: "model_spend" } });
     expect(Number(counter?.used)).toBe(2_000);
   });

@@ -118,7 +118,7 @@ async function attemptNow(delivery: { id: string; workspaceId: string }) {
 }
 
 async function waitFor(check: () => boolean, timeoutMs = 15_000) {
-  for (const deadline = Date.now() + timeoutMs; !check() && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 100));
+  for (const deadline = Date.now() + timeoutMs; !check() && Date.now() < deadline;) await new Promise((r) => setTimeout(r, 100));
 }
 
 // ---- delivery ----
@@ -127,10 +127,19 @@ describe("delivering events", () => {
   it("delivers each subscribed event once, signed, through the queue: runs, usage alerts, pause and resume", async () => {
     const team = await createTeam("pro");
     const path = "/hooks/every-event";
-    const { id, secret } = await endpointFor(team, path, ["run.succeeded", "run.canceled", "usage.alert", "workspace.paused", "workspace.resumed"]);
+    const { id, secret } = await endpointFor(team, path, [
+      "run.succeeded",
+      "run.canceled",
+      "usage.alert",
+      "workspace.paused",
+      "workspace.resumed",
+    ]);
     const creator = { ctx: team.as("owner"), workspace: { id: team.workspaceId, tier: "pro" as const, status: "active" as const } };
 
-    const { run: succeeded } = await createRun(creator.ctx, creator.workspace, { agent: "research", input: { question: "What is a webhook?" } });
+    const { run: succeeded } = await createRun(creator.ctx, creator.workspace, {
+      agent: "research",
+      input: { question: "What is a webhook?" },
+    });
     await executeRun({ runId: succeeded.id, workspaceId: team.workspaceId }, new OfflineProvider(0, "claude-sonnet-4-6"));
     const { run: canceled } = await createRun(creator.ctx, creator.workspace, { agent: "research", input: { question: "Never mind." } });
     await cancelRun(creator.ctx, canceled.id);
@@ -149,15 +158,36 @@ describe("delivering events", () => {
       await boss.offWork(WEBHOOK_QUEUE);
     }
 
-    const messages = receiver.at(path).map((m) => ({ id: m.headers["webhook-id"], body: verify(secret, m) as { type: string; timestamp: string; data: Record<string, unknown> } }));
-    expect(messages.map((m) => m.body.type).sort()).toEqual(["run.canceled", "run.succeeded", "usage.alert", "usage.alert", "workspace.paused", "workspace.resumed"]);
+    const messages = receiver.at(path).map((m) => ({
+      id: m.headers["webhook-id"],
+      body: verify(secret, m) as { type: string; timestamp: string; data: Record<string, unknown> },
+    }));
+    expect(messages.map((m) => m.body.type).sort()).toEqual([
+      "run.canceled",
+      "run.succeeded",
+      "usage.alert",
+      "usage.alert",
+      "workspace.paused",
+      "workspace.resumed",
+    ]);
     expect(new Set(messages.map((m) => m.id)).size).toBe(6);
     const run = messages.find((m) => m.body.type === "run.succeeded")!;
     expect(run.id).toMatch(/^msg_[0-9a-f]{32}$/);
-    expect(run.body.data).toMatchObject({ id: succeeded.id, agent: "research", status: "succeeded", finishedAt: expect.any(String), usage: { billedTo: "platform" } });
+    expect(run.body.data).toMatchObject({
+      id: succeeded.id,
+      agent: "research",
+      status: "succeeded",
+      finishedAt: expect.any(String),
+      usage: { billedTo: "platform" },
+    });
     expect(new Date(run.body.timestamp).getTime()).toBeGreaterThan(Date.now() - 60_000);
     expect(messages.find((m) => m.body.type === "run.canceled")!.body.data).toMatchObject({ id: canceled.id, status: "canceled" });
-    expect(messages.filter((m) => m.body.type === "usage.alert").map((m) => Number(m.body.data.threshold)).sort((x, y) => x - y)).toEqual([80, 100]);
+    expect(
+      messages
+        .filter((m) => m.body.type === "usage.alert")
+        .map((m) => Number(m.body.data.threshold))
+        .sort((x, y) => x - y),
+    ).toEqual([80, 100]);
     expect(messages.find((m) => m.body.type === "workspace.paused")!.body.data).toEqual({ reason: "quota", metric: "agent_seconds" });
     expect(messages.find((m) => m.body.type === "workspace.resumed")!.body.data).toEqual({ reason: "tier_raised" });
 
@@ -175,7 +205,10 @@ describe("delivering events", () => {
       });
     });
     const path = "/hooks/down-then-up";
-    const { id, secret } = await endpoints.createWebhookEndpoint(team.as("admin"), { url: `http://127.0.0.1:${port}${path}`, events: ["run.failed"] });
+    const { id, secret } = await endpoints.createWebhookEndpoint(team.as("admin"), {
+      url: `http://127.0.0.1:${port}${path}`,
+      events: ["run.failed"],
+    });
     await emit(team.workspaceId, "run.failed", { id: "run_1" });
     const [delivery] = await deliveriesOf(id);
 
@@ -191,7 +224,9 @@ describe("delivering events", () => {
     }
     // The retry is a queue job that starts when it is due.
     const [job] = await ownerDb().$queryRawUnsafe<{ startAfter: Date }[]>(
-      `SELECT start_after AS "startAfter" FROM pgboss.job WHERE name = $1 AND data->>'deliveryId' = $2 ORDER BY created_on DESC LIMIT 1`, WEBHOOK_QUEUE, delivery!.id,
+      `SELECT start_after AS "startAfter" FROM pgboss.job WHERE name = $1 AND data->>'deliveryId' = $2 ORDER BY created_on DESC LIMIT 1`,
+      WEBHOOK_QUEUE,
+      delivery!.id,
     );
     expect(Math.abs(job!.startAfter.getTime() - (await deliveriesOf(id))[0]!.nextAttemptAt.getTime())).toBeLessThan(1_000);
 
@@ -200,7 +235,12 @@ describe("delivering events", () => {
     try {
       up.answer(path, [503, 200]);
       await attemptNow(delivery!);
-      expect((await deliveriesOf(id))[0]).toMatchObject({ status: "pending", attempts: 3, lastStatusCode: 503, lastError: "HTTP 503: down for maintenance" });
+      expect((await deliveriesOf(id))[0]).toMatchObject({
+        status: "pending",
+        attempts: 3,
+        lastStatusCode: 503,
+        lastError: "HTTP 503: down for maintenance",
+      });
       await attemptNow(delivery!);
       const messages = up.at(path);
       expect(messages).toHaveLength(2);
@@ -208,7 +248,10 @@ describe("delivering events", () => {
       for (const message of messages) expect(verify(secret, message)).toMatchObject({ type: "run.failed", data: { id: "run_1" } });
       expect(messages[0]!.body).toBe(messages[1]!.body);
       expect((await deliveriesOf(id))[0]).toMatchObject({ status: "delivered", attempts: 4, lastStatusCode: 200, lastError: null });
-      expect(await ownerDb().webhookEndpoint.findUniqueOrThrow({ where: { id } })).toMatchObject({ consecutiveFailures: 0, disabledAt: null });
+      expect(await ownerDb().webhookEndpoint.findUniqueOrThrow({ where: { id } })).toMatchObject({
+        consecutiveFailures: 0,
+        disabledAt: null,
+      });
 
       // A job for the delivered delivery, arriving late, does nothing.
       await attemptNow(delivery!);
@@ -225,7 +268,10 @@ describe("delivering events", () => {
     await emit(team.workspaceId, "run.succeeded", { id: "run_2" });
     const [delivery] = await deliveriesOf(id);
     // What a worker that claimed the delivery and died leaves: one attempt counted, its lease running, its job gone.
-    await ownerDb().webhookDelivery.update({ where: { id: delivery!.id }, data: { attempts: 1, nextAttemptAt: new Date(Date.now() + 60_000) } });
+    await ownerDb().webhookDelivery.update({
+      where: { id: delivery!.id },
+      data: { attempts: 1, nextAttemptAt: new Date(Date.now() + 60_000) },
+    });
     await ownerDb().$executeRawUnsafe(`DELETE FROM pgboss.job WHERE name = $1 AND data->>'deliveryId' = $2`, WEBHOOK_QUEUE, delivery!.id);
 
     await sweepOverdueDeliveries();
@@ -269,7 +315,10 @@ describe("delivering events", () => {
     expect(verify(rotated.secret, during!)).toMatchObject({ type: "webhook.test" });
 
     // The overlap is over: the previous secret is dropped, and only the new one verifies.
-    await ownerDb().secret.update({ where: { workspaceId_name: { workspaceId: team.workspaceId, name: `webhook.${id}.previous` } }, data: { updatedAt: new Date(Date.now() - 25 * 3600_000) } });
+    await ownerDb().secret.update({
+      where: { workspaceId_name: { workspaceId: team.workspaceId, name: `webhook.${id}.previous` } },
+      data: { updatedAt: new Date(Date.now() - 25 * 3600_000) },
+    });
     const resent = await resendDelivery(team.as("owner"), test.id);
     expect(resent).toMatchObject({ id: test.id, eventId: test.eventId, status: "pending", attempts: 0 });
     await attemptDelivery({ deliveryId: test.id, workspaceId: team.workspaceId });
@@ -329,25 +378,55 @@ describe("managing endpoints", () => {
   it("registers an endpoint over the API with its secret shown once, lists it without, rotates and deletes it", async () => {
     const team = await createTeam();
     const { key } = await createApiKey(team.as("owner"), { name: "hooks" });
-    const created = await v1Webhooks.POST(new Request("http://test/api/v1/webhooks", asCustomer(key, { url: `${receiver.url}/hooks/api`, events: ["run.succeeded", "run.succeeded", "usage.alert"] })), none);
+    const created = await v1Webhooks.POST(
+      new Request(
+        "http://test/api/v1/webhooks",
+        asCustomer(key, { url: `${receiver.url}/hooks/api`, events: ["run.succeeded", "run.succeeded", "usage.alert"] }),
+      ),
+      none,
+    );
     expect(created.status).toBe(201);
     expect(created.headers.get("cache-control")).toBe("no-store");
     const body = await created.json();
-    expect(body).toEqual({ id: expect.any(String), url: `${receiver.url}/hooks/api`, events: ["run.succeeded", "usage.alert"], secret: expect.stringMatching(/^whsec_/), createdAt: expect.any(String) });
+    expect(body).toEqual({
+      id: expect.any(String),
+      url: `${receiver.url}/hooks/api`,
+      events: ["run.succeeded", "usage.alert"],
+      secret: expect.stringMatching(/^whsec_/),
+      createdAt: expect.any(String),
+    });
 
     const listed = await (await v1Webhooks.GET(new Request("http://test/api/v1/webhooks", asCustomer(key)), none)).json();
     expect(listed).toEqual({ data: [{ id: body.id, url: body.url, events: body.events, createdAt: body.createdAt }] });
     expect(JSON.stringify(listed)).not.toContain("whsec_");
 
     await emit(team.workspaceId, "usage.alert", { metric: "api_calls" });
-    const deliveries = await (await v1Deliveries.GET(new Request(`http://test/api/v1/webhooks/${body.id}/deliveries`, asCustomer(key)), params({ id: body.id }))).json();
-    expect(deliveries.data).toMatchObject([{ endpointId: body.id, eventType: "usage.alert", eventId: expect.stringMatching(/^msg_/), status: "pending", attempts: 0, data: { metric: "api_calls" } }]);
+    const deliveries = await (
+      await v1Deliveries.GET(new Request(`http://test/api/v1/webhooks/${body.id}/deliveries`, asCustomer(key)), params({ id: body.id }))
+    ).json();
+    expect(deliveries.data).toMatchObject([
+      {
+        endpointId: body.id,
+        eventType: "usage.alert",
+        eventId: expect.stringMatching(/^msg_/),
+        status: "pending",
+        attempts: 0,
+        data: { metric: "api_calls" },
+      },
+    ]);
 
-    const rotated = await v1Rotate.POST(new Request(`http://test/api/v1/webhooks/${body.id}/rotate-secret`, asCustomer(key, {})), params({ id: body.id }));
+    const rotated = await v1Rotate.POST(
+      new Request(`http://test/api/v1/webhooks/${body.id}/rotate-secret`, asCustomer(key, {})),
+      params({ id: body.id }),
+    );
     expect(rotated.status).toBe(200);
     expect((await rotated.json()).secret).not.toBe(body.secret);
 
-    const remove = () => v1Webhook.DELETE(new Request(`http://test/api/v1/webhooks/${body.id}`, { ...asCustomer(key), method: "DELETE" }), params({ id: body.id }));
+    const remove = () =>
+      v1Webhook.DELETE(
+        new Request(`http://test/api/v1/webhooks/${body.id}`, { ...asCustomer(key), method: "DELETE" }),
+        params({ id: body.id }),
+      );
     expect(await (await remove()).json()).toEqual({ id: body.id, deleted: true });
     expect((await remove()).status).toBe(404);
     expect(await ownerDb().secret.count({ where: { workspaceId: team.workspaceId, name: { startsWith: `webhook.${body.id}` } } })).toBe(0);
@@ -358,7 +437,14 @@ describe("managing endpoints", () => {
     const team = await createTeam();
     session.user = { id: team.users.admin.id, email: team.users.admin.email, name: "Admin" };
     const post = (body: unknown) =>
-      sessionWebhooks.POST(new Request(`http://test/api/workspaces/${team.slug}/webhooks`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }), params({ slug: team.slug }));
+      sessionWebhooks.POST(
+        new Request(`http://test/api/workspaces/${team.slug}/webhooks`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify(body),
+        }),
+        params({ slug: team.slug }),
+      );
     const created = await post({ url: `${receiver.url}/hooks/dashboard`, events: ["run.failed"], description: "CI notifications" });
     expect(created.status).toBe(201);
     const { id, secret, description } = await created.json();
@@ -368,14 +454,21 @@ describe("managing endpoints", () => {
     expect(tested.status).toBe(202);
     const test = await tested.json();
     await attemptDelivery({ deliveryId: test.id, workspaceId: team.workspaceId });
-    const resent = await sessionResend.POST(new Request("http://test/x", { method: "POST" }), params({ slug: team.slug, deliveryId: test.id }));
+    const resent = await sessionResend.POST(
+      new Request("http://test/x", { method: "POST" }),
+      params({ slug: team.slug, deliveryId: test.id }),
+    );
     expect(resent.status).toBe(202);
     expect(await resent.json()).toMatchObject({ id: test.id, status: "pending", lastStatusCode: 200 });
     await attemptDelivery({ deliveryId: test.id, workspaceId: team.workspaceId });
     const messages = receiver.at("/hooks/dashboard");
     expect(messages.map((m) => m.headers["webhook-id"])).toEqual([test.eventId, test.eventId]);
     for (const message of messages) expect(verify(secret, message)).toMatchObject({ type: "webhook.test" });
-    expect((await listDeliveries(team.as("owner"), id))[0]).toMatchObject({ status: "delivered", lastStatusCode: 200, lastLatencyMs: expect.any(Number) });
+    expect((await listDeliveries(team.as("owner"), id))[0]).toMatchObject({
+      status: "delivered",
+      lastStatusCode: 200,
+      lastLatencyMs: expect.any(Number),
+    });
   });
 
   it("answers another workspace's endpoint and delivery with 404, exactly like missing ones", async () => {
@@ -395,7 +488,10 @@ describe("managing endpoints", () => {
     }
     expect(await endpoints.listWebhookEndpoints(outsider)).toEqual([]);
     const { key } = await createApiKey(outsider, { name: "outsider" });
-    const response = await v1Webhook.DELETE(new Request(`http://test/api/v1/webhooks/${id}`, { ...asCustomer(key), method: "DELETE" }), params({ id }));
+    const response = await v1Webhook.DELETE(
+      new Request(`http://test/api/v1/webhooks/${id}`, { ...asCustomer(key), method: "DELETE" }),
+      params({ id }),
+    );
     expect(response.status).toBe(404);
     expect(await ownerDb().webhookEndpoint.count({ where: { id } })).toBe(1);
   });
@@ -430,11 +526,15 @@ describe("managing endpoints", () => {
     for (const role of ["member", "viewer"] as const) {
       const ctx = team.as(role);
       await expect(endpoints.listWebhookEndpoints(ctx)).rejects.toMatchObject({ code: "forbidden" });
-      await expect(endpoints.createWebhookEndpoint(ctx, { url: `${receiver.url}/hooks/x`, events: ["run.failed"] })).rejects.toMatchObject({ code: "forbidden" });
+      await expect(endpoints.createWebhookEndpoint(ctx, { url: `${receiver.url}/hooks/x`, events: ["run.failed"] })).rejects.toMatchObject({
+        code: "forbidden",
+      });
       await expect(endpoints.deleteWebhookEndpoint(ctx, id)).rejects.toMatchObject({ code: "forbidden" });
       await expect(sendTestEvent(ctx, id)).rejects.toMatchObject({ code: "forbidden" });
       session.user = { id: team.users[role].id, email: team.users[role].email, name: role };
-      expect((await sessionWebhooks.GET(new Request(`http://test/api/workspaces/${team.slug}/webhooks`), params({ slug: team.slug }))).status).toBe(403);
+      expect(
+        (await sessionWebhooks.GET(new Request(`http://test/api/workspaces/${team.slug}/webhooks`), params({ slug: team.slug }))).status,
+      ).toBe(403);
     }
     // A member's key asked for the scope, but a key holds only what its creator's role allows.
     const { key } = await createApiKey(team.as("member"), { name: "member", scopes: ["runs:read", "webhooks:write"] });

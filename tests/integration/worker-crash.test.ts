@@ -3,10 +3,9 @@
 // The money side too: the dead attempt's finished turn stays billed once, the reservation of the turn it
 // had in flight is released when the run is retried, and the ledger, the counter, the run's steps and
 // the run's cost all agree.
-import { once } from "node:events";
 import { spawn, type ChildProcess } from "node:child_process";
+import { once } from "node:events";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-
 import { createScratchDatabase, dropScratchDatabase } from "../support/databases";
 
 // A database of its own: the workers started here must not pick up other test files' runs.
@@ -59,10 +58,14 @@ async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, t
 describe("a worker that dies mid-run", () => {
   it("leaves no run stuck: another worker finishes it, and its seconds are metered once", async () => {
     const team = await createTeam("pro");
-    const { run } = await createRun(team.as("owner"), { tier: "pro", status: "active" }, {
-      agent: "research",
-      input: { question: "What happens when a worker dies?" },
-    });
+    const { run } = await createRun(
+      team.as("owner"),
+      { tier: "pro", status: "active" },
+      {
+        agent: "research",
+        input: { question: "What happens when a worker dies?" },
+      },
+    );
     const readRun = () => ownerDb().run.findUniqueOrThrow({ where: { id: run.id } });
 
     const first = startWorker(60_000);
@@ -89,10 +92,14 @@ describe("a worker that dies mid-run", () => {
   it("bills the dead attempt's finished turn once and releases the reservation of the turn it had in flight", async () => {
     const team = await createTeam("pro");
     const { workspaceId } = team;
-    const { run } = await createRun(team.as("owner"), { tier: "pro", status: "active" }, {
-      agent: "research", // offline: turn 1 calls a tool, turn 2 answers
-      input: { question: "Who pays for a turn a dead worker never finished?" },
-    });
+    const { run } = await createRun(
+      team.as("owner"),
+      { tier: "pro", status: "active" },
+      {
+        agent: "research", // offline: turn 1 calls a tool, turn 2 answers
+        input: { question: "Who pays for a turn a dead worker never finished?" },
+      },
+    );
     const readRun = () => ownerDb().run.findUniqueOrThrow({ where: { id: run.id } });
     const steps = () => ownerDb().runStep.findMany({ where: { runId: run.id }, orderBy: [{ attempt: "asc" }, { turn: "asc" }] });
     const reservations = () => ownerDb().spendReservation.findMany({ where: { workspaceId }, orderBy: { createdAt: "asc" } });
@@ -135,7 +142,11 @@ describe("a worker that dies mid-run", () => {
 
     // Attempt 2 ran both turns again; attempt 1's finished turn is billed exactly once, its lost one never.
     const finalSteps = await steps();
-    expect(finalSteps.map((s) => [s.attempt, s.turn])).toEqual([[1, 1], [2, 1], [2, 2]]);
+    expect(finalSteps.map((s) => [s.attempt, s.turn])).toEqual([
+      [1, 1],
+      [2, 1],
+      [2, 2],
+    ]);
     expect(finalSteps[0]!.costMicros).toBe(deadSteps[0]!.costMicros);
     const ledger = await spendLedger();
     expect(ledger.map((e) => e.idempotencyKey).sort()).toEqual([key(1, 1), key(2, 1), key(2, 2)]);

@@ -1,11 +1,11 @@
 // Workspaces on the real database: creation, slugs, membership visibility.
 import { describe, expect, it } from "vitest";
-import { ownerDb } from "../support/owner-db";
 import { AppError } from "@/lib/errors/app-error";
 import { createWorkspace } from "@/lib/workspaces/create-workspace";
 import { deleteWorkspace, renameWorkspace } from "@/lib/workspaces/update-workspace";
 import { contextOf, findMemberWorkspace, listWorkspaces } from "@/lib/workspaces/workspace-context";
 import { createUser, uniqueSlug } from "../support/factories";
+import { ownerDb } from "../support/owner-db";
 
 describe("creating a workspace", () => {
   it("makes the creator its owner and records it in the audit log", async () => {
@@ -100,7 +100,8 @@ describe("renaming and deleting", () => {
       ownerDb().membership.count({ where: { workspaceId: workspace.id } }),
       ownerDb().run.count({ where: { workspaceId: workspace.id } }),
       ownerDb().auditLog.count({ where: { workspaceId: workspace.id } }),
-    ]) expect(await count).toBe(0);
+    ])
+      expect(await count).toBe(0);
     expect(await listWorkspaces(user.id)).toEqual([]);
   });
 

@@ -28,8 +28,10 @@ function billMicros(model: string, usage: StandInUsage): number {
   const [input, output, write, read] = LIST_PRICES[model] ?? LIST_PRICES["claude-sonnet-4-6"]!;
   const tenthsOfNano = (tokens: number, usdPerMillion: number) => BigInt(tokens) * BigInt(Math.round(usdPerMillion * 10_000));
   const total =
-    tenthsOfNano(usage.input_tokens, input) + tenthsOfNano(usage.output_tokens, output) +
-    tenthsOfNano(usage.cache_creation_input_tokens ?? 0, write) + tenthsOfNano(usage.cache_read_input_tokens ?? 0, read);
+    tenthsOfNano(usage.input_tokens, input) +
+    tenthsOfNano(usage.output_tokens, output) +
+    tenthsOfNano(usage.cache_creation_input_tokens ?? 0, write) +
+    tenthsOfNano(usage.cache_read_input_tokens ?? 0, read);
   return Number((total + 9_999n) / 10_000n);
 }
 
@@ -38,7 +40,10 @@ export async function startAnthropicStandIn() {
   /** Answers requests when no reply is scripted (e.g. many concurrent runs). */
   const fallback: { reply?: ScriptedReply } = {};
   const billed: { model: string; apiKey: string; usage: StandInUsage; costMicros: number }[] = [];
-  const requests: { headers: IncomingMessage["headers"]; body: { model: string; max_tokens: number; messages: unknown[]; tools?: { name: string }[]; stream?: boolean } }[] = [];
+  const requests: {
+    headers: IncomingMessage["headers"];
+    body: { model: string; max_tokens: number; messages: unknown[]; tools?: { name: string }[]; stream?: boolean };
+  }[] = [];
 
   const server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
@@ -49,7 +54,12 @@ export async function startAnthropicStandIn() {
     if (reply.delayMs) await new Promise((r) => setTimeout(r, reply.delayMs));
     if ("status" in reply) {
       res.writeHead(reply.status, { "content-type": "application/json" });
-      res.end(JSON.stringify({ type: "error", error: { type: reply.status === 429 ? "rate_limit_error" : "api_error", message: "stand-in error" } }));
+      res.end(
+        JSON.stringify({
+          type: "error",
+          error: { type: reply.status === 429 ? "rate_limit_error" : "api_error", message: "stand-in error" },
+        }),
+      );
       return;
     }
     // Unless scripted: about 4 bytes a token, as the real tokenizer does for English, never above max_tokens.
@@ -58,13 +68,27 @@ export async function startAnthropicStandIn() {
       output_tokens: Math.ceil(Buffer.byteLength(JSON.stringify(reply.content)) / 4),
     };
     const usage: StandInUsage = { ...scripted, output_tokens: Math.min(body.max_tokens, scripted.output_tokens) };
-    billed.push({ model: body.model, apiKey: String(req.headers["x-api-key"] ?? req.headers.authorization ?? ""), usage, costMicros: billMicros(body.model, usage) });
+    billed.push({
+      model: body.model,
+      apiKey: String(req.headers["x-api-key"] ?? req.headers.authorization ?? ""),
+      usage,
+      costMicros: billMicros(body.model, usage),
+    });
     res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
     const send = (event: string, data: unknown) => res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
     const hasTool = reply.content.some((b) => b.type === "tool_use");
     send("message_start", {
       type: "message_start",
-      message: { id: "msg_standin", type: "message", role: "assistant", model: body.model, content: [], stop_reason: null, stop_sequence: null, usage: { ...usage, output_tokens: 1 } },
+      message: {
+        id: "msg_standin",
+        type: "message",
+        role: "assistant",
+        model: body.model,
+        content: [],
+        stop_reason: null,
+        stop_sequence: null,
+        usage: { ...usage, output_tokens: 1 },
+      },
     });
     reply.content.forEach((block, index) => {
       if (block.type === "text") {
@@ -73,12 +97,24 @@ export async function startAnthropicStandIn() {
           send("content_block_delta", { type: "content_block_delta", index, delta: { type: "text_delta", text: piece } });
         }
       } else {
-        send("content_block_start", { type: "content_block_start", index, content_block: { type: "tool_use", id: `toolu_${index}`, name: block.name, input: {} } });
-        send("content_block_delta", { type: "content_block_delta", index, delta: { type: "input_json_delta", partial_json: JSON.stringify(block.input) } });
+        send("content_block_start", {
+          type: "content_block_start",
+          index,
+          content_block: { type: "tool_use", id: `toolu_${index}`, name: block.name, input: {} },
+        });
+        send("content_block_delta", {
+          type: "content_block_delta",
+          index,
+          delta: { type: "input_json_delta", partial_json: JSON.stringify(block.input) },
+        });
       }
       send("content_block_stop", { type: "content_block_stop", index });
     });
-    send("message_delta", { type: "message_delta", delta: { stop_reason: hasTool ? "tool_use" : "end_turn", stop_sequence: null }, usage: { output_tokens: usage.output_tokens } });
+    send("message_delta", {
+      type: "message_delta",
+      delta: { stop_reason: hasTool ? "tool_use" : "end_turn", stop_sequence: null },
+      usage: { output_tokens: usage.output_tokens },
+    });
     send("message_stop", { type: "message_stop" });
     res.end();
   });

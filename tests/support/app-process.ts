@@ -49,10 +49,14 @@ async function waitUntil(check: () => Promise<boolean>, what: string, app: AppPr
 
 /** `next start` of the existing build on `port`, ready when /api/health answers. */
 export async function startAppInstance(port: number, env: Record<string, string>, timeoutMs = 60_000): Promise<AppProcess> {
-  const child = spawn(process.execPath, ["--require", "./lib/http/peer-address-preload.cjs", "node_modules/next/dist/bin/next", "start", "-p", String(port)], {
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["--require", "./lib/http/peer-address-preload.cjs", "node_modules/next/dist/bin/next", "start", "-p", String(port)],
+    {
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   const app = track(child, `http://127.0.0.1:${port}`);
   await waitUntil(async () => (await fetch(`${app.url}/api/health`)).ok, `app on port ${port}`, app, timeoutMs);
   return app;

@@ -40,7 +40,10 @@ export async function freePort(): Promise<number> {
  * The reference server on a free port, once it says it listens. Streamable HTTP serves /mcp
  * (dist/transports/streamableHttp.js); SSE opens its stream at /sse and takes messages at /message.
  */
-export async function startReferenceServer(mode: "streamableHttp" | "sse" = "streamableHttp", timeoutMs = 10_000): Promise<ReferenceServer> {
+export async function startReferenceServer(
+  mode: "streamableHttp" | "sse" = "streamableHttp",
+  timeoutMs = 10_000,
+): Promise<ReferenceServer> {
   const port = await freePort();
   const child = spawn(process.execPath, ["node_modules/@modelcontextprotocol/server-everything/dist/index.js", mode], {
     env: { ...process.env, PORT: String(port) },
@@ -54,7 +57,10 @@ export async function startReferenceServer(mode: "streamableHttp" | "sse" = "str
   let output = "";
   try {
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`The reference MCP server (${mode}) did not listen within ${timeoutMs} ms:\n${output}`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`The reference MCP server (${mode}) did not listen within ${timeoutMs} ms:\n${output}`)),
+        timeoutMs,
+      );
       child.stderr!.on("data", (chunk: Buffer) => {
         output = (output + chunk.toString("utf8")).slice(-4_000);
         // "… listening on port N" (Streamable HTTP), "Server is running on port N" (SSE)
@@ -87,8 +93,13 @@ function scriptedMcpServer(): McpServer {
     await sleep(ms, undefined, { ref: false });
     return { content: [{ type: "text", text: `done after ${ms} ms` }] };
   });
-  server.registerTool("fail", { description: "Always fails." }, async () => ({ isError: true, content: [{ type: "text", text: "the order system is down" }] }));
-  server.registerTool(TOO_LONG_TOOL_NAME, { description: "Never listed to the model." }, async () => ({ content: [{ type: "text", text: "unreachable" }] }));
+  server.registerTool("fail", { description: "Always fails." }, async () => ({
+    isError: true,
+    content: [{ type: "text", text: "the order system is down" }],
+  }));
+  server.registerTool(TOO_LONG_TOOL_NAME, { description: "Never listed to the model." }, async () => ({
+    content: [{ type: "text", text: "unreachable" }],
+  }));
   return server;
 }
 
@@ -135,14 +146,24 @@ export async function startRogueServer(behavior: "hang" | "html" | "bad-result")
     if (req.method !== "POST") return void res.writeHead(405).end();
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const message = JSON.parse(Buffer.concat(chunks).toString("utf8")) as { id?: number; method: string; params?: { protocolVersion?: string } };
+    const message = JSON.parse(Buffer.concat(chunks).toString("utf8")) as {
+      id?: number;
+      method: string;
+      params?: { protocolVersion?: string };
+    };
     if (message.id === undefined) return void res.writeHead(202).end();
     const results: Record<string, unknown> = {
-      initialize: { protocolVersion: message.params?.protocolVersion, capabilities: { tools: {} }, serverInfo: { name: "rogue", version: "1.0.0" } },
+      initialize: {
+        protocolVersion: message.params?.protocolVersion,
+        capabilities: { tools: {} },
+        serverInfo: { name: "rogue", version: "1.0.0" },
+      },
       "tools/list": { tools: [{ name: "lookup", inputSchema: { type: "object" } }] },
       "tools/call": { content: "not a list of parts" },
     };
-    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ jsonrpc: "2.0", id: message.id, result: results[message.method] ?? {} }));
+    res
+      .writeHead(200, { "content-type": "application/json" })
+      .end(JSON.stringify({ jsonrpc: "2.0", id: message.id, result: results[message.method] ?? {} }));
   });
   return listen(http);
 }

@@ -15,11 +15,13 @@ export interface StandInUsage {
 }
 
 /** A tool call's arguments are the JSON of `input`, or `rawArguments` verbatim (to script broken JSON). */
-type Block = { type: "text"; text: string } | { type: "tool_use"; name: string; input: unknown } | { type: "tool_use"; name: string; rawArguments: string };
+type Block =
+  | { type: "text"; text: string }
+  | { type: "tool_use"; name: string; input: unknown }
+  | { type: "tool_use"; name: string; rawArguments: string };
 export type ScriptedReply =
   /** `usage: null` reports none, as some servers do; `chunkDelayMs` paces the stream so tests can act mid-way. */
-  | { content: Block[]; usage?: StandInUsage | null; delayMs?: number; chunkDelayMs?: number }
-  | { status: number; delayMs?: number };
+  { content: Block[]; usage?: StandInUsage | null; delayMs?: number; chunkDelayMs?: number } | { status: number; delayMs?: number };
 
 export interface StandInRequest {
   method: string;
@@ -80,45 +82,67 @@ export async function startOpenAIStandIn(options: { models?: string[] } = {}) {
     const reply = replies.shift() ?? fallback.reply ?? { status: 500 };
     if (reply.delayMs) await sleep(reply.delayMs);
     if ("status" in reply) {
-      const type = reply.status === 401 ? "authentication_error" : reply.status === 429 ? "rate_limit_error" : reply.status === 404 ? "not_found_error" : "server_error";
+      const type =
+        reply.status === 401
+          ? "authentication_error"
+          : reply.status === 429
+            ? "rate_limit_error"
+            : reply.status === 404
+              ? "not_found_error"
+              : "server_error";
       return sendJson(res, reply.status, { error: { message: "stand-in error", type, code: null } });
     }
 
     // Unless scripted: about 4 bytes a token, never above max_tokens.
     const maxTokens = body.max_tokens ?? Infinity;
-    const reported = reply.usage === undefined
-      ? {
-          prompt_tokens: Math.ceil(Buffer.byteLength(JSON.stringify([body.messages, body.tools])) / 4),
-          completion_tokens: Math.ceil(Buffer.byteLength(JSON.stringify(reply.content)) / 4),
-        }
-      : reply.usage;
+    const reported =
+      reply.usage === undefined
+        ? {
+            prompt_tokens: Math.ceil(Buffer.byteLength(JSON.stringify([body.messages, body.tools])) / 4),
+            completion_tokens: Math.ceil(Buffer.byteLength(JSON.stringify(reply.content)) / 4),
+          }
+        : reply.usage;
     const usage = reported && wireUsage(reported, maxTokens);
     const text = reply.content.flatMap((b) => (b.type === "text" ? [b.text] : [])).join("");
     const toolCalls = reply.content
       .flatMap((b) => (b.type === "tool_use" ? [b] : []))
-      .map((b, index) => ({ id: `call_${requests.length}_${index}`, type: "function" as const, function: { name: b.name, arguments: "rawArguments" in b ? b.rawArguments : JSON.stringify(b.input) } }));
+      .map((b, index) => ({
+        id: `call_${requests.length}_${index}`,
+        type: "function" as const,
+        function: { name: b.name, arguments: "rawArguments" in b ? b.rawArguments : JSON.stringify(b.input) },
+      }));
     const finishReason = toolCalls.length > 0 ? "tool_calls" : "stop";
     const base = { id: `chatcmpl-standin-${requests.length}`, created: Math.floor(Date.now() / 1000), model: body.model };
 
     if (!body.stream) {
       const message = { role: "assistant", content: text || null, ...(toolCalls.length > 0 && { tool_calls: toolCalls }) };
-      return sendJson(res, 200, { ...base, object: "chat.completion", choices: [{ index: 0, message, finish_reason: finishReason, logprobs: null }], ...(usage && { usage }) });
+      return sendJson(res, 200, {
+        ...base,
+        object: "chat.completion",
+        choices: [{ index: 0, message, finish_reason: finishReason, logprobs: null }],
+        ...(usage && { usage }),
+      });
     }
 
     const withUsage = body.stream_options?.include_usage === true;
     res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
     const send = async (choices: unknown[], extra: Record<string, unknown> = {}) => {
       if (res.destroyed) return;
-      res.write(`data: ${JSON.stringify({ ...base, object: "chat.completion.chunk", choices, ...(withUsage && { usage: null }), ...extra })}\n\n`);
+      res.write(
+        `data: ${JSON.stringify({ ...base, object: "chat.completion.chunk", choices, ...(withUsage && { usage: null }), ...extra })}\n\n`,
+      );
       if (reply.chunkDelayMs) await sleep(reply.chunkDelayMs);
     };
-    const delta = (d: Record<string, unknown>, finish: string | null = null) => [{ index: 0, delta: d, finish_reason: finish, logprobs: null }];
+    const delta = (d: Record<string, unknown>, finish: string | null = null) => [
+      { index: 0, delta: d, finish_reason: finish, logprobs: null },
+    ];
 
     await send(delta({ role: "assistant", content: "" }));
     if (text) for (const piece of pieces(text, 20)) await send(delta({ content: piece }));
     for (const [index, call] of toolCalls.entries()) {
       await send(delta({ tool_calls: [{ index, id: call.id, type: "function", function: { name: call.function.name, arguments: "" } }] }));
-      for (const piece of pieces(call.function.arguments, 8)) await send(delta({ tool_calls: [{ index, function: { arguments: piece } }] }));
+      for (const piece of pieces(call.function.arguments, 8))
+        await send(delta({ tool_calls: [{ index, function: { arguments: piece } }] }));
     }
     await send(delta({}, finishReason));
     if (withUsage && usage) await send([], { usage });

@@ -68,7 +68,10 @@ export async function startSmtpStandIn() {
     linkFor(to: string, path: string): string {
       // The newest mail to `to` that carries such a link (mails sent in the background may interleave).
       const pattern = new RegExp(`https?://[^\\s]+${path}/[A-Za-z0-9_-]+`);
-      const texts = [...inbox].reverse().filter((m) => m.to.includes(to)).map((m) => m.raw.replace(/=\r?\n/g, "").replace(/=3D/g, "="));
+      const texts = [...inbox]
+        .reverse()
+        .filter((m) => m.to.includes(to))
+        .map((m) => m.raw.replace(/=\r?\n/g, "").replace(/=3D/g, "="));
       const match = texts.map((text) => text.match(pattern)).find(Boolean);
       if (!match) throw new Error(`no ${path} link mailed to ${to}`);
       return match[0];

@@ -23,7 +23,16 @@ export interface StandInSubscription {
   cancel_at: number | null;
   billing_cycle_anchor: number;
   metadata: Record<string, string>;
-  items: { object: "list"; data: { id: string; object: "subscription_item"; price: { id: string; object: "price" }; current_period_start: number; current_period_end: number }[] };
+  items: {
+    object: "list";
+    data: {
+      id: string;
+      object: "subscription_item";
+      price: { id: string; object: "price" };
+      current_period_start: number;
+      current_period_end: number;
+    }[];
+  };
 }
 
 export interface StandInCheckoutSession {
@@ -200,7 +209,13 @@ export async function startStripeStandIn(port = 0) {
       const customer = form.get("customer") ?? "";
       if (!customers.has(customer)) return missing(res, `customer: '${customer}'`);
       const id = newId("bps");
-      return send(res, 200, { id, object: "billing_portal.session", customer, return_url: form.get("return_url"), url: `${base}/portal/${id}` });
+      return send(res, 200, {
+        id,
+        object: "billing_portal.session",
+        customer,
+        return_url: form.get("return_url"),
+        url: `${base}/portal/${id}`,
+      });
     }
     if (req.method === "POST" && path === "/v1/billing/meter_events") {
       const eventName = form.get("event_name");
@@ -209,7 +224,11 @@ export async function startStripeStandIn(port = 0) {
       if (!payload.stripe_customer_id) return invalid(res, "Missing required param: payload[stripe_customer_id].");
       if (!/^-?\d+$/.test(payload.value ?? "")) return invalid(res, "payload[value] must be an integer.");
       const timestamp = form.has("timestamp") ? Number(form.get("timestamp")) : nowSeconds();
-      if (!Number.isInteger(timestamp) || timestamp < nowSeconds() - METER_EVENT_MAX_AGE_SECONDS || timestamp > nowSeconds() + METER_EVENT_MAX_AHEAD_SECONDS) {
+      if (
+        !Number.isInteger(timestamp) ||
+        timestamp < nowSeconds() - METER_EVENT_MAX_AGE_SECONDS ||
+        timestamp > nowSeconds() + METER_EVENT_MAX_AHEAD_SECONDS
+      ) {
         return invalid(res, "Timestamp must be within the past 35 calendar days and no more than 5 minutes in the future.");
       }
       const identifier = form.get("identifier") || newId("mev");
@@ -218,7 +237,15 @@ export async function startStripeStandIn(port = 0) {
       if (meterEvents.has(identifier)) {
         return invalid(res, `An event already exists with identifier ${identifier}.`, { "stripe-should-retry": "false" });
       }
-      const event: StandInMeterEvent = { object: "billing.meter_event", created: nowSeconds(), event_name: eventName, identifier, livemode: false, payload, timestamp };
+      const event: StandInMeterEvent = {
+        object: "billing.meter_event",
+        created: nowSeconds(),
+        event_name: eventName,
+        identifier,
+        livemode: false,
+        payload,
+        timestamp,
+      };
       meterEvents.set(identifier, event);
       return send(res, 200, event);
     }

@@ -3,8 +3,8 @@
 import { chmod, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { prepareDatabase } from "@/lib/db/prepare-database";
 import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
+import { prepareDatabase } from "@/lib/db/prepare-database";
 import { createScratchDatabase, dropScratchDatabase } from "./databases";
 
 export interface TestDatabase {

@@ -1,6 +1,6 @@
 // A workspace with one member of each role, for rule tests.
-import { createWorkspace } from "@/lib/workspaces/create-workspace";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { createWorkspace } from "@/lib/workspaces/create-workspace";
 import type { WorkspaceContext } from "@/lib/workspaces/workspace-context";
 import { createUser, uniqueSlug } from "./factories";
 import { ownerDb } from "./owner-db";

@@ -22,12 +22,19 @@ export function ForgotPasswordForm() {
     setSent(result.data.detail);
   }
 
-  if (sent) return <p role="status" className="rounded-md bg-green-50 p-3 text-sm text-green-900">{sent}</p>;
+  if (sent)
+    return (
+      <p role="status" className="rounded-md bg-green-50 p-3 text-sm text-green-900">
+        {sent}
+      </p>
+    );
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       {error && <FormAlert>{error}</FormAlert>}
       <TextField label="Email" name="email" type="email" autoComplete="email" required />
-      <SubmitButton pending={pending} pendingLabel="Sending…">Send reset link</SubmitButton>
+      <SubmitButton pending={pending} pendingLabel="Sending…">
+        Send reset link
+      </SubmitButton>
     </form>
   );
 }

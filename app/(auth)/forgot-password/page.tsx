@@ -12,7 +12,11 @@ export default function ForgotPasswordPage() {
       <div className="mt-6">
         <ForgotPasswordForm />
       </div>
-      <p className="mt-6 text-sm"><Link href="/login" className="text-brand-700 underline">Back to log in</Link></p>
+      <p className="mt-6 text-sm">
+        <Link href="/login" className="text-brand-700 underline">
+          Back to log in
+        </Link>
+      </p>
     </>
   );
 }

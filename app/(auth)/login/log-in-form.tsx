@@ -1,7 +1,7 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -50,9 +50,13 @@ export function LogInForm({
         {error && <FormAlert>{error}</FormAlert>}
         <TextField label="Email" name="email" type="email" autoComplete="email" required />
         <TextField label="Password" name="password" type="password" autoComplete="current-password" required />
-        <SubmitButton pending={pending} pendingLabel="Logging in…">Log in</SubmitButton>
+        <SubmitButton pending={pending} pendingLabel="Logging in…">
+          Log in
+        </SubmitButton>
         <p className="text-right text-sm">
-          <a href="/forgot-password" className="text-brand-700 underline">Forgot your password?</a>
+          <a href="/forgot-password" className="text-brand-700 underline">
+            Forgot your password?
+          </a>
         </p>
       </form>
       {providers.length > 0 && (

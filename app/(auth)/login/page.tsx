@@ -21,7 +21,10 @@ export default async function LogInPage({ searchParams }: { searchParams: Promis
         />
       </div>
       <p className="mt-6 text-sm text-slate-600">
-        New to AgentHQ? <Link href="/signup" className="font-medium text-brand-700 underline">Create an account</Link>
+        New to AgentHQ?{" "}
+        <Link href="/signup" className="font-medium text-brand-700 underline">
+          Create an account
+        </Link>
       </p>
     </>
   );

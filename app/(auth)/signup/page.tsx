@@ -17,7 +17,10 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
         <SignUpForm next={next} email={email?.slice(0, 254)} />
       </div>
       <p className="mt-6 text-sm text-slate-600">
-        Already have an account? <Link href={`/login?callbackUrl=${encodeURIComponent(next)}`} className="font-medium text-brand-700 underline">Log in</Link>
+        Already have an account?{" "}
+        <Link href={`/login?callbackUrl=${encodeURIComponent(next)}`} className="font-medium text-brand-700 underline">
+          Log in
+        </Link>
       </p>
     </>
   );

@@ -1,8 +1,8 @@
 "use client";
 
+import { signIn } from "next-auth/react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -33,7 +33,9 @@ export function SignUpForm({ next, email }: { next: string; email?: string }) {
       setAlert({ message: created.problem.detail ?? "Could not create the account.", taken: created.problem.status === 409 });
       return;
     }
-    const login = await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false }).catch(() => null);
+    const login = await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false }).catch(
+      () => null,
+    );
     setPending(false);
     router.push(login?.ok ? next : "/login");
     router.refresh();
@@ -45,7 +47,12 @@ export function SignUpForm({ next, email }: { next: string; email?: string }) {
         <FormAlert>
           {alert.message}
           {alert.taken && (
-            <> <Link href="/login" className="font-medium underline">Log in</Link></>
+            <>
+              {" "}
+              <Link href="/login" className="font-medium underline">
+                Log in
+              </Link>
+            </>
           )}
         </FormAlert>
       )}
@@ -60,7 +67,9 @@ export function SignUpForm({ next, email }: { next: string; email?: string }) {
         hint="At least 10 characters, mixing letters with numbers or symbols."
         error={errors.password}
       />
-      <SubmitButton pending={pending} pendingLabel="Creating account…">Create account</SubmitButton>
+      <SubmitButton pending={pending} pendingLabel="Creating account…">
+        Create account
+      </SubmitButton>
     </form>
   );
 }

@@ -12,7 +12,17 @@ import { fieldErrorsFromProblem, type FieldErrors } from "@/lib/forms/field-erro
 const sectionClass = "mt-8 rounded-xl border border-slate-200 bg-white p-5";
 const buttonClass = "rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60";
 
-export function AccountActions({ emailVerified, hasPassword, sessionCount, mailConfigured }: { emailVerified: boolean; hasPassword: boolean; sessionCount: number; mailConfigured: boolean }) {
+export function AccountActions({
+  emailVerified,
+  hasPassword,
+  sessionCount,
+  mailConfigured,
+}: {
+  emailVerified: boolean;
+  hasPassword: boolean;
+  sessionCount: number;
+  mailConfigured: boolean;
+}) {
   return (
     <>
       <EmailSection verified={emailVerified} mailConfigured={mailConfigured} />
@@ -29,13 +39,7 @@ function EmailSection({ verified, mailConfigured }: { verified: boolean; mailCon
   const [message, setMessage] = useState<string>();
   async function resend() {
     const result = await apiRequest<{ delivery: string }>("POST", "/api/auth/verify-email");
-    setMessage(
-      !result.ok
-        ? result.problem.detail
-        : result.data.delivery === "sent"
-          ? "A new confirmation link is on its way."
-          : MAIL_OFF,
-    );
+    setMessage(!result.ok ? result.problem.detail : result.data.delivery === "sent" ? "A new confirmation link is on its way." : MAIL_OFF);
   }
   return (
     <section className={sectionClass}>
@@ -46,9 +50,13 @@ function EmailSection({ verified, mailConfigured }: { verified: boolean; mailCon
         <div className="mt-1 space-y-2 text-sm">
           <p className="text-amber-800">
             Your email address is not confirmed yet.{" "}
-            {mailConfigured ? "Follow the link we emailed you, or send a new one." : "Mail is off on this install: the confirmation link was written to the server's log, not emailed."}
+            {mailConfigured
+              ? "Follow the link we emailed you, or send a new one."
+              : "Mail is off on this install: the confirmation link was written to the server's log, not emailed."}
           </p>
-          <button type="button" onClick={resend} className={buttonClass}>Send a new confirmation link</button>
+          <button type="button" onClick={resend} className={buttonClass}>
+            Send a new confirmation link
+          </button>
           {message && <p role="status">{message}</p>}
         </div>
       )}
@@ -89,11 +97,29 @@ function PasswordSection() {
       <h2 className="font-semibold">Change password</h2>
       <form onSubmit={onSubmit} noValidate className="mt-3 space-y-3">
         {alert && <FormAlert>{alert}</FormAlert>}
-        {done && <p role="status" className="text-sm text-green-700">Password changed. Your other sessions were logged out.</p>}
-        <TextField label="Current password" name="currentPassword" type="password" autoComplete="current-password" error={errors.currentPassword} />
-        <TextField label="New password" name="newPassword" type="password" autoComplete="new-password" error={errors.newPassword}
-          hint="At least 10 characters, mixing letters with numbers or symbols." />
-        <SubmitButton pending={pending} pendingLabel="Saving…" fullWidth={false}>Change password</SubmitButton>
+        {done && (
+          <p role="status" className="text-sm text-green-700">
+            Password changed. Your other sessions were logged out.
+          </p>
+        )}
+        <TextField
+          label="Current password"
+          name="currentPassword"
+          type="password"
+          autoComplete="current-password"
+          error={errors.currentPassword}
+        />
+        <TextField
+          label="New password"
+          name="newPassword"
+          type="password"
+          autoComplete="new-password"
+          error={errors.newPassword}
+          hint="At least 10 characters, mixing letters with numbers or symbols."
+        />
+        <SubmitButton pending={pending} pendingLabel="Saving…" fullWidth={false}>
+          Change password
+        </SubmitButton>
       </form>
     </section>
   );

@@ -15,11 +15,15 @@ export default async function AccountPage() {
   return (
     <div className="min-h-screen bg-slate-50">
       <header className="border-b border-slate-200 bg-white px-6 py-3">
-        <Link href="/w" className="font-bold tracking-tight">{site.name}</Link>
+        <Link href="/w" className="font-bold tracking-tight">
+          {site.name}
+        </Link>
       </header>
       <main className="mx-auto max-w-2xl px-6 py-8">
         <h1 className="text-2xl font-semibold">Your account</h1>
-        <p className="mt-1 text-sm text-slate-600">{user.name} · {user.email}</p>
+        <p className="mt-1 text-sm text-slate-600">
+          {user.name} · {user.email}
+        </p>
         <AccountActions {...summary} mailConfigured={mailConfigured()} />
       </main>
     </div>

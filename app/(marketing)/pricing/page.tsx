@@ -1,9 +1,9 @@
 // /pricing — the tiers with their limits side by side.
 import type { Metadata } from "next";
 import { Faq } from "@/components/marketing/faq";
-import { formatEveryTierIncludes } from "@/lib/tiers/format-limit";
 import { LimitsComparison } from "@/components/marketing/limits-comparison";
 import { PricingTable } from "@/components/marketing/pricing-table";
+import { formatEveryTierIncludes } from "@/lib/tiers/format-limit";
 import { FAQ_ITEMS } from "../faq-items";
 
 export const metadata: Metadata = { title: "Pricing" };

@@ -3,8 +3,8 @@ import { readJson } from "@/lib/http/read-json";
 import { json } from "@/lib/http/route";
 import { sessionRoute } from "@/lib/http/session-route";
 import { createWorkspace } from "@/lib/workspaces/create-workspace";
-import { listWorkspaces } from "@/lib/workspaces/workspace-context";
 import { createWorkspaceSchema } from "@/lib/workspaces/schemas";
+import { listWorkspaces } from "@/lib/workspaces/workspace-context";
 
 export const GET = sessionRoute(async ({ user }) => json({ data: await listWorkspaces(user.id) }));
 

@@ -3,8 +3,7 @@
 import Anthropic from "@anthropic-ai/sdk";
 import { MAX_OUTPUT_TOKENS, type ModelPrice } from "@/config/models";
 import { modelPrice } from "@/lib/spend/price-turn";
-import type { ContentBlock, ModelProvider, ModelRequest, ModelTurn } from "../model-types";
-import { ProviderError } from "../model-types";
+import { ProviderError, type ContentBlock, type ModelProvider, type ModelRequest, type ModelTurn } from "../model-types";
 
 export class AnthropicProvider implements ModelProvider {
   readonly name = "anthropic" as const;
@@ -64,7 +63,9 @@ function toProviderError(error: unknown): ProviderError {
   if (error instanceof Anthropic.AuthenticationError || error instanceof Anthropic.PermissionDeniedError) {
     return new ProviderError(`The model provider rejected the API key (${error.status}).`, { rejectedKey: true });
   }
-  if (error instanceof Anthropic.RateLimitError) return new ProviderError("The model provider is rate limiting requests (429). Try again later.");
-  if (error instanceof Anthropic.APIError) return new ProviderError(`The model provider answered with an error (${error.status ?? "unknown status"}).`);
+  if (error instanceof Anthropic.RateLimitError)
+    return new ProviderError("The model provider is rate limiting requests (429). Try again later.");
+  if (error instanceof Anthropic.APIError)
+    return new ProviderError(`The model provider answered with an error (${error.status ?? "unknown status"}).`);
   return new ProviderError("The model provider failed unexpectedly.");
 }

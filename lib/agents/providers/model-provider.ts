@@ -27,7 +27,13 @@ const CONNECTION_MAX_RESPONSE_BYTES = 10_000_000;
  * through the egress guard, its answers capped. The server's own (OPENAI_BASE_URL) is the operator's
  * and may be on their private network.
  */
-export function connectionProvider(options: { baseURL: string; apiKey?: string; model: string; price: ModelPrice; operatorOwned: boolean }): ModelProvider {
+export function connectionProvider(options: {
+  baseURL: string;
+  apiKey?: string;
+  model: string;
+  price: ModelPrice;
+  operatorOwned: boolean;
+}): ModelProvider {
   const { operatorOwned, ...rest } = options;
   return new OpenAICompatibleProvider({ ...rest, ...(!operatorOwned && { fetch: cappedEgressFetch(CONNECTION_MAX_RESPONSE_BYTES) }) });
 }

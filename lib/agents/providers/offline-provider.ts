@@ -1,8 +1,8 @@
 // The built-in provider used when no ANTHROPIC_API_KEY is set: deterministic, clearly labelled demo
 // turns that exercise the same agent loop (a tool call, then a final answer) without any model. It
 // reports estimated tokens, priced as the default model, so budgets and spend work with no key.
-import { inputTokensUpperBound, typicalTokens } from "@/lib/spend/estimate-tokens";
 import type { ModelPrice } from "@/config/models";
+import { inputTokensUpperBound, typicalTokens } from "@/lib/spend/estimate-tokens";
 import { modelPrice } from "@/lib/spend/price-turn";
 import type { ContentBlock, ModelProvider, ModelRequest, ModelTurn } from "../model-types";
 
@@ -51,7 +51,9 @@ export class OfflineProvider implements ModelProvider {
   async turn(request: ModelRequest): Promise<ModelTurn> {
     await sleep(this.turnMs, request.signal);
     const toolResults = request.messages.flatMap((m) =>
-      typeof m.content === "string" ? [] : m.content.filter((b): b is Extract<ContentBlock, { type: "tool_result" }> => b.type === "tool_result"),
+      typeof m.content === "string"
+        ? []
+        : m.content.filter((b): b is Extract<ContentBlock, { type: "tool_result" }> => b.type === "tool_result"),
     );
     const tool = request.tools[0];
     if (tool && toolResults.length === 0) {

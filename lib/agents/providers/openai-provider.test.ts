@@ -24,7 +24,10 @@ const lastRequest = () => standIn.requests.at(-1)!;
 
 describe("OpenAI-compatible provider", () => {
   it("streams a text answer through onText and reports the endpoint's usage", async () => {
-    standIn.replies.push({ content: [{ type: "text", text: "Hello there, this answer streams in several pieces." }], usage: { prompt_tokens: 120, completion_tokens: 9 } });
+    standIn.replies.push({
+      content: [{ type: "text", text: "Hello there, this answer streams in several pieces." }],
+      usage: { prompt_tokens: 120, completion_tokens: 9 },
+    });
     const streamed: string[] = [];
     const turn = await provider().turn(ask({ maxTokens: 500, onText: (t) => streamed.push(t) }));
 
@@ -39,13 +42,27 @@ describe("OpenAI-compatible provider", () => {
     expect(path).toBe("/v1/chat/completions");
     expect(authorization).toBe("Bearer test-key");
     expect(body).toMatchObject({ model: "llama3.1:8b", max_tokens: 500, stream: true, stream_options: { include_usage: true } });
-    expect(body.messages).toEqual([{ role: "system", content: "You are terse." }, { role: "user", content: "hi" }]);
+    expect(body.messages).toEqual([
+      { role: "system", content: "You are terse." },
+      { role: "user", content: "hi" },
+    ]);
     expect(body.tools).toBeUndefined();
   });
 
   it("assembles a tool call streamed in fragments into a tool_use block", async () => {
-    standIn.replies.push({ content: [{ type: "text", text: "Classifying." }, { type: "tool_use", name: "classify", input: { text: "Everything is down, urgent", level: 3 } }] });
-    const tools = [{ name: "classify", description: "Classifies a ticket.", input_schema: { type: "object" as const, properties: { text: { type: "string" } }, required: ["text"] } }];
+    standIn.replies.push({
+      content: [
+        { type: "text", text: "Classifying." },
+        { type: "tool_use", name: "classify", input: { text: "Everything is down, urgent", level: 3 } },
+      ],
+    });
+    const tools = [
+      {
+        name: "classify",
+        description: "Classifies a ticket.",
+        input_schema: { type: "object" as const, properties: { text: { type: "string" } }, required: ["text"] },
+      },
+    ];
     const turn = await provider().turn(ask({ tools }));
 
     expect(turn.stopReason).toBe("tool_use");
@@ -53,7 +70,9 @@ describe("OpenAI-compatible provider", () => {
       { type: "text", text: "Classifying." },
       { type: "tool_use", id: expect.stringMatching(/^call_/), name: "classify", input: { text: "Everything is down, urgent", level: 3 } },
     ]);
-    expect(lastRequest().body.tools).toEqual([{ type: "function", function: { name: "classify", description: "Classifies a ticket.", parameters: tools[0]!.input_schema } }]);
+    expect(lastRequest().body.tools).toEqual([
+      { type: "function", function: { name: "classify", description: "Classifies a ticket.", parameters: tools[0]!.input_schema } },
+    ]);
   });
 
   it("sends the assistant's tool calls and the tool results back as chat messages", async () => {
@@ -115,13 +134,22 @@ describe("OpenAI-compatible provider", () => {
 
     expect(second).toMatchObject({ content: [{ type: "text", text: "Urgency: urgent." }], stopReason: "end_turn" });
     expect(lastRequest().body.messages!.slice(-2)).toEqual([
-      { role: "assistant", content: null, tool_calls: [{ id: use.id, type: "function", function: { name: "classify", arguments: '{"text":"Everything is down, urgent"}' } }] },
+      {
+        role: "assistant",
+        content: null,
+        tool_calls: [{ id: use.id, type: "function", function: { name: "classify", arguments: '{"text":"Everything is down, urgent"}' } }],
+      },
       { role: "tool", tool_call_id: use.id, content: '{"urgency":"urgent"}' },
     ]);
   });
 
   it("keeps a tool call's broken JSON arguments as _raw, and reads no arguments as {}", async () => {
-    standIn.replies.push({ content: [{ type: "tool_use", name: "classify", rawArguments: '{"text": "unterminated' }, { type: "tool_use", name: "outline", rawArguments: "" }] });
+    standIn.replies.push({
+      content: [
+        { type: "tool_use", name: "classify", rawArguments: '{"text": "unterminated' },
+        { type: "tool_use", name: "outline", rawArguments: "" },
+      ],
+    });
     const turn = await provider().turn(ask());
     expect(turn.content).toMatchObject([
       { type: "tool_use", name: "classify", input: { _raw: '{"text": "unterminated' } },
@@ -130,7 +158,10 @@ describe("OpenAI-compatible provider", () => {
   });
 
   it("bills cached prompt tokens as cache reads, apart from the rest of the input", async () => {
-    standIn.replies.push({ content: [{ type: "text", text: "ok" }], usage: { prompt_tokens: 1000, completion_tokens: 2, cached_tokens: 800 } });
+    standIn.replies.push({
+      content: [{ type: "text", text: "ok" }],
+      usage: { prompt_tokens: 1000, completion_tokens: 2, cached_tokens: 800 },
+    });
     const turn = await provider().turn(ask());
     expect(turn.usage).toEqual({ inputTokens: 200, outputTokens: 2, cacheReadTokens: 800, cacheWriteTokens: 0 });
   });
@@ -158,14 +189,18 @@ describe("OpenAI-compatible provider", () => {
 
   it.each([401, 403])("turns an HTTP %i into a rejected-key provider error", async (status) => {
     standIn.replies.push({ status });
-    const error = await provider().turn(ask()).catch((e) => e);
+    const error = await provider()
+      .turn(ask())
+      .catch((e) => e);
     expect(error).toBeInstanceOf(ProviderError);
     expect(error).toMatchObject({ rejectedKey: true, message: `The model connection rejected the API key (${status}).` });
   });
 
   it("names the model the endpoint does not know (404)", async () => {
     standIn.replies.push({ status: 404 });
-    const error = await provider().turn(ask()).catch((e) => e);
+    const error = await provider()
+      .turn(ask())
+      .catch((e) => e);
     expect(error).toBeInstanceOf(ProviderError);
     expect(error).toMatchObject({ rejectedKey: false, message: "The model connection does not know the model llama3.1:8b (404)." });
   });
@@ -176,7 +211,9 @@ describe("OpenAI-compatible provider", () => {
   ])("turns an HTTP %i into a clear provider error (after one retry)", async (status, message) => {
     standIn.replies.push({ status }, { status });
     const before = standIn.requests.length;
-    const error = await provider().turn(ask()).catch((e) => e);
+    const error = await provider()
+      .turn(ask())
+      .catch((e) => e);
     expect(error).toBeInstanceOf(ProviderError);
     expect(error.message).toMatch(message);
     expect(error.rejectedKey).toBe(false);
@@ -185,13 +222,18 @@ describe("OpenAI-compatible provider", () => {
 
   it("gives up on an endpoint that does not answer in time", async () => {
     standIn.replies.push({ status: 200, delayMs: 3_000 }, { status: 200, delayMs: 3_000 });
-    const error = await provider({ apiKey: "k", timeoutMs: 300 }).turn(ask()).catch((e) => e);
+    const error = await provider({ apiKey: "k", timeoutMs: 300 })
+      .turn(ask())
+      .catch((e) => e);
     expect(error).toBeInstanceOf(ProviderError);
     expect(error.message).toMatch(/did not answer in time/);
   });
 
   it("rethrows an abort mid-stream as is, not as a provider error", async () => {
-    standIn.replies.push({ content: [{ type: "text", text: "A long answer that keeps streaming for a while. ".repeat(10) }], chunkDelayMs: 20 });
+    standIn.replies.push({
+      content: [{ type: "text", text: "A long answer that keeps streaming for a while. ".repeat(10) }],
+      chunkDelayMs: 20,
+    });
     const controller = new AbortController();
     const streamed: string[] = [];
     const error = await provider()

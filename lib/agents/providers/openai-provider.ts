@@ -7,8 +7,15 @@ import { MAX_OUTPUT_TOKENS, type ModelPrice } from "@/config/models";
 import { logger } from "@/lib/log/logger";
 import { inputTokensUpperBound } from "@/lib/spend/estimate-tokens";
 import type { TokenUsage } from "@/lib/spend/token-usage";
-import type { ContentBlock, Message, ModelProvider, ModelRequest, ModelTurn, ToolSpec } from "../model-types";
-import { ProviderError } from "../model-types";
+import {
+  ProviderError,
+  type ContentBlock,
+  type Message,
+  type ModelProvider,
+  type ModelRequest,
+  type ModelTurn,
+  type ToolSpec,
+} from "../model-types";
 
 type ChatMessage = OpenAI.Chat.ChatCompletionMessageParam;
 
@@ -113,7 +120,9 @@ function toChatMessages(message: Message): ChatMessage[] {
     return [{ role: "assistant", content: text || null, tool_calls: toolCalls }];
   }
   const toolResults = message.content.flatMap((b): ChatMessage[] =>
-    b.type === "tool_result" ? [{ role: "tool", tool_call_id: b.tool_use_id, content: b.is_error ? `Error: ${b.content}` : b.content }] : [],
+    b.type === "tool_result"
+      ? [{ role: "tool", tool_call_id: b.tool_use_id, content: b.is_error ? `Error: ${b.content}` : b.content }]
+      : [],
   );
   return text ? [...toolResults, { role: "user", content: text }] : toolResults;
 }
@@ -155,8 +164,10 @@ function toProviderError(error: unknown, model: string): ProviderError {
   if (error instanceof OpenAI.AuthenticationError || error instanceof OpenAI.PermissionDeniedError) {
     return new ProviderError(`The model connection rejected the API key (${error.status}).`, { rejectedKey: true });
   }
-  if (error instanceof OpenAI.RateLimitError) return new ProviderError("The model connection is rate limiting requests (429). Try again later.");
+  if (error instanceof OpenAI.RateLimitError)
+    return new ProviderError("The model connection is rate limiting requests (429). Try again later.");
   if (error instanceof OpenAI.NotFoundError) return new ProviderError(`The model connection does not know the model ${model} (404).`);
-  if (error instanceof OpenAI.APIError) return new ProviderError(`The model connection answered with an error (${error.status ?? "unknown status"}).`);
+  if (error instanceof OpenAI.APIError)
+    return new ProviderError(`The model connection answered with an error (${error.status ?? "unknown status"}).`);
   return new ProviderError("The model connection failed unexpectedly.");
 }

@@ -13,10 +13,18 @@ function header(id: string, schema: z.ZodType, description: string) {
   return { required: schema.meta({ description, header: { id } }), optional: schema.optional().meta({ description }) };
 }
 
-const requestId = header("X-Request-Id", z.string(), "The request's id: the client's own when it sent a sane one (`[A-Za-z0-9._:-]{1,128}`), else a new UUID.");
+const requestId = header(
+  "X-Request-Id",
+  z.string(),
+  "The request's id: the client's own when it sent a sane one (`[A-Za-z0-9._:-]{1,128}`), else a new UUID.",
+);
 const rateLimit = {
   "RateLimit-Limit": header("RateLimit-Limit", z.number().int().min(0), "Calls the tier allows per window (per workspace and per key)."),
-  "RateLimit-Remaining": header("RateLimit-Remaining", z.number().int().min(0), "Calls left in this window (the counter closer to exhaustion)."),
+  "RateLimit-Remaining": header(
+    "RateLimit-Remaining",
+    z.number().int().min(0),
+    "Calls left in this window (the counter closer to exhaustion).",
+  ),
   "RateLimit-Reset": header("RateLimit-Reset", z.number().int().min(0), "Seconds until the window resets."),
 };
 const retryAfter = header("Retry-After", z.number().int().min(1), "Seconds to wait before retrying.");
@@ -26,7 +34,10 @@ export const requestIdParameter = z
   .string()
   .regex(/^[A-Za-z0-9._:-]{1,128}$/)
   .optional()
-  .meta({ description: "Your own id for the request, echoed back in X-Request-Id.", param: { id: "X-Request-Id", in: "header", name: "X-Request-Id" } });
+  .meta({
+    description: "Your own id for the request, echoed back in X-Request-Id.",
+    param: { id: "X-Request-Id", in: "header", name: "X-Request-Id" },
+  });
 
 const rateLimitHeaders = (presence: "required" | "optional") =>
   Object.fromEntries(Object.entries(rateLimit).map(([name, h]) => [name, h[presence]]));
@@ -40,10 +51,19 @@ export function successHeaders(kind: CallerKind, extra: Record<string, z.ZodType
  * v1 errors raised after the call was admitted by the rate limits (lib/api/v1-route.ts) carry the RateLimit
  * headers; the others may come first (a hostile URL, a missing key, an oversized body, an outage).
  */
-const AFTER_ADMISSION: ErrorCode[] = ["quota_exceeded", "forbidden", "not_found", "conflict", "unsupported_media_type", "workspace_paused", "rate_limited"];
+const AFTER_ADMISSION: ErrorCode[] = [
+  "quota_exceeded",
+  "forbidden",
+  "not_found",
+  "conflict",
+  "unsupported_media_type",
+  "workspace_paused",
+  "rate_limited",
+];
 
 const WHEN: Partial<Record<ErrorCode, string>> = {
-  invalid_request: "The request is invalid: a field (listed in `errors`), a query parameter, the JSON itself, or a URL with a NUL or broken percent-encoding.",
+  invalid_request:
+    "The request is invalid: a field (listed in `errors`), a query parameter, the JSON itself, or a URL with a NUL or broken percent-encoding.",
   unauthorized: "Missing, malformed, unknown, expired or revoked credentials (the same answer for each).",
   quota_exceeded: "The workspace has used this period's quota, or the run would exceed its spend cap.",
   forbidden: "The credentials lack the scope or role this operation needs.",

@@ -169,4 +169,8 @@ const operations: DashboardOperation[] = [
   },
 ];
 
-export const DASHBOARD_OPERATIONS: ApiOperation[] = operations.map((o) => ({ ...o, path: `/api/workspaces/{slug}${o.path}`, tags: ["dashboard"] }));
+export const DASHBOARD_OPERATIONS: ApiOperation[] = operations.map((o) => ({
+  ...o,
+  path: `/api/workspaces/{slug}${o.path}`,
+  tags: ["dashboard"],
+}));

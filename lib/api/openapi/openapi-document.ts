@@ -55,7 +55,11 @@ export function v1Document(): OpenApiDocument {
 /** The dashboard's own routes (session cookie), tagged `dashboard`: not a public contract. */
 export function dashboardDocument(): OpenApiDocument {
   dashboard ??= build(DASHBOARD_OPERATIONS, {
-    info: { title: "AgentHQ dashboard routes", version: "internal", description: "The routes the dashboard calls with its session cookie. Not a public contract." },
+    info: {
+      title: "AgentHQ dashboard routes",
+      version: "internal",
+      description: "The routes the dashboard calls with its session cookie. Not a public contract.",
+    },
     tags: [{ name: "dashboard", description: "Workspace-scoped routes of the dashboard." }],
     components: { securitySchemes: { session: SESSION_SCHEME } },
   });

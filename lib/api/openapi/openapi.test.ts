@@ -25,7 +25,8 @@ function routesUnder(dir: string): string[] {
       else if (entry.name === "route.ts") {
         const urlPath = at.replace(/^app/, "").replace(/\[([^\]]+)\]/g, "{$1}");
         const source = readFileSync(path.join(ROOT, child), "utf8");
-        for (const [, method] of source.matchAll(/^export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/gm)) routes.push(`${method} ${urlPath}`);
+        for (const [, method] of source.matchAll(/^export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/gm))
+          routes.push(`${method} ${urlPath}`);
       }
     }
   };
@@ -91,7 +92,9 @@ const traceStep = {
   estimated: false,
   billedTo: "platform",
   latencyMs: 800,
-  toolCalls: [{ id: "call_1", name: "lookup_order", arguments: { id: 42 }, result: '{"status":"shipped"}', isError: false, durationMs: 35 }],
+  toolCalls: [
+    { id: "call_1", name: "lookup_order", arguments: { id: 42 }, result: '{"status":"shipped"}', isError: false, durationMs: 35 },
+  ],
   at: "2026-12-01T10:00:02.000Z",
 };
 
@@ -116,21 +119,28 @@ describe("the v1 OpenAPI document", () => {
 
   it("has the key's scope, the problem answers and the headers of the contract on each operation", () => {
     for (const [urlPath, item] of Object.entries(document.paths ?? {})) {
-      for (const [method, operation] of Object.entries(item as Record<string, { security?: object[]; responses: Record<string, { $ref?: string; headers?: Record<string, unknown> }> }>)) {
+      for (const [method, operation] of Object.entries(
+        item as Record<string, { security?: object[]; responses: Record<string, { $ref?: string; headers?: Record<string, unknown> }> }>,
+      )) {
         const name = `${method} ${urlPath}`;
         if (urlPath === "/api/v1/openapi.json") {
           expect(operation.security, name).toEqual([]);
           continue;
         }
         expect(operation.security?.[0], name).toHaveProperty("apiKey");
-        for (const status of ["400", "401", "429", "500"]) expect(operation.responses[status]?.$ref, `${name} ${status}`).toMatch(/^#\/components\/responses\//);
+        for (const status of ["400", "401", "429", "500"])
+          expect(operation.responses[status]?.$ref, `${name} ${status}`).toMatch(/^#\/components\/responses\//);
         for (const [status, answer] of Object.entries(operation.responses).filter(([s]) => s.startsWith("2"))) {
-          expect(Object.keys(answer.headers ?? {}), `${name} ${status}`).toEqual(expect.arrayContaining(["X-Request-Id", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset"]));
+          expect(Object.keys(answer.headers ?? {}), `${name} ${status}`).toEqual(
+            expect.arrayContaining(["X-Request-Id", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset"]),
+          );
         }
       }
     }
     const responses = document.components?.responses as Record<string, { headers: Record<string, unknown> }>;
-    expect(Object.keys(responses.RateLimited!.headers)).toEqual(expect.arrayContaining(["Retry-After", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset", "X-Request-Id"]));
+    expect(Object.keys(responses.RateLimited!.headers)).toEqual(
+      expect.arrayContaining(["Retry-After", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset", "X-Request-Id"]),
+    );
     expect(Object.keys(responses.Unauthorized!.headers)).toEqual(["X-Request-Id", "WWW-Authenticate"]);
     expect(document.components?.securitySchemes?.apiKey).toMatchObject({ type: "http", scheme: "bearer" });
   });
@@ -139,10 +149,26 @@ describe("the v1 OpenAPI document", () => {
     const problems = componentValidator(document);
     const run = toRunView(runRow);
     expect(problems("Run", run)).toEqual([]);
-    expect(problems("Run", toRunView({ ...runRow, agentVersion: null, output: null, provider: null, maxCostMicros: null, startedAt: null, finishedAt: null, status: "queued" }))).toEqual([]);
+    expect(
+      problems(
+        "Run",
+        toRunView({
+          ...runRow,
+          agentVersion: null,
+          output: null,
+          provider: null,
+          maxCostMicros: null,
+          startedAt: null,
+          finishedAt: null,
+          status: "queued",
+        }),
+      ),
+    ).toEqual([]);
     expect(problems("RunDetail", { ...run, trace: [traceStep] })).toEqual([]);
     expect(problems("RunsPage", { data: [run], nextCursor: null })).toEqual([]);
-    expect(problems("RunAccepted", { id: run.id, status: "queued", agent: run.agent, agentVersion: 2, createdAt: run.createdAt })).toEqual([]);
+    expect(problems("RunAccepted", { id: run.id, status: "queued", agent: run.agent, agentVersion: 2, createdAt: run.createdAt })).toEqual(
+      [],
+    );
 
     expect(problems("Agent", agentView(AGENTS[0]!))).toEqual([]);
     expect(problems("AgentList", { data: AGENTS.map((a) => agentView(a)) })).toEqual([]);
@@ -159,9 +185,14 @@ describe("the v1 OpenAPI document", () => {
       modelSpend: { usedUsd: 0.012345, reservedUsd: 0, includedUsd: 1, capUsd: 1, limitUsd: null },
     };
     expect(problems("Usage", usage)).toEqual([]);
-    expect(problems("Workspace", { id: "w1", slug: "acme", name: "Acme", tier: "pro", status: "paused", pausedReason: "quota" })).toEqual([]);
+    expect(problems("Workspace", { id: "w1", slug: "acme", name: "Acme", tier: "pro", status: "paused", pausedReason: "quota" })).toEqual(
+      [],
+    );
 
-    const answer = problemResponse(new AppError("invalid_request", "Bad.", { fieldErrors: [{ path: "agent", message: "Unknown agent." }] }), "req-1");
+    const answer = problemResponse(
+      new AppError("invalid_request", "Bad.", { fieldErrors: [{ path: "agent", message: "Unknown agent." }] }),
+      "req-1",
+    );
     expect(problems("Problem", await answer.json())).toEqual([]);
   });
 
@@ -177,7 +208,9 @@ describe("the v1 OpenAPI document", () => {
 
   it("is served by GET /api/v1/openapi.json, cacheable, with a request id", async () => {
     const { GET } = await import("@/app/api/v1/openapi.json/route");
-    const response = await GET(new Request("http://test/api/v1/openapi.json", { headers: { "x-request-id": "doc-1" } }), { params: Promise.resolve({}) });
+    const response = await GET(new Request("http://test/api/v1/openapi.json", { headers: { "x-request-id": "doc-1" } }), {
+      params: Promise.resolve({}),
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get("cache-control")).toBe("public, max-age=300");
     expect(response.headers.get("content-type")).toBe("application/json");

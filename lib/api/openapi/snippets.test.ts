@@ -16,11 +16,26 @@ describe("snippets from the contract", () => {
   });
 
   it("build curl from the operation's method, path and auth, with the real values filled in", () => {
-    expect(curlSnippet("createRun", { baseUrl: "https://agenthq.example/", apiKey: "ahq_live_x", body: { agent: "research", input: { question: "It's?" } } })).toBe(
-      [`curl -s -X POST "https://agenthq.example/api/v1/runs"`, `-H "Authorization: Bearer ahq_live_x"`, `-H "Content-Type: application/json"`, `-d '{"agent":"research","input":{"question":"It'\\''s?"}}'`].join(" \\\n  "),
+    expect(
+      curlSnippet("createRun", {
+        baseUrl: "https://agenthq.example/",
+        apiKey: "ahq_live_x",
+        body: { agent: "research", input: { question: "It's?" } },
+      }),
+    ).toBe(
+      [
+        `curl -s -X POST "https://agenthq.example/api/v1/runs"`,
+        `-H "Authorization: Bearer ahq_live_x"`,
+        `-H "Content-Type: application/json"`,
+        `-d '{"agent":"research","input":{"question":"It'\\''s?"}}'`,
+      ].join(" \\\n  "),
     );
-    expect(curlSnippet("getRun", { baseUrl: "http://localhost:3000", params: { id: "run_1" } })).toBe(`curl -s "http://localhost:3000/api/v1/runs/run_1" \\\n  -H "Authorization: Bearer $AGENTHQ_KEY"`);
+    expect(curlSnippet("getRun", { baseUrl: "http://localhost:3000", params: { id: "run_1" } })).toBe(
+      `curl -s "http://localhost:3000/api/v1/runs/run_1" \\\n  -H "Authorization: Bearer $AGENTHQ_KEY"`,
+    );
     expect(curlSnippet("streamRunEvents", { baseUrl: "http://h" })).toMatch(/^curl -N "http:\/\/h\/api\/v1\/runs\/\$ID\/events"/);
-    expect(sdkSnippet("getRun", { baseUrl: "http://h", params: { id: "run_1" } })).toContain('console.log(await agenthq.runs.get("run_1"));');
+    expect(sdkSnippet("getRun", { baseUrl: "http://h", params: { id: "run_1" } })).toContain(
+      'console.log(await agenthq.runs.get("run_1"));',
+    );
   });
 });

@@ -52,7 +52,9 @@ function pathOf(op: ApiOperation, params: Record<string, string> = {}): string {
 
 export function curlSnippet(operationId: string, input: SnippetInput): string {
   const op = operation(operationId);
-  const lines = [`curl -s${op.method === "get" ? "" : ` -X ${op.method.toUpperCase()}`} "${input.baseUrl.replace(/\/+$/, "")}${pathOf(op, input.params)}"`];
+  const lines = [
+    `curl -s${op.method === "get" ? "" : ` -X ${op.method.toUpperCase()}`} "${input.baseUrl.replace(/\/+$/, "")}${pathOf(op, input.params)}"`,
+  ];
   if (op.caller.kind === "key") lines.push(`-H "Authorization: Bearer ${input.apiKey ?? "$AGENTHQ_KEY"}"`);
   if (op.path.endsWith("/events")) lines[0] = lines[0]!.replace("curl -s", "curl -N");
   if (input.body !== undefined) lines.push(`-H "Content-Type: application/json"`, `-d ${shellQuote(JSON.stringify(input.body))}`);

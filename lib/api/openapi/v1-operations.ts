@@ -3,10 +3,17 @@
 import { z } from "zod";
 import { createAgentRequestSchema, updateAgentSchema } from "@/lib/agents/agent-definition";
 import { agentListSchema, agentVersionListSchema, agentViewSchema } from "@/lib/agents/agent-schemas";
-import { createRunSchema, listRunsQuerySchema, runAcceptedSchema, runDetailSchema, runsPageSchema, runViewSchema } from "@/lib/runs/schemas";
+import {
+  createRunSchema,
+  listRunsQuerySchema,
+  runAcceptedSchema,
+  runDetailSchema,
+  runsPageSchema,
+  runViewSchema,
+} from "@/lib/runs/schemas";
 import { usageSummarySchema } from "@/lib/usage/usage-schema";
-import { workspaceViewSchema } from "@/lib/workspaces/schemas";
 import { WEBHOOK_OPERATIONS } from "@/lib/webhooks/webhook-operations";
+import { workspaceViewSchema } from "@/lib/workspaces/schemas";
 import type { ApiOperation } from "./api-operation";
 
 /** A path segment as the handler takes it: any text but a NUL or a lone surrogate (those are a 400). */
@@ -102,7 +109,8 @@ const runs: ApiOperation[] = [
     path: "/api/v1/runs",
     operationId: "createRun",
     summary: "Start a run",
-    description: 'Name the agent as "<id>" (its latest version) or "<id>@<version>". The same `idempotencyKey` again answers 200 with the run it started.',
+    description:
+      'Name the agent as "<id>" (its latest version) or "<id>@<version>". The same `idempotencyKey` again answers 200 with the run it started.',
     tags: ["runs"],
     caller: { kind: "key", scope: "runs:write" },
     body: createRunSchema,
@@ -175,7 +183,11 @@ const usage: ApiOperation[] = [
 ];
 
 const openApiDocumentSchema = z
-  .looseObject({ openapi: z.string().regex(/^3\.1\.\d+$/), info: z.looseObject({ title: z.string(), version: z.string() }), paths: z.record(z.string(), z.unknown()) })
+  .looseObject({
+    openapi: z.string().regex(/^3\.1\.\d+$/),
+    info: z.looseObject({ title: z.string(), version: z.string() }),
+    paths: z.record(z.string(), z.unknown()),
+  })
   .meta({ description: "An OpenAPI 3.1 document." });
 
 const reference: ApiOperation[] = [

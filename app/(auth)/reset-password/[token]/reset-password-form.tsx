@@ -31,16 +31,28 @@ export function ResetPasswordForm({ token }: { token: string }) {
   if (done) {
     return (
       <p role="status" className="text-sm">
-        Your password was changed. <Link href="/login" className="font-medium text-brand-700 underline">Log in</Link>
+        Your password was changed.{" "}
+        <Link href="/login" className="font-medium text-brand-700 underline">
+          Log in
+        </Link>
       </p>
     );
   }
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       {error && <FormAlert>{error}</FormAlert>}
-      <TextField label="New password" name="password" type="password" autoComplete="new-password" required error={fieldError}
-        hint="At least 10 characters, mixing letters with numbers or symbols." />
-      <SubmitButton pending={pending} pendingLabel="Saving…">Set new password</SubmitButton>
+      <TextField
+        label="New password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        error={fieldError}
+        hint="At least 10 characters, mixing letters with numbers or symbols."
+      />
+      <SubmitButton pending={pending} pendingLabel="Saving…">
+        Set new password
+      </SubmitButton>
     </form>
   );
 }

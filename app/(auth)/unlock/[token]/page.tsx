@@ -7,7 +7,10 @@ export const metadata: Metadata = { title: "Unlock account" };
 
 export default async function UnlockPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const unlocked = await unlockAccount(token).then(() => true, () => false);
+  const unlocked = await unlockAccount(token).then(
+    () => true,
+    () => false,
+  );
   return (
     <>
       <h1 className="text-xl font-semibold">{unlocked ? "Account unlocked" : "Link not valid"}</h1>
@@ -17,8 +20,13 @@ export default async function UnlockPage({ params }: { params: Promise<{ token: 
           : "This unlock link was already used or has expired. Wait 15 minutes, or reset your password."}
       </p>
       <p className="mt-6 text-sm">
-        <Link href="/login" className="text-brand-700 underline">Log in</Link> ·{" "}
-        <Link href="/forgot-password" className="text-brand-700 underline">Reset password</Link>
+        <Link href="/login" className="text-brand-700 underline">
+          Log in
+        </Link>{" "}
+        ·{" "}
+        <Link href="/forgot-password" className="text-brand-700 underline">
+          Reset password
+        </Link>
       </p>
     </>
   );

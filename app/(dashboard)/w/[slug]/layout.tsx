@@ -1,15 +1,15 @@
 // The dashboard shell of one workspace: switcher, section navigation, account menu.
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { site } from "@/config/site";
-import { workspaceNav } from "@/components/dashboard/workspace-sections";
-import { can } from "@/lib/members/permissions";
 import { LocalModeBanner } from "@/components/dashboard/local-mode-banner";
 import { SignOutButton } from "@/components/dashboard/sign-out-button";
 import { UsageBanner } from "@/components/dashboard/usage-banner";
-import { currentAlerts } from "@/lib/usage/usage-alerts";
 import { WorkspaceNav } from "@/components/dashboard/workspace-nav";
+import { workspaceNav } from "@/components/dashboard/workspace-sections";
 import { WorkspaceSwitcher } from "@/components/dashboard/workspace-switcher";
+import { site } from "@/config/site";
+import { can } from "@/lib/members/permissions";
+import { currentAlerts } from "@/lib/usage/usage-alerts";
 import { loadWorkspace } from "./load-workspace";
 
 export default async function WorkspaceLayout({ children, params }: { children: ReactNode; params: Promise<{ slug: string }> }) {
@@ -23,11 +23,15 @@ export default async function WorkspaceLayout({ children, params }: { children: 
       <header className="border-b border-slate-200">
         <div className="flex items-center justify-between gap-4 px-6 py-3">
           <div className="flex min-w-0 items-center gap-4">
-            <Link href={`/w/${workspace.slug}`} className="font-bold tracking-tight">{site.name}</Link>
+            <Link href={`/w/${workspace.slug}`} className="font-bold tracking-tight">
+              {site.name}
+            </Link>
             <WorkspaceSwitcher current={workspace} workspaces={workspaces} />
           </div>
           <div className="flex shrink-0 items-center gap-3">
-            <Link href="/account" className="hidden text-sm text-slate-600 hover:underline sm:inline" data-testid="signed-in-as">{user.email}</Link>
+            <Link href="/account" className="hidden text-sm text-slate-600 hover:underline sm:inline" data-testid="signed-in-as">
+              {user.email}
+            </Link>
             <SignOutButton />
           </div>
         </div>

@@ -2,11 +2,11 @@
 // quickstart that ticks itself off: a key (made right here), a working curl and SDK snippet with this
 // server's URL and the new key filled in, a first run, and that run finished.
 import Link from "next/link";
-import { appUrl } from "@/config/env";
-import { getTier } from "@/config/tiers";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { RunStatusBadge } from "@/components/dashboard/run-status-badge";
 import { UsageMeters } from "@/components/dashboard/usage-meters";
+import { appUrl } from "@/config/env";
+import { getTier } from "@/config/tiers";
 import { listApiKeys } from "@/lib/api-keys/manage-keys";
 import { curlSnippet, sdkSnippet } from "@/lib/api/openapi/snippets";
 import { can } from "@/lib/members/permissions";
@@ -36,7 +36,9 @@ export default async function WorkspaceOverview({ params }: { params: Promise<{ 
   // Filled with the key once it is made (the page shows it this once), else with $AGENTHQ_KEY.
   const snippets = (apiKey?: string) => ({
     curl: `${curlSnippet("createRun", { baseUrl: appUrl, apiKey, body: FIRST_RUN })}`,
-    sdk: sdkSnippet("createRun", { baseUrl: appUrl, apiKey, body: FIRST_RUN }).replace("console.log(await agenthq.runs.create", "const run = await agenthq.runs.create").replace(/\);$/, ");\nconsole.log(await agenthq.runs.wait(run.id));"),
+    sdk: sdkSnippet("createRun", { baseUrl: appUrl, apiKey, body: FIRST_RUN })
+      .replace("console.log(await agenthq.runs.create", "const run = await agenthq.runs.create")
+      .replace(/\);$/, ");\nconsole.log(await agenthq.runs.wait(run.id));"),
   });
   return (
     <>
@@ -45,7 +47,9 @@ export default async function WorkspaceOverview({ params }: { params: Promise<{ 
         {facts.map((f) => (
           <div key={f.label} className="rounded-lg border border-slate-200 p-4">
             <dt className="text-xs uppercase tracking-wide text-slate-500">{f.label}</dt>
-            <dd className="mt-1 text-lg font-semibold capitalize" data-testid={`fact-${f.label}`}>{f.value}</dd>
+            <dd className="mt-1 text-lg font-semibold capitalize" data-testid={`fact-${f.label}`}>
+              {f.value}
+            </dd>
           </div>
         ))}
       </dl>
@@ -54,7 +58,14 @@ export default async function WorkspaceOverview({ params }: { params: Promise<{ 
           slug={workspace.slug}
           canCreateKey={can(ctx.role, "keys:create")}
           steps={steps}
-          firstRun={succeeded ? { id: succeeded.id, seconds: Math.round((new Date(succeeded.finishedAt!).getTime() - new Date(succeeded.createdAt).getTime()) / 1000) } : undefined}
+          firstRun={
+            succeeded
+              ? {
+                  id: succeeded.id,
+                  seconds: Math.round((new Date(succeeded.finishedAt!).getTime() - new Date(succeeded.createdAt).getTime()) / 1000),
+                }
+              : undefined
+          }
           placeholder={snippets()}
           template={snippets("__KEY__")}
         />
@@ -66,7 +77,9 @@ export default async function WorkspaceOverview({ params }: { params: Promise<{ 
       <section className="mt-10">
         <div className="flex items-baseline justify-between">
           <h2 className="text-lg font-semibold">Latest runs</h2>
-          <Link href={`/w/${workspace.slug}/runs`} className="text-sm text-brand-700 underline">All runs</Link>
+          <Link href={`/w/${workspace.slug}/runs`} className="text-sm text-brand-700 underline">
+            All runs
+          </Link>
         </div>
         {recent.data.length === 0 ? (
           <p className="mt-2 text-sm text-slate-600">No runs yet.</p>
@@ -74,7 +87,9 @@ export default async function WorkspaceOverview({ params }: { params: Promise<{ 
           <ul className="mt-3 divide-y divide-slate-100 rounded-xl border border-slate-200" data-testid="recent-runs">
             {recent.data.map((run) => (
               <li key={run.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-2 text-sm">
-                <Link href={`/w/${workspace.slug}/runs/${run.id}`} className="font-mono text-xs text-brand-700 underline">{run.id}</Link>
+                <Link href={`/w/${workspace.slug}/runs/${run.id}`} className="font-mono text-xs text-brand-700 underline">
+                  {run.id}
+                </Link>
                 <span>{run.agent}</span>
                 <RunStatusBadge status={run.status} />
               </li>

@@ -16,7 +16,10 @@ interface Snippets {
 function Step({ done, title, children }: { done: boolean; title: string; children?: React.ReactNode }) {
   return (
     <li className="flex gap-3" data-testid="quickstart-step" data-done={done}>
-      <span aria-hidden className={`mt-0.5 flex h-5 w-5 shrink-0 items-center justify-center rounded-full text-xs font-bold ${done ? "bg-green-600 text-white" : "border border-slate-300 text-slate-400"}`}>
+      <span
+        aria-hidden
+        className={`mt-0.5 flex h-5 w-5 shrink-0 items-center justify-center rounded-full text-xs font-bold ${done ? "bg-green-600 text-white" : "border border-slate-300 text-slate-400"}`}
+      >
         {done ? "✓" : ""}
       </span>
       <div className="min-w-0 flex-1">
@@ -41,7 +44,14 @@ function Snippet({ label, code }: { label: string; code: string }) {
   );
 }
 
-export function Quickstart({ slug, canCreateKey, steps, firstRun, placeholder, template }: {
+export function Quickstart({
+  slug,
+  canCreateKey,
+  steps,
+  firstRun,
+  placeholder,
+  template,
+}: {
   slug: string;
   canCreateKey: boolean;
   steps: { key: boolean; run: boolean; finished: boolean };
@@ -73,21 +83,35 @@ export function Quickstart({ slug, canCreateKey, steps, firstRun, placeholder, t
 
   return (
     <section className="mt-8 rounded-xl border border-brand-100 bg-brand-50 p-5" aria-labelledby="quickstart">
-      <h2 id="quickstart" className="text-lg font-semibold">Quickstart: your first run in a minute</h2>
+      <h2 id="quickstart" className="text-lg font-semibold">
+        Quickstart: your first run in a minute
+      </h2>
       <ol className="mt-4 space-y-5 text-sm">
         <Step done={steps.key || Boolean(key)} title="Create an API key">
           {key ? (
             <p className="mt-1 text-slate-700" role="status">
-              Your key, shown only now (the snippets below use it): <code className="break-all font-mono" data-testid="quickstart-key">{key}</code>
+              Your key, shown only now (the snippets below use it):{" "}
+              <code className="break-all font-mono" data-testid="quickstart-key">
+                {key}
+              </code>
             </p>
           ) : canCreateKey ? (
-            <button type="button" onClick={createKey} disabled={pending} className="mt-2 rounded-md bg-brand-600 px-3 py-1.5 font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
+            <button
+              type="button"
+              onClick={createKey}
+              disabled={pending}
+              className="mt-2 rounded-md bg-brand-600 px-3 py-1.5 font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
+            >
               {pending ? "Creating…" : "Create a key"}
             </button>
           ) : (
             <p className="mt-1 text-slate-600">Ask a member with editing rights for a key.</p>
           )}
-          {error && <p role="alert" className="mt-1 text-red-700">{error}</p>}
+          {error && (
+            <p role="alert" className="mt-1 text-red-700">
+              {error}
+            </p>
+          )}
         </Step>
         <Step done={steps.run} title="Start a run: paste this in a terminal">
           <Tabs defaultValue="curl" className="mt-2">
@@ -106,10 +130,16 @@ export function Quickstart({ slug, canCreateKey, steps, firstRun, placeholder, t
         <Step done={steps.finished} title="See it finish">
           {firstRun ? (
             <p className="mt-1 font-medium text-green-800" role="status" data-testid="quickstart-done">
-              It worked: your run finished in {firstRun.seconds} s. <a href={`/w/${slug}/runs/${firstRun.id}`} className="underline">Open it</a> to see its trace.
+              It worked: your run finished in {firstRun.seconds} s.{" "}
+              <a href={`/w/${slug}/runs/${firstRun.id}`} className="underline">
+                Open it
+              </a>{" "}
+              to see its trace.
             </p>
           ) : (
-            <p className="mt-1 text-slate-600">This list ticks itself off; the run appears under Latest runs below and on the Runs page, live.</p>
+            <p className="mt-1 text-slate-600">
+              This list ticks itself off; the run appears under Latest runs below and on the Runs page, live.
+            </p>
           )}
         </Step>
       </ol>

@@ -46,7 +46,9 @@ export function CreateWorkspaceForm() {
         hint="Lowercase letters, digits and hyphens. Left empty, we derive it from the name."
         error={errors.slug}
       />
-      <SubmitButton pending={pending} pendingLabel="Creating…">Create workspace</SubmitButton>
+      <SubmitButton pending={pending} pendingLabel="Creating…">
+        Create workspace
+      </SubmitButton>
     </form>
   );
 }

@@ -12,7 +12,9 @@ export default async function NewWorkspacePage() {
   const existing = await listWorkspaces(user.id);
   return (
     <div className="flex min-h-screen flex-col items-center bg-slate-50 px-6 py-12">
-      <Link href="/" className="text-xl font-bold tracking-tight">{site.name}</Link>
+      <Link href="/" className="text-xl font-bold tracking-tight">
+        {site.name}
+      </Link>
       <main className="mt-8 w-full max-w-md rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
         <h1 className="text-xl font-semibold">{existing.length ? "Create another workspace" : "Create your first workspace"}</h1>
         <p className="mt-1 text-sm text-slate-600">
@@ -23,7 +25,9 @@ export default async function NewWorkspacePage() {
         </div>
         {existing.length > 0 && (
           <p className="mt-6 text-sm">
-            <Link href={`/w/${existing[0]!.slug}`} className="text-brand-700 underline">Back to {existing[0]!.name}</Link>
+            <Link href={`/w/${existing[0]!.slug}`} className="text-brand-700 underline">
+              Back to {existing[0]!.name}
+            </Link>
           </p>
         )}
       </main>

@@ -5,8 +5,8 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { Marked } from "marked";
 import type { Metadata } from "next";
-import { appUrl } from "@/config/env";
 import { ApiReference } from "@/components/docs/api-reference";
+import { appUrl } from "@/config/env";
 
 export const metadata: Metadata = { title: "API reference" };
 
@@ -15,7 +15,12 @@ interface Guide {
   contents: { id: string; title: string }[];
 }
 
-const slugOf = (text: string) => text.toLowerCase().replace(/<[^>]+>/g, "").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+const slugOf = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/<[^>]+>/g, "")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
 
 let rendered: Promise<Guide> | undefined;
 
@@ -46,9 +51,17 @@ export default async function ApiDocsPage() {
         <p className="font-semibold text-slate-900">Contents</p>
         <ul className="mt-2 space-y-1">
           {contents.map((c) => (
-            <li key={c.id}><a href={`#${c.id}`} className="text-slate-600 hover:text-brand-700">{c.title}</a></li>
+            <li key={c.id}>
+              <a href={`#${c.id}`} className="text-slate-600 hover:text-brand-700">
+                {c.title}
+              </a>
+            </li>
           ))}
-          <li><a href="#reference" className="text-slate-600 hover:text-brand-700">Reference</a></li>
+          <li>
+            <a href="#reference" className="text-slate-600 hover:text-brand-700">
+              Reference
+            </a>
+          </li>
         </ul>
       </nav>
       <article className="prose-docs min-w-0 max-w-3xl flex-1">

@@ -1,6 +1,6 @@
 // POST /api/account/password { currentPassword, newPassword } — change the password; other sessions end.
-import { currentSessionToken } from "@/lib/auth/current-session-token";
 import { changePasswordSchema } from "@/lib/auth/credentials-schema";
+import { currentSessionToken } from "@/lib/auth/current-session-token";
 import { readJson } from "@/lib/http/read-json";
 import { json } from "@/lib/http/route";
 import { sessionRoute } from "@/lib/http/session-route";

@@ -2,11 +2,11 @@
 // Password log-ins are rate limited per client IP before next-auth sees them (per email inside authorize,
 // lib/auth/auth-options.ts), and a POST's body is read once, within a size limit (also when it is sent
 // chunked, with no Content-Length).
-import { NextRequest } from "next/server";
 import NextAuth from "next-auth";
+import { NextRequest } from "next/server";
 import { appUrl } from "@/config/env";
-import { AUTH_LIMITS, enforceAuthLimits } from "@/lib/auth/auth-rate-limits";
 import { authOptions } from "@/lib/auth/auth-options";
+import { AUTH_LIMITS, enforceAuthLimits } from "@/lib/auth/auth-rate-limits";
 import { clientIp } from "@/lib/http/client-ip";
 import { problemResponse } from "@/lib/http/problem";
 import { readLimitedText } from "@/lib/http/read-json";

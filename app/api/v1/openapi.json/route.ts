@@ -7,8 +7,9 @@ export const dynamic = "force-dynamic";
 
 let body: string | undefined;
 
-export const GET = route(async () =>
-  new Response((body ??= JSON.stringify(v1Document())), {
-    headers: { "content-type": "application/json", "cache-control": "public, max-age=300" },
-  }),
+export const GET = route(
+  async () =>
+    new Response((body ??= JSON.stringify(v1Document())), {
+      headers: { "content-type": "application/json", "cache-control": "public, max-age=300" },
+    }),
 );

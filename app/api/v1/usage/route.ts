@@ -1,6 +1,6 @@
 // GET /api/v1/usage — this period's API calls, agent-minutes and concurrent runs against the tier's limits.
-import { jsonOf } from "@/lib/http/route";
 import { v1Route } from "@/lib/api/v1-route";
+import { jsonOf } from "@/lib/http/route";
 import { getUsage } from "@/lib/usage/get-usage";
 import { usageSummarySchema } from "@/lib/usage/usage-schema";
 

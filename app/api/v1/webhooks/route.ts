@@ -6,8 +6,12 @@ import { jsonOf } from "@/lib/http/route";
 import { createWebhookEndpoint, listWebhookEndpoints } from "@/lib/webhooks/webhook-endpoints";
 import { createdWebhookEndpointSchema, createWebhookSchema, webhookEndpointListSchema } from "@/lib/webhooks/webhook-schemas";
 
-export const GET = v1Route({ scope: "webhooks:write" }, async ({ ctx }) => jsonOf(webhookEndpointListSchema, { data: await listWebhookEndpoints(ctx) }));
+export const GET = v1Route({ scope: "webhooks:write" }, async ({ ctx }) =>
+  jsonOf(webhookEndpointListSchema, { data: await listWebhookEndpoints(ctx) }),
+);
 
 export const POST = v1Route({ scope: "webhooks:write" }, async ({ request, ctx }) =>
-  jsonOf(createdWebhookEndpointSchema, await createWebhookEndpoint(ctx, await readJson(request, createWebhookSchema)), 201, { "cache-control": "no-store" }),
+  jsonOf(createdWebhookEndpointSchema, await createWebhookEndpoint(ctx, await readJson(request, createWebhookSchema)), 201, {
+    "cache-control": "no-store",
+  }),
 );

@@ -6,9 +6,9 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent, type ReactNode } from "react";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SubmitButton } from "@/components/ui/submit-button";
+import type { AgentView } from "@/lib/agents/workspace-agents";
 import { apiRequest } from "@/lib/forms/api-request";
 import { fieldErrorsFromProblem, type FieldErrors } from "@/lib/forms/field-errors";
-import type { AgentView } from "@/lib/agents/workspace-agents";
 
 type Header = string | { secret: string };
 type ToolDraft =
@@ -21,11 +21,16 @@ const DEFAULT_ARGS = JSON.stringify({ type: "object", properties: { query: { typ
 
 /** Headers as lines "Name: value"; "Name: secret:crm_token" refers to a workspace secret. */
 function headersText(headers: Record<string, Header> = {}): string {
-  return Object.entries(headers).map(([name, v]) => `${name}: ${typeof v === "string" ? v : `secret:${v.secret}`}`).join("\n");
+  return Object.entries(headers)
+    .map(([name, v]) => `${name}: ${typeof v === "string" ? v : `secret:${v.secret}`}`)
+    .join("\n");
 }
 function parseHeaders(text: string, path: string, errors: FieldErrors): Record<string, Header> {
   const headers: Record<string, Header> = {};
-  for (const line of text.split("\n").map((l) => l.trim()).filter(Boolean)) {
+  for (const line of text
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean)) {
     const colon = line.indexOf(":");
     const name = colon === -1 ? "" : line.slice(0, colon).trim();
     if (!name) {
@@ -42,9 +47,23 @@ function parseHeaders(text: string, path: string, errors: FieldErrors): Record<s
 function toDraft(tool: AgentView["tools"][number]): ToolDraft {
   if (tool.type === "builtin") return tool;
   if (tool.type === "http") {
-    return { type: "http", name: tool.name, description: tool.description, url: tool.url, method: tool.method, inputSchema: JSON.stringify(tool.inputSchema, null, 2), headers: headersText(tool.headers) };
+    return {
+      type: "http",
+      name: tool.name,
+      description: tool.description,
+      url: tool.url,
+      method: tool.method,
+      inputSchema: JSON.stringify(tool.inputSchema, null, 2),
+      headers: headersText(tool.headers),
+    };
   }
-  return { type: "mcp", name: tool.name, url: tool.url, headers: headersText(tool.headers), allowedTools: (tool.allowedTools ?? []).join(", ") };
+  return {
+    type: "mcp",
+    name: tool.name,
+    url: tool.url,
+    headers: headersText(tool.headers),
+    allowedTools: (tool.allowedTools ?? []).join(", "),
+  };
 }
 
 function parseJson(text: string, path: string, errors: FieldErrors): unknown {
@@ -60,10 +79,23 @@ function fromDraft(tool: ToolDraft, index: number, errors: FieldErrors): unknown
   if (tool.type === "builtin") return tool;
   if (tool.type === "http") {
     const { inputSchema, headers, ...rest } = tool;
-    return { ...rest, inputSchema: parseJson(inputSchema, `tools.${index}.inputSchema`, errors), headers: parseHeaders(headers, `tools.${index}.headers`, errors) };
+    return {
+      ...rest,
+      inputSchema: parseJson(inputSchema, `tools.${index}.inputSchema`, errors),
+      headers: parseHeaders(headers, `tools.${index}.headers`, errors),
+    };
   }
-  const allowed = tool.allowedTools.split(",").map((t) => t.trim()).filter(Boolean);
-  return { type: "mcp", name: tool.name, url: tool.url, headers: parseHeaders(tool.headers, `tools.${index}.headers`, errors), allowedTools: allowed.length ? allowed : null };
+  const allowed = tool.allowedTools
+    .split(",")
+    .map((t) => t.trim())
+    .filter(Boolean);
+  return {
+    type: "mcp",
+    name: tool.name,
+    url: tool.url,
+    headers: parseHeaders(tool.headers, `tools.${index}.headers`, errors),
+    allowedTools: allowed.length ? allowed : null,
+  };
 }
 
 /** A label around its control; the hint and the error follow it, outside the control's name. */
@@ -75,12 +107,26 @@ function Field({ label, error, children, hint }: { label: string; error?: string
         {children}
       </label>
       {hint && !error && <p className="mt-1 text-xs text-slate-500">{hint}</p>}
-      {error && <p role="alert" className="mt-1 text-sm text-red-600">{error}</p>}
+      {error && (
+        <p role="alert" className="mt-1 text-sm text-red-600">
+          {error}
+        </p>
+      )}
     </div>
   );
 }
 
-export function AgentEditor({ slug, agent, models, builtInTools }: { slug: string; agent?: AgentView; models: string[]; builtInTools: string[] }) {
+export function AgentEditor({
+  slug,
+  agent,
+  models,
+  builtInTools,
+}: {
+  slug: string;
+  agent?: AgentView;
+  models: string[];
+  builtInTools: string[];
+}) {
   const router = useRouter();
   const [form, setForm] = useState({
     id: agent?.id ?? "",
@@ -91,7 +137,16 @@ export function AgentEditor({ slug, agent, models, builtInTools }: { slug: strin
     maxTurns: String(agent?.limits.maxTurns ?? 8),
     maxRuntimeSeconds: String(agent?.limits.maxRuntimeSeconds ?? 300),
     maxCostUsd: agent?.limits.maxCostUsd == null ? "" : String(agent.limits.maxCostUsd),
-    inputSchema: JSON.stringify(agent?.inputSchema ?? { type: "object", properties: { prompt: { type: "string", minLength: 1 } }, required: ["prompt"], additionalProperties: false }, null, 2),
+    inputSchema: JSON.stringify(
+      agent?.inputSchema ?? {
+        type: "object",
+        properties: { prompt: { type: "string", minLength: 1 } },
+        required: ["prompt"],
+        additionalProperties: false,
+      },
+      null,
+      2,
+    ),
   });
   const [tools, setTools] = useState<ToolDraft[]>((agent?.tools ?? []).map(toDraft));
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -101,7 +156,8 @@ export function AgentEditor({ slug, agent, models, builtInTools }: { slug: strin
   /** The first error at `path` or under it (the server names tools.0.headers.X-Key, the field is tools.0.headers). */
   const errorAt = (path: string) => errors[path] ?? Object.entries(errors).find(([key]) => key.startsWith(`${path}.`))?.[1];
   const set = (field: keyof typeof form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [field]: e.target.value }));
-  const setTool = (index: number, change: Partial<ToolDraft>) => setTools((ts) => ts.map((t, i) => (i === index ? ({ ...t, ...change } as ToolDraft) : t)));
+  const setTool = (index: number, change: Partial<ToolDraft>) =>
+    setTools((ts) => ts.map((t, i) => (i === index ? ({ ...t, ...change } as ToolDraft) : t)));
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -115,7 +171,11 @@ export function AgentEditor({ slug, agent, models, builtInTools }: { slug: strin
       ...((!agent || form.model !== agent.model) && { model: form.model }),
       tools: tools.map((t, i) => fromDraft(t, i, local)),
       inputSchema: parseJson(form.inputSchema, "inputSchema", local),
-      limits: { maxTurns: Number(form.maxTurns), maxRuntimeSeconds: Number(form.maxRuntimeSeconds), maxCostUsd: form.maxCostUsd.trim() === "" ? null : Number(form.maxCostUsd) },
+      limits: {
+        maxTurns: Number(form.maxTurns),
+        maxRuntimeSeconds: Number(form.maxRuntimeSeconds),
+        maxCostUsd: form.maxCostUsd.trim() === "" ? null : Number(form.maxCostUsd),
+      },
     };
     setErrors(local);
     setSaved(undefined);
@@ -138,78 +198,210 @@ export function AgentEditor({ slug, agent, models, builtInTools }: { slug: strin
   return (
     <form onSubmit={onSubmit} noValidate className="mt-6 max-w-3xl space-y-5" aria-label="Agent">
       {alert && <FormAlert>{alert}</FormAlert>}
-      {saved && <p role="status" className="rounded-md bg-green-50 p-3 text-sm text-green-800">{saved}</p>}
+      {saved && (
+        <p role="status" className="rounded-md bg-green-50 p-3 text-sm text-green-800">
+          {saved}
+        </p>
+      )}
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label="Name" error={errors.name}><input className={input} value={form.name} onChange={set("name")} maxLength={80} /></Field>
+        <Field label="Name" error={errors.name}>
+          <input className={input} value={form.name} onChange={set("name")} maxLength={80} />
+        </Field>
         {agent ? (
-          <Field label="Id" hint="Runs name it as the agent, or with @version to pin one."><input className={`${input} bg-slate-50 font-mono`} value={agent.id} readOnly /></Field>
+          <Field label="Id" hint="Runs name it as the agent, or with @version to pin one.">
+            <input className={`${input} bg-slate-50 font-mono`} value={agent.id} readOnly />
+          </Field>
         ) : (
-          <Field label="Id (optional)" error={errors.id} hint="Default: made from the name."><input className={`${input} font-mono`} value={form.id} onChange={set("id")} maxLength={48} /></Field>
+          <Field label="Id (optional)" error={errors.id} hint="Default: made from the name.">
+            <input className={`${input} font-mono`} value={form.id} onChange={set("id")} maxLength={48} />
+          </Field>
         )}
       </div>
-      <Field label="Description" error={errors.description}><input className={input} value={form.description} onChange={set("description")} maxLength={1000} /></Field>
+      <Field label="Description" error={errors.description}>
+        <input className={input} value={form.description} onChange={set("description")} maxLength={1000} />
+      </Field>
       <Field label="Instructions" error={errors.instructions} hint="The system prompt: what the agent does and how.">
         <textarea className={`${input} font-mono text-xs`} rows={6} value={form.instructions} onChange={set("instructions")} />
       </Field>
       <div className="grid gap-4 sm:grid-cols-4">
         <Field label="Model" error={errors.model}>
           <select className={input} value={form.model} onChange={set("model")}>
-            {models.map((m) => <option key={m} value={m}>{m}</option>)}
+            {models.map((m) => (
+              <option key={m} value={m}>
+                {m}
+              </option>
+            ))}
           </select>
         </Field>
-        <Field label="Max turns" error={errors["limits.maxTurns"]}><input className={input} inputMode="numeric" value={form.maxTurns} onChange={set("maxTurns")} /></Field>
-        <Field label="Max seconds" error={errors["limits.maxRuntimeSeconds"]}><input className={input} inputMode="numeric" value={form.maxRuntimeSeconds} onChange={set("maxRuntimeSeconds")} /></Field>
-        <Field label="Max cost a run (USD)" error={errors["limits.maxCostUsd"]} hint="Empty: no own limit."><input className={input} inputMode="decimal" value={form.maxCostUsd} onChange={set("maxCostUsd")} /></Field>
+        <Field label="Max turns" error={errors["limits.maxTurns"]}>
+          <input className={input} inputMode="numeric" value={form.maxTurns} onChange={set("maxTurns")} />
+        </Field>
+        <Field label="Max seconds" error={errors["limits.maxRuntimeSeconds"]}>
+          <input className={input} inputMode="numeric" value={form.maxRuntimeSeconds} onChange={set("maxRuntimeSeconds")} />
+        </Field>
+        <Field label="Max cost a run (USD)" error={errors["limits.maxCostUsd"]} hint="Empty: no own limit.">
+          <input className={input} inputMode="decimal" value={form.maxCostUsd} onChange={set("maxCostUsd")} />
+        </Field>
       </div>
-      <Field label="Input schema (JSON Schema)" error={errorAt("inputSchema")} hint="What a run's input must look like; GET /api/v1/agents shows it to clients.">
+      <Field
+        label="Input schema (JSON Schema)"
+        error={errorAt("inputSchema")}
+        hint="What a run's input must look like; GET /api/v1/agents shows it to clients."
+      >
         <textarea className={`${input} font-mono text-xs`} rows={6} value={form.inputSchema} onChange={set("inputSchema")} />
       </Field>
 
       <fieldset className="space-y-3">
         <legend className="font-semibold">Tools</legend>
-        {errors.tools && <p role="alert" className="text-sm text-red-600">{errors.tools}</p>}
+        {errors.tools && (
+          <p role="alert" className="text-sm text-red-600">
+            {errors.tools}
+          </p>
+        )}
         {tools.length === 0 && <p className="text-sm text-slate-600">No tools: the agent answers from its instructions and input alone.</p>}
         {tools.map((tool, i) => (
           <div key={i} className="rounded-lg border border-slate-200 p-3" data-testid={`tool-${i}`}>
             <div className="flex items-center justify-between">
-              <span className="text-sm font-semibold">{tool.type === "builtin" ? "Built-in tool" : tool.type === "http" ? "HTTP tool" : "MCP server"}</span>
-              <button type="button" className="text-sm text-red-700 hover:underline" onClick={() => setTools((ts) => ts.filter((_, j) => j !== i))}>Remove</button>
+              <span className="text-sm font-semibold">
+                {tool.type === "builtin" ? "Built-in tool" : tool.type === "http" ? "HTTP tool" : "MCP server"}
+              </span>
+              <button
+                type="button"
+                className="text-sm text-red-700 hover:underline"
+                onClick={() => setTools((ts) => ts.filter((_, j) => j !== i))}
+              >
+                Remove
+              </button>
             </div>
             {tool.type === "builtin" ? (
               <Field label="Tool" error={errorAt(`tools.${i}.name`)}>
                 <select className={input} value={tool.name} onChange={(e) => setTool(i, { name: e.target.value })}>
-                  {builtInTools.map((t) => <option key={t} value={t}>{t}</option>)}
+                  {builtInTools.map((t) => (
+                    <option key={t} value={t}>
+                      {t}
+                    </option>
+                  ))}
                 </select>
               </Field>
             ) : tool.type === "http" ? (
               <div className="mt-2 grid gap-3 sm:grid-cols-2">
-                <Field label="Tool name" error={errorAt(`tools.${i}.name`)}><input className={`${input} font-mono`} value={tool.name} onChange={(e) => setTool(i, { name: e.target.value })} /></Field>
+                <Field label="Tool name" error={errorAt(`tools.${i}.name`)}>
+                  <input className={`${input} font-mono`} value={tool.name} onChange={(e) => setTool(i, { name: e.target.value })} />
+                </Field>
                 <Field label="Method" error={errorAt(`tools.${i}.method`)}>
                   <select className={input} value={tool.method} onChange={(e) => setTool(i, { method: e.target.value })}>
-                    {["POST", "GET", "PUT", "PATCH", "DELETE"].map((m) => <option key={m}>{m}</option>)}
+                    {["POST", "GET", "PUT", "PATCH", "DELETE"].map((m) => (
+                      <option key={m}>{m}</option>
+                    ))}
                   </select>
                 </Field>
-                <div className="sm:col-span-2"><Field label="URL" error={errorAt(`tools.${i}.url`)}><input className={`${input} font-mono`} value={tool.url} onChange={(e) => setTool(i, { url: e.target.value })} placeholder="https://api.example.com/lookup" /></Field></div>
-                <div className="sm:col-span-2"><Field label="Description (for the model)" error={errorAt(`tools.${i}.description`)}><input className={input} value={tool.description} onChange={(e) => setTool(i, { description: e.target.value })} /></Field></div>
-                <Field label="Arguments (JSON Schema)" error={errorAt(`tools.${i}.inputSchema`)}><textarea className={`${input} font-mono text-xs`} rows={5} value={tool.inputSchema} onChange={(e) => setTool(i, { inputSchema: e.target.value })} /></Field>
-                <Field label="Headers" error={errorAt(`tools.${i}.headers`)} hint="One per line, Name: value. Name: secret:crm_token uses a secret from Settings.">
-                  <textarea className={`${input} font-mono text-xs`} rows={5} value={tool.headers} onChange={(e) => setTool(i, { headers: e.target.value })} />
+                <div className="sm:col-span-2">
+                  <Field label="URL" error={errorAt(`tools.${i}.url`)}>
+                    <input
+                      className={`${input} font-mono`}
+                      value={tool.url}
+                      onChange={(e) => setTool(i, { url: e.target.value })}
+                      placeholder="https://api.example.com/lookup"
+                    />
+                  </Field>
+                </div>
+                <div className="sm:col-span-2">
+                  <Field label="Description (for the model)" error={errorAt(`tools.${i}.description`)}>
+                    <input className={input} value={tool.description} onChange={(e) => setTool(i, { description: e.target.value })} />
+                  </Field>
+                </div>
+                <Field label="Arguments (JSON Schema)" error={errorAt(`tools.${i}.inputSchema`)}>
+                  <textarea
+                    className={`${input} font-mono text-xs`}
+                    rows={5}
+                    value={tool.inputSchema}
+                    onChange={(e) => setTool(i, { inputSchema: e.target.value })}
+                  />
+                </Field>
+                <Field
+                  label="Headers"
+                  error={errorAt(`tools.${i}.headers`)}
+                  hint="One per line, Name: value. Name: secret:crm_token uses a secret from Settings."
+                >
+                  <textarea
+                    className={`${input} font-mono text-xs`}
+                    rows={5}
+                    value={tool.headers}
+                    onChange={(e) => setTool(i, { headers: e.target.value })}
+                  />
                 </Field>
               </div>
             ) : (
               <div className="mt-2 grid gap-3 sm:grid-cols-2">
-                <Field label="Server name" error={errorAt(`tools.${i}.name`)} hint="Its tools reach the model as name__tool."><input className={`${input} font-mono`} value={tool.name} onChange={(e) => setTool(i, { name: e.target.value })} /></Field>
-                <Field label="Allowed tools" error={errorAt(`tools.${i}.allowedTools`)} hint="Comma-separated; empty: all of the server's tools."><input className={`${input} font-mono`} value={tool.allowedTools} onChange={(e) => setTool(i, { allowedTools: e.target.value })} /></Field>
-                <div className="sm:col-span-2"><Field label="URL (Streamable HTTP or SSE)" error={errorAt(`tools.${i}.url`)}><input className={`${input} font-mono`} value={tool.url} onChange={(e) => setTool(i, { url: e.target.value })} placeholder="https://mcp.example.com/mcp" /></Field></div>
-                <div className="sm:col-span-2"><Field label="Headers" error={errorAt(`tools.${i}.headers`)} hint="Authorization: secret:mcp_token sends a secret from Settings."><textarea className={`${input} font-mono text-xs`} rows={3} value={tool.headers} onChange={(e) => setTool(i, { headers: e.target.value })} /></Field></div>
+                <Field label="Server name" error={errorAt(`tools.${i}.name`)} hint="Its tools reach the model as name__tool.">
+                  <input className={`${input} font-mono`} value={tool.name} onChange={(e) => setTool(i, { name: e.target.value })} />
+                </Field>
+                <Field
+                  label="Allowed tools"
+                  error={errorAt(`tools.${i}.allowedTools`)}
+                  hint="Comma-separated; empty: all of the server's tools."
+                >
+                  <input
+                    className={`${input} font-mono`}
+                    value={tool.allowedTools}
+                    onChange={(e) => setTool(i, { allowedTools: e.target.value })}
+                  />
+                </Field>
+                <div className="sm:col-span-2">
+                  <Field label="URL (Streamable HTTP or SSE)" error={errorAt(`tools.${i}.url`)}>
+                    <input
+                      className={`${input} font-mono`}
+                      value={tool.url}
+                      onChange={(e) => setTool(i, { url: e.target.value })}
+                      placeholder="https://mcp.example.com/mcp"
+                    />
+                  </Field>
+                </div>
+                <div className="sm:col-span-2">
+                  <Field
+                    label="Headers"
+                    error={errorAt(`tools.${i}.headers`)}
+                    hint="Authorization: secret:mcp_token sends a secret from Settings."
+                  >
+                    <textarea
+                      className={`${input} font-mono text-xs`}
+                      rows={3}
+                      value={tool.headers}
+                      onChange={(e) => setTool(i, { headers: e.target.value })}
+                    />
+                  </Field>
+                </div>
               </div>
             )}
           </div>
         ))}
         <div className="flex flex-wrap gap-2">
-          <button type="button" className="rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-50" onClick={() => setTools((ts) => [...ts, { type: "http", name: "", description: "", url: "", method: "POST", inputSchema: DEFAULT_ARGS, headers: "" }])}>Add HTTP tool</button>
-          <button type="button" className="rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-50" onClick={() => setTools((ts) => [...ts, { type: "mcp", name: "", url: "", headers: "", allowedTools: "" }])}>Add MCP server</button>
-          <button type="button" className="rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-50" onClick={() => setTools((ts) => [...ts, { type: "builtin", name: builtInTools[0]! }])}>Add built-in tool</button>
+          <button
+            type="button"
+            className="rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-50"
+            onClick={() =>
+              setTools((ts) => [
+                ...ts,
+                { type: "http", name: "", description: "", url: "", method: "POST", inputSchema: DEFAULT_ARGS, headers: "" },
+              ])
+            }
+          >
+            Add HTTP tool
+          </button>
+          <button
+            type="button"
+            className="rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-50"
+            onClick={() => setTools((ts) => [...ts, { type: "mcp", name: "", url: "", headers: "", allowedTools: "" }])}
+          >
+            Add MCP server
+          </button>
+          <button
+            type="button"
+            className="rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-50"
+            onClick={() => setTools((ts) => [...ts, { type: "builtin", name: builtInTools[0]! }])}
+          >
+            Add built-in tool
+          </button>
         </div>
       </fieldset>
       <SubmitButton pending={pending} pendingLabel="Saving…" fullWidth={false}>

@@ -25,7 +25,11 @@ export function CopyTemplateButton({ slug, template }: { slug: string; template:
       >
         {pending ? "Copying…" : "Copy into my agents"}
       </button>
-      {error && <p role="alert" className="mt-2 text-sm text-red-700">{error}</p>}
+      {error && (
+        <p role="alert" className="mt-2 text-sm text-red-700">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

@@ -2,10 +2,10 @@
 import Link from "next/link";
 import { NoAccess } from "@/components/dashboard/no-access";
 import { PageHeader } from "@/components/dashboard/page-header";
+import { TableHead } from "@/components/ui/table-head";
 import { describeAuditEntry } from "@/lib/audit/describe-audit-entry";
 import { listAuditLog } from "@/lib/audit/list-audit-log";
 import { loadWorkspace, loadWorkspaceFor } from "../load-workspace";
-import { TableHead } from "@/components/ui/table-head";
 
 export const metadata = { title: "Audit log" };
 

@@ -4,11 +4,11 @@ import { CheckoutPending } from "@/components/billing/checkout-pending";
 import { NoAccess } from "@/components/dashboard/no-access";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { UsageMeters } from "@/components/dashboard/usage-meters";
-import { formatLimit, formatPrice } from "@/lib/tiers/format-limit";
-import { TIER_LIST, getTier, tierRanksAbove, type Tier } from "@/config/tiers";
 import { site } from "@/config/site";
+import { getTier, TIER_LIST, tierRanksAbove, type Tier } from "@/config/tiers";
 import { getBilling, type BillingSummary } from "@/lib/billing/get-billing";
 import { formatUsd } from "@/lib/spend/money";
+import { formatLimit, formatPrice } from "@/lib/tiers/format-limit";
 import { getUsage } from "@/lib/usage/get-usage";
 import { loadWorkspace, loadWorkspaceFor } from "../load-workspace";
 
@@ -26,7 +26,11 @@ function SubscriptionStatus({ subscription }: { subscription: NonNullable<Billin
     );
   }
   if (!subscription.active) {
-    return <p className="text-sm text-slate-600">Your {tierName} subscription ended ({subscription.status.replace("_", " ")}).</p>;
+    return (
+      <p className="text-sm text-slate-600">
+        Your {tierName} subscription ended ({subscription.status.replace("_", " ")}).
+      </p>
+    );
   }
   return (
     <p className="text-sm text-slate-700" data-testid="subscription-status">
@@ -58,7 +62,9 @@ function PlanCard({ tier, slug, canBuy }: { tier: Tier; slug: string; canBuy: bo
       <ul className="mt-3 space-y-1 text-sm text-slate-600">
         <li>{formatLimit(tier.limits.apiCallsPerMonth)} API calls / month</li>
         <li>{formatLimit(tier.limits.agentMinutesPerMonth)} agent-minutes / month</li>
-        <li>{formatLimit(tier.limits.concurrentRuns)} concurrent run{tier.limits.concurrentRuns === 1 ? "" : "s"}</li>
+        <li>
+          {formatLimit(tier.limits.concurrentRuns)} concurrent run{tier.limits.concurrentRuns === 1 ? "" : "s"}
+        </li>
       </ul>
       <div className="mt-4">
         {tier.id === "enterprise" ? (
@@ -66,7 +72,12 @@ function PlanCard({ tier, slug, canBuy }: { tier: Tier; slug: string; canBuy: bo
             Contact us
           </a>
         ) : canBuy && tier.stripePriceEnv ? (
-          <BillingButton endpoint={`/api/workspaces/${slug}/billing/checkout`} body={{ tier: tier.id }} label={`Upgrade to ${tier.name}`} primary />
+          <BillingButton
+            endpoint={`/api/workspaces/${slug}/billing/checkout`}
+            body={{ tier: tier.id }}
+            label={`Upgrade to ${tier.name}`}
+            primary
+          />
         ) : null}
       </div>
     </div>
@@ -75,7 +86,13 @@ function PlanCard({ tier, slug, canBuy }: { tier: Tier; slug: string; canBuy: bo
 
 export const metadata = { title: "Billing" };
 
-export default async function BillingPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ checkout?: string }> }) {
+export default async function BillingPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<{ checkout?: string }>;
+}) {
   const { slug } = await params;
   const loaded = await loadWorkspaceFor(slug, "billing:read");
   if (!loaded) {
@@ -112,7 +129,10 @@ export default async function BillingPage({ params, searchParams }: { params: Pr
       </section>
 
       {!billing.enabled ? (
-        <section className="mt-8 max-w-2xl rounded-xl border border-slate-200 bg-slate-50 p-5 text-sm text-slate-700" data-testid="billing-off">
+        <section
+          className="mt-8 max-w-2xl rounded-xl border border-slate-200 bg-slate-50 p-5 text-sm text-slate-700"
+          data-testid="billing-off"
+        >
           <h2 className="font-semibold text-slate-900">Billing is off on this installation</h2>
           <p className="mt-2">
             No Stripe key is configured, so nothing is charged here. An administrator sets each workspace&apos;s tier with{" "}

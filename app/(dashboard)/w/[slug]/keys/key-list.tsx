@@ -2,10 +2,10 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import type { ApiKeyView } from "@/lib/api-keys/manage-keys";
-import { apiRequest } from "@/lib/forms/api-request";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { TableHead } from "@/components/ui/table-head";
+import type { ApiKeyView } from "@/lib/api-keys/manage-keys";
+import { apiRequest } from "@/lib/forms/api-request";
 
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" }) : "never");
 
@@ -22,7 +22,11 @@ export function KeyList({ slug, keys, canRevoke }: { slug: string; keys: ApiKeyV
   if (keys.length === 0) return <p className="mt-3 text-sm text-slate-600">No keys yet.</p>;
   return (
     <div className="mt-3 overflow-x-auto">
-      {error && <p role="alert" className="mb-2 text-sm text-red-600">{error}</p>}
+      {error && (
+        <p role="alert" className="mb-2 text-sm text-red-600">
+          {error}
+        </p>
+      )}
       <table className="w-full min-w-[44rem] text-left text-sm">
         <TableHead columns={["Name", "Key", "Scopes", "Last used", "Expires", { srOnly: "Actions" }]} />
         <tbody>

@@ -36,7 +36,11 @@ export default async function KeysPage({ params }: { params: Promise<{ slug: str
         <KeyList slug={workspace.slug} keys={keys} canRevoke={canCreate} />
       </section>
       <p className="mt-8 text-sm text-slate-600">
-        How to call the API: see the <Link href="/docs/api" className="text-brand-700 underline">API reference</Link>.
+        How to call the API: see the{" "}
+        <Link href="/docs/api" className="text-brand-700 underline">
+          API reference
+        </Link>
+        .
       </p>
     </>
   );

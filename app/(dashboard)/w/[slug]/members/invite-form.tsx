@@ -70,9 +70,15 @@ export function InviteForm({ slug, actorRole }: { slug: string; actorRole: strin
           <TextField label="Email" name="email" type="email" required error={errors.email} />
         </div>
         <div>
-          <label htmlFor="invite-role" className="block text-sm font-medium text-slate-800">Role</label>
+          <label htmlFor="invite-role" className="block text-sm font-medium text-slate-800">
+            Role
+          </label>
           <select id="invite-role" name="role" defaultValue="member" className="mt-1 rounded-md border border-slate-300 px-2 py-2 text-sm">
-            {roles.map((r) => <option key={r} value={r}>{r}</option>)}
+            {roles.map((r) => (
+              <option key={r} value={r}>
+                {r}
+              </option>
+            ))}
           </select>
         </div>
         <SubmitButton pending={pending} pendingLabel="Inviting…" fullWidth={false}>

@@ -1,5 +1,6 @@
 // /w/:slug/members — who is in the workspace; managers invite, change roles and remove.
 import { PageHeader } from "@/components/dashboard/page-header";
+import { TableHead } from "@/components/ui/table-head";
 import { getTier } from "@/config/tiers";
 import { billingEnabled } from "@/lib/billing/stripe-client";
 import { listPendingInvitations } from "@/lib/invitations/invitations";
@@ -10,7 +11,6 @@ import { InviteForm } from "./invite-form";
 import { MemberRow } from "./member-row";
 import { PendingInvitations } from "./pending-invitations";
 import { SeatsFullNotice } from "./seats-full-notice";
-import { TableHead } from "@/components/ui/table-head";
 
 export const metadata = { title: "Members" };
 
@@ -47,7 +47,12 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
         <section className="mt-10 max-w-xl">
           <h2 className="text-lg font-semibold">Invite a teammate</h2>
           {seatsFull ? (
-            <SeatsFullNotice slug={workspace.slug} tier={getTier(workspace.tier)} billingEnabled={billingEnabled()} canSeeBilling={can(ctx.role, "billing:read")} />
+            <SeatsFullNotice
+              slug={workspace.slug}
+              tier={getTier(workspace.tier)}
+              billingEnabled={billingEnabled()}
+              canSeeBilling={can(ctx.role, "billing:read")}
+            />
           ) : (
             <InviteForm slug={workspace.slug} actorRole={ctx.role} />
           )}

@@ -2,10 +2,18 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import type { PendingInvitation } from "@/lib/invitations/invitations";
 import { apiRequest } from "@/lib/forms/api-request";
+import type { PendingInvitation } from "@/lib/invitations/invitations";
 
-export function PendingInvitations({ slug, invitations, canRevoke }: { slug: string; invitations: PendingInvitation[]; canRevoke: boolean }) {
+export function PendingInvitations({
+  slug,
+  invitations,
+  canRevoke,
+}: {
+  slug: string;
+  invitations: PendingInvitation[];
+  canRevoke: boolean;
+}) {
   const router = useRouter();
   const [error, setError] = useState<string>();
 
@@ -17,12 +25,19 @@ export function PendingInvitations({ slug, invitations, canRevoke }: { slug: str
 
   return (
     <>
-      {error && <p role="alert" className="mt-2 text-sm text-red-600">{error}</p>}
+      {error && (
+        <p role="alert" className="mt-2 text-sm text-red-600">
+          {error}
+        </p>
+      )}
       <ul className="mt-3 divide-y divide-slate-100 rounded-lg border border-slate-200">
         {invitations.map((inv) => (
           <li key={inv.id} className="flex items-center justify-between gap-4 px-4 py-2 text-sm">
             <span>
-              {inv.email} <span className="text-slate-500">as {inv.role}, expires {new Date(inv.expiresAt).toLocaleDateString("en-US")}</span>
+              {inv.email}{" "}
+              <span className="text-slate-500">
+                as {inv.role}, expires {new Date(inv.expiresAt).toLocaleDateString("en-US")}
+              </span>
             </span>
             {canRevoke && (
               <button type="button" onClick={() => revoke(inv.id)} className="rounded-md px-2 py-1 text-red-700 hover:bg-red-50">

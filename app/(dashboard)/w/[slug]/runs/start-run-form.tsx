@@ -10,7 +10,10 @@ import { apiRequest } from "@/lib/forms/api-request";
 /** An example input per agent, so a first run needs no reading. */
 const EXAMPLES: Record<string, unknown> = {
   research: { question: "What are the trade-offs of row-level security for multi-tenant SaaS?" },
-  "code-review": { code: "function login(user, password) {\n  // TODO: hash\n  return db.query(\"SELECT * FROM users WHERE name='\" + user + \"'\");\n}", language: "javascript" },
+  "code-review": {
+    code: 'function login(user, password) {\n  // TODO: hash\n  return db.query("SELECT * FROM users WHERE name=\'" + user + "\'");\n}',
+    language: "javascript",
+  },
   writer: { brief: "Release notes: API keys now expire; rate limit headers on every response.", tone: "friendly" },
   "data-analyst": { csv: "month,signups,revenue\nJan,120,4300\nFeb,180,5200\nMar,260,7900" },
   "support-triage": { ticket: "Our API calls fail with errors since this morning, urgent!" },
@@ -47,7 +50,9 @@ export function StartRunForm({ slug, agents }: { slug: string; agents: AgentChoi
     <form onSubmit={onSubmit} noValidate className="mt-4 space-y-3">
       {error && <FormAlert>{error}</FormAlert>}
       <div>
-        <label htmlFor="run-agent" className="block text-sm font-medium text-slate-800">Agent</label>
+        <label htmlFor="run-agent" className="block text-sm font-medium text-slate-800">
+          Agent
+        </label>
         <select
           id="run-agent"
           value={agent}
@@ -57,7 +62,11 @@ export function StartRunForm({ slug, agents }: { slug: string; agents: AgentChoi
           }}
           className="mt-1 max-w-full rounded-md border border-slate-300 px-2 py-2 text-sm"
         >
-          {agents.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
+          {agents.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.name}
+            </option>
+          ))}
         </select>
         <p className="mt-1 text-xs text-slate-500">{chosen?.description}</p>
       </div>

@@ -11,10 +11,14 @@ import type { ConnectionView } from "@/lib/models/model-connections";
 
 /** "llama3.1:8b 0 0" per line: a model and its input and output prices in USD per million tokens. */
 function parseModels(text: string) {
-  return text.split("\n").map((l) => l.trim()).filter(Boolean).map((line) => {
-    const [name = "", input = "0", output = "0"] = line.split(/\s+/);
-    return { name, inputUsdPerMillion: Number(input), outputUsdPerMillion: Number(output) };
-  });
+  return text
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .map((line) => {
+      const [name = "", input = "0", output = "0"] = line.split(/\s+/);
+      return { name, inputUsdPerMillion: Number(input), outputUsdPerMillion: Number(output) };
+    });
 }
 
 export function ModelConnectionsForm({ slug, connections }: { slug: string; connections: ConnectionView[] }) {
@@ -59,10 +63,13 @@ export function ModelConnectionsForm({ slug, connections }: { slug: string; conn
           {connections.map((c) => (
             <li key={c.name} className="flex flex-wrap items-center justify-between gap-3 px-3 py-2">
               <span className="min-w-0 break-all">
-                <code className="font-mono font-semibold">{c.name}</code> · {c.baseUrl} · {c.models.map((m) => `${c.name}/${m.name}`).join(", ")}
+                <code className="font-mono font-semibold">{c.name}</code> · {c.baseUrl} ·{" "}
+                {c.models.map((m) => `${c.name}/${m.name}`).join(", ")}
                 {c.keyLast4 && <span className="text-slate-500"> · key …{c.keyLast4}</span>}
               </span>
-              <button type="button" onClick={() => remove(c.name)} className="text-red-700 hover:underline">Remove</button>
+              <button type="button" onClick={() => remove(c.name)} className="text-red-700 hover:underline">
+                Remove
+              </button>
             </li>
           ))}
         </ul>
@@ -76,10 +83,19 @@ export function ModelConnectionsForm({ slug, connections }: { slug: string; conn
         <TextField label="API key (optional)" name="apiKey" type="password" error={errors.apiKey} autoComplete="off" />
         <label className="block text-sm">
           <span className="font-medium text-slate-800">Models and prices</span>
-          <textarea name="models" rows={3} placeholder={"llama3.1:8b 0 0\ngpt-4.1-mini 0.4 1.6"} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 font-mono text-xs" />
-          <span className="mt-1 block text-xs text-slate-500">One per line: the model, then USD per million input and output tokens (0 for your own hardware).</span>
+          <textarea
+            name="models"
+            rows={3}
+            placeholder={"llama3.1:8b 0 0\ngpt-4.1-mini 0.4 1.6"}
+            className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 font-mono text-xs"
+          />
+          <span className="mt-1 block text-xs text-slate-500">
+            One per line: the model, then USD per million input and output tokens (0 for your own hardware).
+          </span>
           {(errors.models ?? Object.entries(errors).find(([k]) => k.startsWith("models."))?.[1]) && (
-            <span role="alert" className="mt-1 block text-sm text-red-600">{errors.models ?? Object.entries(errors).find(([k]) => k.startsWith("models."))?.[1]}</span>
+            <span role="alert" className="mt-1 block text-sm text-red-600">
+              {errors.models ?? Object.entries(errors).find(([k]) => k.startsWith("models."))?.[1]}
+            </span>
           )}
         </label>
         <SubmitButton pending={pending} pendingLabel="Adding…" fullWidth={false}>

@@ -8,10 +8,10 @@ import { providerKeyInfo } from "@/lib/spend/spend-settings";
 import { loadWorkspace } from "../load-workspace";
 import { DeleteWorkspaceForm } from "./delete-workspace-form";
 import { ModelConnectionsForm } from "./model-connections-form";
-import { SigningSecretPanel } from "./signing-secret-panel";
-import { ToolSecretsForm } from "./tool-secrets-form";
 import { ProviderKeyForm } from "./provider-key-form";
 import { RenameWorkspaceForm } from "./rename-workspace-form";
+import { SigningSecretPanel } from "./signing-secret-panel";
+import { ToolSecretsForm } from "./tool-secrets-form";
 
 export const metadata = { title: "Settings" };
 
@@ -23,7 +23,10 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
     : [null, [], []];
   return (
     <>
-      <PageHeader title="Settings" description="The workspace's name, its own model provider key and model connections, the secrets its tools use, and the danger zone." />
+      <PageHeader
+        title="Settings"
+        description="The workspace's name, its own model provider key and model connections, the secrets its tools use, and the danger zone."
+      />
       <section className="mt-6 max-w-xl">
         <h2 className="text-lg font-semibold">Name</h2>
         {can(workspace.role, "workspace:update") ? (
@@ -59,8 +62,8 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
           <section className="mt-10 max-w-3xl">
             <h2 className="text-lg font-semibold">Secrets for tools</h2>
             <p className="mt-1 text-sm text-slate-600">
-              Values that HTTP tools and MCP servers send in their headers, written in the agent editor as <code className="font-mono">secret:name</code>.
-              Stored encrypted; only the last four characters are shown.
+              Values that HTTP tools and MCP servers send in their headers, written in the agent editor as{" "}
+              <code className="font-mono">secret:name</code>. Stored encrypted; only the last four characters are shown.
             </p>
             <ToolSecretsForm slug={workspace.slug} secrets={secrets} />
           </section>
@@ -68,8 +71,12 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
             <h2 className="text-lg font-semibold">Signing secret for HTTP tools</h2>
             <p className="mt-1 text-sm text-slate-600">
               Every HTTP tool request is signed to the Standard Webhooks spec (<code className="font-mono">webhook-id</code>,{" "}
-              <code className="font-mono">webhook-timestamp</code>, <code className="font-mono">webhook-signature</code>): verify it with this secret and
-              the <code className="font-mono">standardwebhooks</code> library. See the <a href="/docs/api#http-tools" className="text-brand-700 underline">docs</a>.
+              <code className="font-mono">webhook-timestamp</code>, <code className="font-mono">webhook-signature</code>): verify it with
+              this secret and the <code className="font-mono">standardwebhooks</code> library. See the{" "}
+              <a href="/docs/api#http-tools" className="text-brand-700 underline">
+                docs
+              </a>
+              .
             </p>
             <SigningSecretPanel slug={workspace.slug} />
           </section>

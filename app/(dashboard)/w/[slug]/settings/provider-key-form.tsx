@@ -43,25 +43,43 @@ export function ProviderKeyForm({ slug, last4 }: { slug: string; last4: string |
     <div className="mt-3 space-y-3">
       <p className="text-sm" data-testid="provider-key-status">
         {last4 ? (
-          <>Runs use the workspace&apos;s own key, ending in <code className="font-mono">…{last4}</code>.</>
+          <>
+            Runs use the workspace&apos;s own key, ending in <code className="font-mono">…{last4}</code>.
+          </>
         ) : (
           "No key stored: runs use AgentHQ's model budget."
         )}
       </p>
       <form onSubmit={onSubmit} noValidate className="flex flex-wrap items-end gap-3">
         <div className="min-w-64 flex-1">
-          <TextField label={last4 ? "Replace the key" : "Anthropic API key"} name="apiKey" type="password" autoComplete="off" placeholder="sk-ant-…" error={error} />
+          <TextField
+            label={last4 ? "Replace the key" : "Anthropic API key"}
+            name="apiKey"
+            type="password"
+            autoComplete="off"
+            placeholder="sk-ant-…"
+            error={error}
+          />
         </div>
         <SubmitButton pending={pending} pendingLabel="Saving…" fullWidth={false}>
           Save key
         </SubmitButton>
         {last4 && (
-          <button type="button" disabled={pending} onClick={remove} className="rounded-md border border-red-300 px-4 py-2 text-sm text-red-700 hover:bg-red-50 disabled:opacity-60">
+          <button
+            type="button"
+            disabled={pending}
+            onClick={remove}
+            className="rounded-md border border-red-300 px-4 py-2 text-sm text-red-700 hover:bg-red-50 disabled:opacity-60"
+          >
             Remove key
           </button>
         )}
       </form>
-      {status && <p role="status" className="text-sm text-green-700">{status}</p>}
+      {status && (
+        <p role="status" className="text-sm text-green-700">
+          {status}
+        </p>
+      )}
     </div>
   );
 }

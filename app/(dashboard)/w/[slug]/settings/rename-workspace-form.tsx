@@ -34,7 +34,11 @@ export function RenameWorkspaceForm({ slug, name }: { slug: string; name: string
       <SubmitButton pending={pending} pendingLabel="Saving…" fullWidth={false}>
         Save
       </SubmitButton>
-      {saved && <span role="status" className="pb-2 text-sm text-green-700">Saved</span>}
+      {saved && (
+        <span role="status" className="pb-2 text-sm text-green-700">
+          Saved
+        </span>
+      )}
     </form>
   );
 }

@@ -17,9 +17,13 @@ export function SigningSecretPanel({ slug }: { slug: string }) {
   return (
     <div className="mt-3 space-y-2 text-sm">
       {secret ? (
-        <code data-testid="signing-secret" className="block break-all rounded bg-slate-50 p-2 font-mono text-xs">{secret}</code>
+        <code data-testid="signing-secret" className="block break-all rounded bg-slate-50 p-2 font-mono text-xs">
+          {secret}
+        </code>
       ) : (
-        <button type="button" onClick={() => load("GET")} className="rounded-md border border-slate-300 px-3 py-1 hover:bg-slate-50">Reveal signing secret</button>
+        <button type="button" onClick={() => load("GET")} className="rounded-md border border-slate-300 px-3 py-1 hover:bg-slate-50">
+          Reveal signing secret
+        </button>
       )}
       <ConfirmButton
         title="Rotate the signing secret?"
@@ -30,7 +34,11 @@ export function SigningSecretPanel({ slug }: { slug: string }) {
       >
         Rotate
       </ConfirmButton>
-      {error && <p role="alert" className="text-red-700">{error}</p>}
+      {error && (
+        <p role="alert" className="text-red-700">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

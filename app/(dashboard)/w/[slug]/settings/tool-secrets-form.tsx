@@ -20,9 +20,16 @@ export function ToolSecretsForm({ slug, secrets }: { slug: string; secrets: Cust
     const form = event.currentTarget;
     const data = new FormData(form);
     setPending(true);
-    const result = await apiRequest("POST", `/api/workspaces/${slug}/secrets`, { name: String(data.get("name") ?? ""), value: String(data.get("value") ?? "") });
+    const result = await apiRequest("POST", `/api/workspaces/${slug}/secrets`, {
+      name: String(data.get("name") ?? ""),
+      value: String(data.get("value") ?? ""),
+    });
     setPending(false);
-    if (!result.ok) return setErrors({ ...fieldErrorsFromProblem(result.problem), ...(result.problem.errors ? {} : { value: result.problem.detail ?? "" }) });
+    if (!result.ok)
+      return setErrors({
+        ...fieldErrorsFromProblem(result.problem),
+        ...(result.problem.errors ? {} : { value: result.problem.detail ?? "" }),
+      });
     setErrors({});
     form.reset();
     setStatus("Secret saved");
@@ -41,8 +48,12 @@ export function ToolSecretsForm({ slug, secrets }: { slug: string; secrets: Cust
         <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 text-sm" data-testid="tool-secrets">
           {secrets.map((s) => (
             <li key={s.name} className="flex items-center justify-between gap-3 px-3 py-2">
-              <span><code className="font-mono">{s.name}</code> <span className="text-slate-500">…{s.last4}</span></span>
-              <button type="button" onClick={() => remove(s.name)} className="text-red-700 hover:underline">Remove</button>
+              <span>
+                <code className="font-mono">{s.name}</code> <span className="text-slate-500">…{s.last4}</span>
+              </span>
+              <button type="button" onClick={() => remove(s.name)} className="text-red-700 hover:underline">
+                Remove
+              </button>
             </li>
           ))}
         </ul>
@@ -54,7 +65,11 @@ export function ToolSecretsForm({ slug, secrets }: { slug: string; secrets: Cust
           Save secret
         </SubmitButton>
       </form>
-      {status && <p role="status" className="text-sm text-green-700">{status}</p>}
+      {status && (
+        <p role="status" className="text-sm text-green-700">
+          {status}
+        </p>
+      )}
     </div>
   );
 }

@@ -38,20 +38,22 @@ function BreakdownTable({ label, rows }: { label: string; rows: (SpendBreakdown 
 
 function AtTheLimit({ tierId }: { tierId: Parameters<typeof getTier>[0] }) {
   const tier = getTier(tierId);
-  if (tier.limits.apiCallsPerMonth === null) return <p className="mt-2">Enterprise limits, including model spend, are agreed in your contract.</p>;
+  if (tier.limits.apiCallsPerMonth === null)
+    return <p className="mt-2">Enterprise limits, including model spend, are agreed in your contract.</p>;
   if (tier.atCap === "refuse") {
     return (
       <p className="mt-2">
         The {tier.name} tier stops at its quota: API calls answer 402 and new runs are refused until the next period or an upgrade, and a
-        run stops when the month&apos;s model spend reaches {formatUsdAmount(tier.limits.includedModelSpendUsd ?? 0)}. Nothing is ever billed.
+        run stops when the month&apos;s model spend reaches {formatUsdAmount(tier.limits.includedModelSpendUsd ?? 0)}. Nothing is ever
+        billed.
       </p>
     );
   }
   return (
     <p className="mt-2">
-      Past the included quota, usage continues as overage up to {tier.overageCap}× the quota; model spend past the included amount is billed at
-      ${MODEL_OVERAGE_PRICE_PER_USD.toFixed(2)} per $1 of model cost (when billing is on; otherwise runs stop at the included amount). At the
-      cap the workspace pauses: API calls answer 423 and running runs stop, until the next period or an upgrade.
+      Past the included quota, usage continues as overage up to {tier.overageCap}× the quota; model spend past the included amount is billed
+      at ${MODEL_OVERAGE_PRICE_PER_USD.toFixed(2)} per $1 of model cost (when billing is on; otherwise runs stop at the included amount). At
+      the cap the workspace pauses: API calls answer 423 and running runs stop, until the next period or an upgrade.
     </p>
   );
 }
@@ -84,7 +86,11 @@ export default async function UsagePage({ params }: { params: Promise<{ slug: st
           Owners are alerted at 50%, 80% and 100%. Runs on the workspace&apos;s own Anthropic key (Settings) do not count against it.
         </p>
         {can(workspace.role, "spend:manage") ? (
-          <SpendLimitForm slug={workspace.slug} limitUsd={usage.modelSpend.limitUsd} capUsd={usage.modelSpend.limitUsd === null ? usage.modelSpend.capUsd : null} />
+          <SpendLimitForm
+            slug={workspace.slug}
+            limitUsd={usage.modelSpend.limitUsd}
+            capUsd={usage.modelSpend.limitUsd === null ? usage.modelSpend.capUsd : null}
+          />
         ) : (
           <p className="mt-2 text-sm text-slate-500">Owners can set it.</p>
         )}

@@ -27,7 +27,9 @@ export function SpendLimitForm({ slug, limitUsd, capUsd }: { slug: string; limit
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const text = String(new FormData(event.currentTarget).get("limitUsd") ?? "").trim().replace(/^\$/, "");
+    const text = String(new FormData(event.currentTarget).get("limitUsd") ?? "")
+      .trim()
+      .replace(/^\$/, "");
     const value = Number(text);
     if (text === "" || !Number.isFinite(value)) return setError("Enter an amount in US dollars, like 5 or 12.50.");
     void save(value);
@@ -49,11 +51,20 @@ export function SpendLimitForm({ slug, limitUsd, capUsd }: { slug: string; limit
         Set limit
       </SubmitButton>
       {limitUsd !== null && (
-        <button type="button" disabled={pending} onClick={() => save(null)} className="rounded-md border border-slate-300 px-4 py-2 text-sm hover:bg-slate-50 disabled:opacity-60">
+        <button
+          type="button"
+          disabled={pending}
+          onClick={() => save(null)}
+          className="rounded-md border border-slate-300 px-4 py-2 text-sm hover:bg-slate-50 disabled:opacity-60"
+        >
           Remove limit
         </button>
       )}
-      {saved && <span role="status" className="pb-2 text-sm text-green-700">{saved}</span>}
+      {saved && (
+        <span role="status" className="pb-2 text-sm text-green-700">
+          {saved}
+        </span>
+      )}
     </form>
   );
 }

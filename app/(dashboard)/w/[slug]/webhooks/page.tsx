@@ -25,7 +25,11 @@ export default async function WebhooksPage({ params }: { params: Promise<{ slug:
       />
       <WebhookEndpoints slug={workspace.slug} endpoints={endpoints} deliveries={deliveries} eventTypes={[...WEBHOOK_EVENT_TYPES]} />
       <p className="mt-8 text-sm text-slate-600">
-        How to verify a delivery: see <Link href="/docs/api#webhooks" className="text-brand-700 underline">Webhooks in the API reference</Link>.
+        How to verify a delivery: see{" "}
+        <Link href="/docs/api#webhooks" className="text-brand-700 underline">
+          Webhooks in the API reference
+        </Link>
+        .
       </p>
     </>
   );

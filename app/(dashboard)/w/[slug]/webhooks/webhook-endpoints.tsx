@@ -10,23 +10,47 @@ import { apiRequest } from "@/lib/forms/api-request";
 import { fieldErrorsFromProblem, type FieldErrors } from "@/lib/forms/field-errors";
 import type { WebhookDeliveryView, WebhookEndpointView } from "@/lib/webhooks/webhook-schemas";
 
-const STATUS_STYLE: Record<string, string> = { delivered: "bg-green-100 text-green-800", pending: "bg-slate-100 text-slate-700", failed: "bg-red-100 text-red-800" };
+const STATUS_STYLE: Record<string, string> = {
+  delivered: "bg-green-100 text-green-800",
+  pending: "bg-slate-100 text-slate-700",
+  failed: "bg-red-100 text-red-800",
+};
 const time = (iso: string) => new Date(iso).toLocaleString("en-US", { timeZone: "UTC", dateStyle: "medium", timeStyle: "medium" });
 
-function Deliveries({ slug, deliveries, onChange }: { slug: string; deliveries: WebhookDeliveryView[]; onChange: (message: string) => void }) {
+function Deliveries({
+  slug,
+  deliveries,
+  onChange,
+}: {
+  slug: string;
+  deliveries: WebhookDeliveryView[];
+  onChange: (message: string) => void;
+}) {
   if (deliveries.length === 0) return <p className="mt-2 text-sm text-slate-500">No deliveries yet.</p>;
   return (
     <div className="mt-2 overflow-x-auto">
       <table className="w-full min-w-[640px] text-left text-sm" data-testid="webhook-deliveries">
         <thead className="text-xs uppercase text-slate-500">
-          <tr><th className="py-1 pr-3">Event</th><th className="py-1 pr-3">Status</th><th className="py-1 pr-3">Response</th><th className="py-1 pr-3">Latency</th><th className="py-1 pr-3">Attempts</th><th className="py-1 pr-3">Created (UTC)</th><th /></tr>
+          <tr>
+            <th className="py-1 pr-3">Event</th>
+            <th className="py-1 pr-3">Status</th>
+            <th className="py-1 pr-3">Response</th>
+            <th className="py-1 pr-3">Latency</th>
+            <th className="py-1 pr-3">Attempts</th>
+            <th className="py-1 pr-3">Created (UTC)</th>
+            <th />
+          </tr>
         </thead>
         <tbody>
           {deliveries.map((d) => (
             <tr key={d.id} className="border-t border-slate-100">
               <td className="py-2 pr-3 font-mono text-xs">{d.eventType}</td>
-              <td className="py-2 pr-3"><span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${STATUS_STYLE[d.status]}`}>{d.status}</span></td>
-              <td className="py-2 pr-3 tabular-nums" title={d.lastError}>{d.lastStatusCode ?? (d.lastError ? "error" : "—")}</td>
+              <td className="py-2 pr-3">
+                <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${STATUS_STYLE[d.status]}`}>{d.status}</span>
+              </td>
+              <td className="py-2 pr-3 tabular-nums" title={d.lastError}>
+                {d.lastStatusCode ?? (d.lastError ? "error" : "—")}
+              </td>
               <td className="py-2 pr-3 tabular-nums">{d.lastLatencyMs === undefined ? "—" : `${d.lastLatencyMs} ms`}</td>
               <td className="py-2 pr-3 tabular-nums">{d.attempts}</td>
               <td className="py-2 pr-3 text-xs">{time(d.createdAt)}</td>
@@ -50,7 +74,17 @@ function Deliveries({ slug, deliveries, onChange }: { slug: string; deliveries: 
   );
 }
 
-export function WebhookEndpoints({ slug, endpoints, deliveries, eventTypes }: { slug: string; endpoints: WebhookEndpointView[]; deliveries: Record<string, WebhookDeliveryView[]>; eventTypes: string[] }) {
+export function WebhookEndpoints({
+  slug,
+  endpoints,
+  deliveries,
+  eventTypes,
+}: {
+  slug: string;
+  endpoints: WebhookEndpointView[];
+  deliveries: Record<string, WebhookDeliveryView[]>;
+  eventTypes: string[];
+}) {
   const router = useRouter();
   const [errors, setErrors] = useState<FieldErrors>({});
   const [alert, setAlert] = useState<string>();
@@ -92,7 +126,11 @@ export function WebhookEndpoints({ slug, endpoints, deliveries, eventTypes }: { 
 
   return (
     <div className="mt-6 space-y-8">
-      {status && <p role="status" className="rounded-md bg-slate-50 p-3 text-sm">{status}</p>}
+      {status && (
+        <p role="status" className="rounded-md bg-slate-50 p-3 text-sm">
+          {status}
+        </p>
+      )}
       {secret && (
         <div role="status" className="rounded-xl border border-green-200 bg-green-50 p-4 text-sm" data-testid="webhook-secret">
           <p className="font-semibold">Endpoint added. Its signing secret, shown only now:</p>
@@ -116,7 +154,11 @@ export function WebhookEndpoints({ slug, endpoints, deliveries, eventTypes }: { 
                 </label>
               ))}
             </div>
-            {errors.events && <p role="alert" className="mt-1 text-sm text-red-600">{errors.events}</p>}
+            {errors.events && (
+              <p role="alert" className="mt-1 text-sm text-red-600">
+                {errors.events}
+              </p>
+            )}
           </fieldset>
           <SubmitButton pending={pending} pendingLabel="Adding…" fullWidth={false}>
             Add endpoint
@@ -132,14 +174,33 @@ export function WebhookEndpoints({ slug, endpoints, deliveries, eventTypes }: { 
               <div className="flex flex-wrap items-start justify-between gap-3">
                 <div className="min-w-0">
                   <p className="break-all font-mono text-sm font-semibold">{e.url}</p>
-                  <p className="mt-1 text-xs text-slate-600">{e.events.join(", ")}{e.description && ` · ${e.description}`}</p>
-                  {e.disabledAt && <p className="mt-1 text-sm text-red-700">Disabled {time(e.disabledAt)}: {e.disabledReason}</p>}
+                  <p className="mt-1 text-xs text-slate-600">
+                    {e.events.join(", ")}
+                    {e.description && ` · ${e.description}`}
+                  </p>
+                  {e.disabledAt && (
+                    <p className="mt-1 text-sm text-red-700">
+                      Disabled {time(e.disabledAt)}: {e.disabledReason}
+                    </p>
+                  )}
                 </div>
                 <div className="flex flex-wrap gap-2 text-sm">
                   {e.disabledAt ? (
-                    <button type="button" className="rounded-md border border-slate-300 px-3 py-1 hover:bg-slate-50" onClick={() => act("POST", `/api/workspaces/${slug}/webhooks/${e.id}/enable`, "Endpoint enabled.")}>Enable</button>
+                    <button
+                      type="button"
+                      className="rounded-md border border-slate-300 px-3 py-1 hover:bg-slate-50"
+                      onClick={() => act("POST", `/api/workspaces/${slug}/webhooks/${e.id}/enable`, "Endpoint enabled.")}
+                    >
+                      Enable
+                    </button>
                   ) : (
-                    <button type="button" className="rounded-md border border-slate-300 px-3 py-1 hover:bg-slate-50" onClick={() => act("POST", `/api/workspaces/${slug}/webhooks/${e.id}/test`, "Test event queued.")}>Send test event</button>
+                    <button
+                      type="button"
+                      className="rounded-md border border-slate-300 px-3 py-1 hover:bg-slate-50"
+                      onClick={() => act("POST", `/api/workspaces/${slug}/webhooks/${e.id}/test`, "Test event queued.")}
+                    >
+                      Send test event
+                    </button>
                   )}
                   <ConfirmButton
                     title="Delete this endpoint?"

@@ -4,4 +4,6 @@ import { jsonOf } from "@/lib/http/route";
 import { getRunDetail } from "@/lib/runs/read-runs";
 import { runDetailSchema } from "@/lib/runs/schemas";
 
-export const GET = v1Route<{ id: string }>({ scope: "runs:read" }, async ({ ctx, params }) => jsonOf(runDetailSchema, await getRunDetail(ctx, params.id)));
+export const GET = v1Route<{ id: string }>({ scope: "runs:read" }, async ({ ctx, params }) =>
+  jsonOf(runDetailSchema, await getRunDetail(ctx, params.id)),
+);

@@ -4,4 +4,6 @@ import { jsonOf } from "@/lib/http/route";
 import { deleteWebhookEndpoint } from "@/lib/webhooks/webhook-endpoints";
 import { deletedWebhookEndpointSchema } from "@/lib/webhooks/webhook-schemas";
 
-export const DELETE = v1Route<{ id: string }>({ scope: "webhooks:write" }, async ({ ctx, params }) => jsonOf(deletedWebhookEndpointSchema, await deleteWebhookEndpoint(ctx, params.id)));
+export const DELETE = v1Route<{ id: string }>({ scope: "webhooks:write" }, async ({ ctx, params }) =>
+  jsonOf(deletedWebhookEndpointSchema, await deleteWebhookEndpoint(ctx, params.id)),
+);

@@ -7,6 +7,10 @@ import { workspaceRoute } from "@/lib/http/workspace-route";
 
 type Params = { slug: string };
 
-export const GET = workspaceRoute<Params>("workspace:read", async ({ ctx }) => jsonOf(agentListSchema, { data: await listAgents(ctx, { includeArchived: true }) }));
+export const GET = workspaceRoute<Params>("workspace:read", async ({ ctx }) =>
+  jsonOf(agentListSchema, { data: await listAgents(ctx, { includeArchived: true }) }),
+);
 
-export const POST = workspaceRoute<Params>("agents:write", async ({ request, ctx }) => jsonOf(agentViewSchema, await createAgent(ctx, await readCreateAgent(request)), 201));
+export const POST = workspaceRoute<Params>("agents:write", async ({ request, ctx }) =>
+  jsonOf(agentViewSchema, await createAgent(ctx, await readCreateAgent(request)), 201),
+);

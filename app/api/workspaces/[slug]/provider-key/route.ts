@@ -9,7 +9,11 @@ import { providerKeyInfo, removeProviderKey, setProviderKey } from "@/lib/spend/
 
 type Params = { slug: string };
 
-const view = (info: { last4: string; updatedAt: Date }) => ({ provider: "anthropic", last4: info.last4, updatedAt: info.updatedAt.toISOString() });
+const view = (info: { last4: string; updatedAt: Date }) => ({
+  provider: "anthropic",
+  last4: info.last4,
+  updatedAt: info.updatedAt.toISOString(),
+});
 
 export const GET = workspaceRoute<Params>("secrets:manage", async ({ ctx }) => {
   const info = await providerKeyInfo(ctx);

@@ -1,9 +1,9 @@
 // GET /api/workspaces/:slug/secrets — the secrets tools refer to (names and last four characters);
 // POST { name, value } — set one (owners).
-import { listCustomSecrets, setCustomSecret, setCustomSecretSchema } from "@/lib/secrets/custom-secrets";
 import { readJson } from "@/lib/http/read-json";
 import { json } from "@/lib/http/route";
 import { workspaceRoute } from "@/lib/http/workspace-route";
+import { listCustomSecrets, setCustomSecret, setCustomSecretSchema } from "@/lib/secrets/custom-secrets";
 
 type Params = { slug: string };
 

@@ -8,8 +8,12 @@ import { createdWebhookEndpointSchema, createWebhookSchema, webhookEndpointListS
 
 type Params = { slug: string };
 
-export const GET = workspaceRoute<Params>("webhooks:manage", async ({ ctx }) => jsonOf(webhookEndpointListSchema, { data: await listWebhookEndpoints(ctx) }));
+export const GET = workspaceRoute<Params>("webhooks:manage", async ({ ctx }) =>
+  jsonOf(webhookEndpointListSchema, { data: await listWebhookEndpoints(ctx) }),
+);
 
 export const POST = workspaceRoute<Params>("webhooks:manage", async ({ request, ctx }) =>
-  jsonOf(createdWebhookEndpointSchema, await createWebhookEndpoint(ctx, await readJson(request, createWebhookSchema)), 201, { "cache-control": "no-store" }),
+  jsonOf(createdWebhookEndpointSchema, await createWebhookEndpoint(ctx, await readJson(request, createWebhookSchema)), 201, {
+    "cache-control": "no-store",
+  }),
 );

@@ -31,15 +31,27 @@ export default async function AgentPage({ params }: { params: Promise<{ slug: st
   const ref = agent.builtIn ? agent.id : `${agent.id}@${agent.version}`;
   return (
     <>
-      <nav className="mb-2 text-sm text-slate-600"><Link href={`/w/${slug}/agents`} className="hover:underline">Agents</Link> / {agent.id}</nav>
+      <nav className="mb-2 text-sm text-slate-600">
+        <Link href={`/w/${slug}/agents`} className="hover:underline">
+          Agents
+        </Link>{" "}
+        / {agent.id}
+      </nav>
       <PageHeader
         title={agent.name}
-        description={agent.builtIn ? "A built-in agent: run it as it is, or copy it into your agents to change it." : `Version ${agent.version}${agent.archived ? " · archived" : ""} · runs name it "${agent.id}" or "${agent.id}@<version>".`}
+        description={
+          agent.builtIn
+            ? "A built-in agent: run it as it is, or copy it into your agents to change it."
+            : `Version ${agent.version}${agent.archived ? " · archived" : ""} · runs name it "${agent.id}" or "${agent.id}@<version>".`
+        }
       />
       {can(ctx.role, "runs:write") && !agent.archived && (
         <section className="mt-6">
           <h2 className="text-lg font-semibold">Playground</h2>
-          <p className="mt-1 text-sm text-slate-600">Runs <code className="font-mono">{ref}</code> on an input and shows each turn and tool call as it happens. Runs count like any other.</p>
+          <p className="mt-1 text-sm text-slate-600">
+            Runs <code className="font-mono">{ref}</code> on an input and shows each turn and tool call as it happens. Runs count like any
+            other.
+          </p>
           <Playground slug={slug} agentRef={ref} example={exampleInput(agent.inputSchema)} inputSchema={agent.inputSchema} />
         </section>
       )}
@@ -47,7 +59,19 @@ export default async function AgentPage({ params }: { params: Promise<{ slug: st
         <section className="mt-10">
           <h2 className="text-lg font-semibold">Definition</h2>
           {agent.builtIn && canWrite && <CopyTemplateButton slug={slug} template={agent.id} />}
-          <pre className="mt-3 max-h-[32rem] overflow-auto rounded-lg bg-slate-50 p-3 text-xs">{JSON.stringify({ instructions: agent.instructions, model: agent.model, tools: agent.tools, inputSchema: agent.inputSchema, limits: agent.limits }, null, 2)}</pre>
+          <pre className="mt-3 max-h-[32rem] overflow-auto rounded-lg bg-slate-50 p-3 text-xs">
+            {JSON.stringify(
+              {
+                instructions: agent.instructions,
+                model: agent.model,
+                tools: agent.tools,
+                inputSchema: agent.inputSchema,
+                limits: agent.limits,
+              },
+              null,
+              2,
+            )}
+          </pre>
         </section>
       ) : (
         <section className="mt-10">
@@ -64,7 +88,9 @@ export default async function AgentPage({ params }: { params: Promise<{ slug: st
               <tbody>
                 {versions.map((v) => (
                   <tr key={v.version} className="border-b border-slate-100">
-                    <td className="py-2 pr-3 font-mono">{agent.id}@{v.version}</td>
+                    <td className="py-2 pr-3 font-mono">
+                      {agent.id}@{v.version}
+                    </td>
                     <td className="py-2 pr-3">{new Date(v.createdAt).toLocaleString("en-US", { timeZone: "UTC" })} UTC</td>
                     <td className="py-2 pr-3 font-mono text-xs">{v.definition.model ?? "default"}</td>
                     <td className="py-2 font-mono text-xs">{v.definition.tools.map((t) => t.name).join(", ") || "—"}</td>

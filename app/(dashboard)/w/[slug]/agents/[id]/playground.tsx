@@ -10,7 +10,17 @@ import { apiRequest } from "@/lib/forms/api-request";
 import type { RunDetail } from "@/lib/runs/read-runs";
 import { LiveRun } from "../../runs/[id]/live-run";
 
-export function Playground({ slug, agentRef, example, inputSchema }: { slug: string; agentRef: string; example: unknown; inputSchema: Record<string, unknown> }) {
+export function Playground({
+  slug,
+  agentRef,
+  example,
+  inputSchema,
+}: {
+  slug: string;
+  agentRef: string;
+  example: unknown;
+  inputSchema: Record<string, unknown>;
+}) {
   const input = useRunInput(inputSchema, JSON.stringify(example, null, 2));
   const [run, setRun] = useState<RunDetail>();
   const [error, setError] = useState<string>();
@@ -45,7 +55,10 @@ export function Playground({ slug, agentRef, example, inputSchema }: { slug: str
       {run && (
         <div data-testid="playground-run">
           <p className="mt-4 text-sm">
-            Run <a href={`/w/${slug}/runs/${run.id}`} className="font-mono text-brand-700 underline">{run.id}</a>
+            Run{" "}
+            <a href={`/w/${slug}/runs/${run.id}`} className="font-mono text-brand-700 underline">
+              {run.id}
+            </a>
           </p>
           <LiveRun key={run.id} slug={slug} initial={run} canCancel />
         </div>

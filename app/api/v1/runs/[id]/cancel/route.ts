@@ -4,4 +4,6 @@ import { jsonOf } from "@/lib/http/route";
 import { cancelRun } from "@/lib/runs/cancel-run";
 import { runViewSchema } from "@/lib/runs/schemas";
 
-export const POST = v1Route<{ id: string }>({ scope: "runs:write" }, async ({ ctx, params }) => jsonOf(runViewSchema, await cancelRun(ctx, params.id)));
+export const POST = v1Route<{ id: string }>({ scope: "runs:write" }, async ({ ctx, params }) =>
+  jsonOf(runViewSchema, await cancelRun(ctx, params.id)),
+);

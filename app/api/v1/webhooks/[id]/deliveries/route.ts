@@ -4,4 +4,6 @@ import { jsonOf } from "@/lib/http/route";
 import { listDeliveries } from "@/lib/webhooks/webhook-deliveries";
 import { webhookDeliveryListSchema } from "@/lib/webhooks/webhook-schemas";
 
-export const GET = v1Route<{ id: string }>({ scope: "webhooks:write" }, async ({ ctx, params }) => jsonOf(webhookDeliveryListSchema, { data: await listDeliveries(ctx, params.id) }));
+export const GET = v1Route<{ id: string }>({ scope: "webhooks:write" }, async ({ ctx, params }) =>
+  jsonOf(webhookDeliveryListSchema, { data: await listDeliveries(ctx, params.id) }),
+);

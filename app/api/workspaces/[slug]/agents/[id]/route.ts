@@ -8,10 +8,14 @@ import { workspaceRoute } from "@/lib/http/workspace-route";
 
 type Params = { slug: string; id: string };
 
-export const GET = workspaceRoute<Params>("workspace:read", async ({ ctx, params }) => jsonOf(agentViewSchema, await getAgent(ctx, params.id)));
+export const GET = workspaceRoute<Params>("workspace:read", async ({ ctx, params }) =>
+  jsonOf(agentViewSchema, await getAgent(ctx, params.id)),
+);
 
 export const PATCH = workspaceRoute<Params>("agents:write", async ({ request, ctx, params }) =>
   jsonOf(agentViewSchema, await updateAgent(ctx, params.id, await readJson(request, updateAgentSchema))),
 );
 
-export const DELETE = workspaceRoute<Params>("agents:write", async ({ ctx, params }) => jsonOf(agentViewSchema, await archiveAgent(ctx, params.id)));
+export const DELETE = workspaceRoute<Params>("agents:write", async ({ ctx, params }) =>
+  jsonOf(agentViewSchema, await archiveAgent(ctx, params.id)),
+);

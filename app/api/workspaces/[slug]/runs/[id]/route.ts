@@ -4,4 +4,6 @@ import { workspaceRoute } from "@/lib/http/workspace-route";
 import { getRunDetail } from "@/lib/runs/read-runs";
 import { runDetailSchema } from "@/lib/runs/schemas";
 
-export const GET = workspaceRoute<{ slug: string; id: string }>("runs:read", async ({ ctx, params }) => jsonOf(runDetailSchema, await getRunDetail(ctx, params.id)));
+export const GET = workspaceRoute<{ slug: string; id: string }>("runs:read", async ({ ctx, params }) =>
+  jsonOf(runDetailSchema, await getRunDetail(ctx, params.id)),
+);
