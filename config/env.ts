@@ -191,11 +191,21 @@ const envSchema = z
 
 export type Env = z.infer<typeof envSchema>;
 
+/** A misconfiguration: its message lists what to fix, and it prints without a stack trace. */
+export class InvalidEnvironmentError extends Error {
+  constructor(problems: string) {
+    super(`Invalid environment:\n${problems}`);
+    this.name = "InvalidEnvironmentError";
+    // Node prints `stack` for an uncaught error: the problems, not where in our code they were noticed.
+    this.stack = this.message;
+  }
+}
+
 function parseEnv(source: NodeJS.ProcessEnv): Env {
   const parsed = envSchema.safeParse(source);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
-    throw new Error(`Invalid environment:\n${problems}`);
+    throw new InvalidEnvironmentError(problems);
   }
   return parsed.data;
 }
