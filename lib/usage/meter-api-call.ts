@@ -15,6 +15,7 @@ export async function meterApiCall(workspace: { id: string; tier: TierId }): Pro
     // Server-made, never the client's request id: a client must not be able to replay its way past counting.
     idempotencyKey: `api:${randomUUID()}`,
     cap: usageCap(workspace.tier, "api_calls"),
+    asyncCommit: true,
   });
   if (result.admitted) return checkUsageAlerts(workspace, "api_calls", result.used);
   await stopAtCap(workspace, "api_calls");

@@ -2,6 +2,7 @@
 // requests at the edge of a cap admit exactly what fits.
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { pool } from "@/lib/db/client";
 import { meterApiCall } from "@/lib/usage/meter-api-call";
 import { periodStart } from "@/lib/usage/period";
 import { recordUsage } from "@/lib/usage/record-usage";
@@ -30,6 +31,17 @@ describe("usage ledger and counter", () => {
     const replays = await Promise.all([...keys.slice(0, 50), ...keys.slice(0, 50)].map(record));
     expect(replays.every((r) => r.duplicate && r.admitted)).toBe(true);
     expect(await totals(team.workspaceId)).toEqual({ ledgerRows: 200, ledgerSum: 200, counter: 200 });
+  });
+
+  it("counts API calls committed asynchronously exactly, and leaves the pool's connections synchronous", async () => {
+    const team = await createTeam();
+    await Promise.all(Array.from({ length: 40 }, () => meterApiCall({ id: team.workspaceId, tier: "pro" })));
+    expect(await totals(team.workspaceId)).toEqual({ ledgerRows: 40, ledgerSum: 40, counter: 40 });
+    // The setting lived only for each call's own transaction: every pooled connection is back to "on".
+    const settings = await Promise.all(
+      Array.from({ length: 20 }, () => pool().query<{ synchronous_commit: string }>("SHOW synchronous_commit")),
+    );
+    expect(new Set(settings.map((r) => r.rows[0]!.synchronous_commit))).toEqual(new Set(["on"]));
   });
 
   it("admits exactly what fits under the cap when 50 arrive at once", async () => {
