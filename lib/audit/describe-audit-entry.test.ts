@@ -29,8 +29,17 @@ describe("audit entries as the audit log shows them", () => {
     expect(describeAuditEntry(entry("spend_limit.changed", { limitMicros: null }))).toBe("Spend limit removed");
   });
 
+  it("names agents, endpoints and secrets", () => {
+    expect(describeAuditEntry(entry("agent.created", { version: 1 }, "order-helper"))).toBe("Agent order-helper created");
+    expect(describeAuditEntry(entry("agent.updated", { version: 3 }, "order-helper"))).toBe("Agent order-helper edited: version 3");
+    expect(describeAuditEntry(entry("webhook.created", { url: "https://example.com/hook" }, "wh_1"))).toBe(
+      "Webhook endpoint added: https://example.com/hook",
+    );
+    expect(describeAuditEntry(entry("secret.set", { last4: "9xYz" }, "CRM_TOKEN"))).toBe("Tool secret CRM_TOKEN set (…9xYz)");
+  });
+
   it("falls back to the action's code, whatever the metadata holds", () => {
-    expect(describeAuditEntry(entry("webhook.created", { url: "https://example.com" }))).toBe("webhook.created");
+    expect(describeAuditEntry(entry("something.new", { url: "https://example.com" }))).toBe("something.new");
     expect(describeAuditEntry(entry("tier.changed", ["not", "an", "object"]))).toBe("Tier changed");
     expect(describeAuditEntry(entry("key.created", { name: 42 }))).toBe("API key created");
   });

@@ -1,6 +1,6 @@
 // How an audit entry reads on the audit-log page: one sentence from its action, target and metadata
 // ("API key 'ci-bot' (ahq_live_…abcd) created", "Tier changed: Free → Pro"). Entries written before a
-// detail was recorded read without it; an action without a sentence here reads as its code.
+// detail was recorded read without it. Every action has a sentence: a new one does not compile without.
 import { getTier, TIER_IDS, type TierId } from "@/config/tiers";
 import { formatUsd } from "@/lib/spend/money";
 import { METRIC_NAMES } from "@/lib/usage/metric-names";
@@ -33,6 +33,9 @@ function keyLabel(m: Metadata): string {
   return ["API key", name && `'${name}'`, display && `(${display})`].filter(Boolean).join(" ");
 }
 
+/** "Agent order-helper", or "Agent" when the entry names none. */
+const named = (kind: string, target: string | null) => (target ? `${kind} ${target}` : kind);
+
 function fromTo(m: Metadata, format: (value: unknown) => string | undefined = (v) => (typeof v === "string" ? v : undefined)): string {
   const from = format(m.from);
   const to = format(m.to);
@@ -40,7 +43,7 @@ function fromTo(m: Metadata, format: (value: unknown) => string | undefined = (v
   return to ? ` to ${to}` : "";
 }
 
-const SENTENCES: Partial<Record<AuditAction, (m: Metadata, target: string | null) => string>> = {
+const SENTENCES: Record<AuditAction, (m: Metadata, target: string | null) => string> = {
   "key.created": (m) => `${keyLabel(m)} created`,
   "key.revoked": (m) => `${keyLabel(m)} revoked`,
   "tier.changed": (m) => `Tier changed${fromTo(m, tierName)}${m.source === "admin-cli" ? " (admin CLI)" : ""}`,
@@ -72,6 +75,23 @@ const SENTENCES: Partial<Record<AuditAction, (m: Metadata, target: string | null
         ? "Included model spend back to the tier's"
         : `Included model spend set to ${formatUsd(budget)} a month`;
   },
+  "billing.payment_failed": () => "A subscription payment failed",
+  "agent.created": (_m, target) => `${named("Agent", target)} created`,
+  "agent.updated": (m, target) => `${named("Agent", target)} edited${typeof m.version === "number" ? `: version ${m.version}` : ""}`,
+  "agent.archived": (_m, target) => `${named("Agent", target)} archived`,
+  "provider_key.set": (m) => `Own Anthropic key set${text(m, "last4") ? ` (…${text(m, "last4")})` : ""}`,
+  "provider_key.removed": () => "Own Anthropic key removed",
+  "model_connection.created": (m, target) =>
+    `Model connection${target ? ` '${target}'` : ""} added${text(m, "baseUrl") ? ` (${text(m, "baseUrl")})` : ""}`,
+  "model_connection.removed": (_m, target) => `Model connection${target ? ` '${target}'` : ""} removed`,
+  "secret.set": (m, target) => `${named("Tool secret", target)} set${text(m, "last4") ? ` (…${text(m, "last4")})` : ""}`,
+  "secret.removed": (_m, target) => `${named("Tool secret", target)} removed`,
+  "tool_signing_secret.rotated": () => "Tool signing secret rotated",
+  "webhook.created": (m) => `Webhook endpoint added${text(m, "url") ? `: ${text(m, "url")}` : ""}`,
+  "webhook.deleted": () => "Webhook endpoint deleted",
+  "webhook.enabled": () => "Webhook endpoint enabled",
+  "webhook.disabled": () => "Webhook endpoint disabled after failing deliveries",
+  "webhook.secret_rotated": () => "Webhook endpoint's signing secret rotated",
   "subscription.changed": (m) =>
     `Subscription ${text(m, "status")?.replace("_", " ") ?? "changed"}${tierName(m.tier) ? ` (${tierName(m.tier)})` : ""}`,
 };

@@ -96,14 +96,26 @@ export function Quickstart({
               </code>
             </p>
           ) : canCreateKey ? (
-            <button
-              type="button"
-              onClick={createKey}
-              disabled={pending}
-              className="mt-2 rounded-md bg-brand-600 px-3 py-1.5 font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
-            >
-              {pending ? "Creating…" : "Create a key"}
-            </button>
+            <>
+              {steps.key && (
+                <p className="mt-1 text-slate-600">
+                  This workspace has a key: use it as <code className="font-mono">$AGENTHQ_KEY</code>, or create one here to see it filled
+                  in.
+                </p>
+              )}
+              <button
+                type="button"
+                onClick={createKey}
+                disabled={pending}
+                className={`mt-2 rounded-md px-3 py-1.5 font-semibold disabled:opacity-60 ${
+                  steps.key
+                    ? "border border-slate-300 bg-white text-slate-800 hover:bg-slate-50"
+                    : "bg-brand-600 text-white hover:bg-brand-700"
+                }`}
+              >
+                {pending ? "Creating…" : steps.key ? "Create another key" : "Create a key"}
+              </button>
+            </>
           ) : (
             <p className="mt-1 text-slate-600">Ask a member with editing rights for a key.</p>
           )}
