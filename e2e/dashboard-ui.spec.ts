@@ -63,6 +63,7 @@ test("the workspace menu works by keyboard and a revoke asks first, and can be c
   const ws = await createKeyedWorkspace(baseURL!, "ui-parts");
   const page = await dashboardPage(browser, baseURL!, ws);
   await page.goto(`/w/${ws.slug}/keys`);
+  await page.waitForLoadState("networkidle");
   const trigger = page.getByRole("button", { name: /Switch workspace/ });
   await trigger.focus();
   await page.keyboard.press("Enter");
@@ -111,6 +112,8 @@ test("a run's input is checked in the browser before it is sent, with the field 
   const ws = await createKeyedWorkspace(baseURL!, "precheck");
   const page = await dashboardPage(browser, baseURL!, ws);
   await page.goto(`/w/${ws.slug}/runs`);
+  // Typed before hydration, the input would be reset by React: wait for the page's scripts to settle.
+  await page.waitForLoadState("networkidle");
   const sent: string[] = [];
   page.on("request", (request) => request.method() === "POST" && request.url().includes("/runs") && sent.push(request.url()));
   const input = page.getByLabel("Input (JSON)");
