@@ -29,7 +29,7 @@ import { usageCap } from "@/lib/usage/quota";
 import { recordUsage } from "@/lib/usage/record-usage";
 import { checkUsageAlerts } from "@/lib/usage/usage-alerts";
 import { emitRunFinished } from "@/lib/webhooks/run-webhook-events";
-import { appendRunEvent } from "./run-events";
+import { appendRunEvent, insertRunEvent } from "./run-events";
 import { describeOutcome, outcomeOfFailure, type RunOutcome, type StopReason } from "./run-outcome";
 
 /** Agent-seconds are metered in slices of this length while a run is running. */
@@ -187,11 +187,13 @@ async function finish(job: RunJob, status: RunStatus, fields: { output?: Prisma.
   await appendRunEvent(job.workspaceId, job.runId, "done", { status });
 }
 
-async function recordToolCall(job: RunJob, attempt: number, call: ToolCallRecord) {
+/** Writes one tool call to the run's trace (its RunToolCall row and its `tool` event). */
+export async function recordToolCall(job: RunJob, attempt: number, call: ToolCallRecord) {
   const result = call.content.slice(0, TRACE_RESULT_CHARS);
   const args = (call.input ?? {}) as Prisma.InputJsonValue;
-  await inWorkspace(job.workspaceId, (tx) =>
-    tx.runToolCall.create({
+  // One transaction for the row and its event: one commit per tool call, not two.
+  await inWorkspace(job.workspaceId, async (tx) => {
+    await tx.runToolCall.create({
       data: {
         workspaceId: job.workspaceId,
         runId: job.runId,
@@ -204,15 +206,15 @@ async function recordToolCall(job: RunJob, attempt: number, call: ToolCallRecord
         isError: call.isError,
         durationMs: call.durationMs,
       },
-    }),
-  );
-  await appendRunEvent(job.workspaceId, job.runId, "tool", {
-    turn: call.turn,
-    tool: call.name,
-    arguments: args,
-    result: result.slice(0, 1_000),
-    isError: call.isError,
-    durationMs: call.durationMs,
+    });
+    await insertRunEvent(tx, job.workspaceId, job.runId, "tool", {
+      turn: call.turn,
+      tool: call.name,
+      arguments: args,
+      result: result.slice(0, 1_000),
+      isError: call.isError,
+      durationMs: call.durationMs,
+    });
   });
 }
 

@@ -1,6 +1,6 @@
 // Run events: what a run reports as it goes (status changes, log lines, tool calls, output, done). Each insert fires
 // NOTIFY run_events (a trigger), which wakes the live streams on every app instance.
-import { inWorkspace } from "@/lib/db/tenant";
+import { inWorkspace, type Tx } from "@/lib/db/tenant";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 /** `tool`: one tool call of a turn (its arguments, a prefix of its result, duration, error). */
@@ -14,7 +14,18 @@ export interface RunEventView {
 }
 
 export async function appendRunEvent(workspaceId: string, runId: string, type: RunEventType, data: Prisma.InputJsonValue): Promise<void> {
-  await inWorkspace(workspaceId, (tx) => tx.runEvent.create({ data: { workspaceId, runId, type, data } }));
+  await inWorkspace(workspaceId, (tx) => insertRunEvent(tx, workspaceId, runId, type, data));
+}
+
+/** The same, in the caller's transaction (with the write it reports). */
+export async function insertRunEvent(
+  tx: Tx,
+  workspaceId: string,
+  runId: string,
+  type: RunEventType,
+  data: Prisma.InputJsonValue,
+): Promise<void> {
+  await tx.runEvent.create({ data: { workspaceId, runId, type, data } });
 }
 
 /** The most events one read returns; a full page means more may follow. */
