@@ -33,6 +33,12 @@ function keyLabel(m: Metadata): string {
   return ["API key", name && `'${name}'`, display && `(${display})`].filter(Boolean).join(" ");
 }
 
+/** A monthly amount's change: not recorded (older entries), cleared (null), or set to a sum. */
+function monthlyAmount(value: number | null | undefined, words: { unknown: string; cleared: string; set: string }): string {
+  if (value === undefined) return words.unknown;
+  return value === null ? words.cleared : `${words.set} ${formatUsd(value)} a month`;
+}
+
 /** "Agent order-helper", or "Agent" when the entry names none. */
 const named = (kind: string, target: string | null) => (target ? `${kind} ${target}` : kind);
 
@@ -59,22 +65,14 @@ const SENTENCES: Record<AuditAction, (m: Metadata, target: string | null) => str
     `Usage alert: ${typeof m.threshold === "number" ? `${m.threshold}% of ` : ""}${metricName(target) ?? "a quota"} used`,
   "workspace.paused": (m) => `Workspace paused${metricName(m.metric) ? `: ${metricName(m.metric)} used up` : ""}`,
   "workspace.resumed": () => "Workspace resumed",
-  "spend_limit.changed": (m) => {
-    const limit = micros(m, "limitMicros");
-    return limit === undefined
-      ? "Spend limit changed"
-      : limit === null
-        ? "Spend limit removed"
-        : `Spend limit set to ${formatUsd(limit)} a month`;
-  },
-  "model_budget.changed": (m) => {
-    const budget = micros(m, "budgetMicros");
-    return budget === undefined
-      ? "Included model spend changed"
-      : budget === null
-        ? "Included model spend back to the tier's"
-        : `Included model spend set to ${formatUsd(budget)} a month`;
-  },
+  "spend_limit.changed": (m) =>
+    monthlyAmount(micros(m, "limitMicros"), { unknown: "Spend limit changed", cleared: "Spend limit removed", set: "Spend limit set to" }),
+  "model_budget.changed": (m) =>
+    monthlyAmount(micros(m, "budgetMicros"), {
+      unknown: "Included model spend changed",
+      cleared: "Included model spend back to the tier's",
+      set: "Included model spend set to",
+    }),
   "billing.payment_failed": () => "A subscription payment failed",
   "agent.created": (_m, target) => `${named("Agent", target)} created`,
   "agent.updated": (m, target) => `${named("Agent", target)} edited${typeof m.version === "number" ? `: version ${m.version}` : ""}`,
