@@ -44,6 +44,23 @@ describe("usage ledger and counter", () => {
     expect(new Set(settings.map((r) => r.rows[0]!.synchronous_commit))).toEqual(new Set(["on"]));
   });
 
+  it("gives every metered API call its own ledger row and key, and admits exactly what fits at the quota's edge", async () => {
+    const team = await createTeam("free");
+    await ownerDb().usageCounter.create({
+      data: { workspaceId: team.workspaceId, metric: "api_calls", periodStart: periodStart(), used: 9_990 },
+    });
+    const outcomes = await Promise.allSettled(Array.from({ length: 30 }, () => meterApiCall({ id: team.workspaceId, tier: "free" })));
+    expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(10);
+    expect(outcomes.filter((o) => o.status === "rejected").map((o) => (o as PromiseRejectedResult).reason.code)).toEqual(
+      Array(20).fill("quota_exceeded"),
+    );
+    const rows = await ownerDb().usageEvent.findMany({ where: { workspaceId: team.workspaceId, metric: "api_calls" } });
+    expect(rows).toHaveLength(10);
+    expect(new Set(rows.map((r) => r.idempotencyKey)).size).toBe(10);
+    expect(rows.every((r) => r.idempotencyKey === `api:${r.id}` && r.quantity === 1)).toBe(true);
+    expect((await totals(team.workspaceId)).counter).toBe(10_000);
+  });
+
   it("admits exactly what fits under the cap when 50 arrive at once", async () => {
     const team = await createTeam();
     const results = await Promise.all(
