@@ -1,7 +1,9 @@
 // npm run bench — throughput and latency of GET /api/v1/workspace through the whole v1 path (key
 // authentication, tier rate limit, usage metering) against a bare route handler in the same server, at
 // 1, 10 and 50 connections, in one run. Prints the ratios, and checks that the usage ledger counted
-// exactly the calls that were answered. Bare and v1 are measured in alternating slices (BENCH_ROUNDS,
+// exactly the calls that were answered. Beside them, a reference: the bare handler plus one read-only
+// round trip to PostgreSQL (/api/bench/database-read), the floor of any path that touches the database
+// (the v1 path makes one round trip, a write). All three are measured in alternating slices (BENCH_ROUNDS,
 // default 5, of BENCH_SECONDS / rounds each; BENCH_SECONDS default 10), so a slower moment of a shared
 // machine weighs on both alike; the ratio is the median of the rounds' ratios. With BENCH_REDIS_URL the
 // rate limiter runs on that Redis, else in memory.
@@ -82,25 +84,28 @@ try {
   for (const connections of CONNECTIONS) {
     const bareSlices: Measurement[] = [];
     const v1Slices: Measurement[] = [];
+    const readSlices: Measurement[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       bareSlices.push(await measure(`${server.url}/api/bench/bare`, connections));
       v1Slices.push(await measure(`${server.url}/api/v1/workspace`, connections, auth));
+      readSlices.push(await measure(`${server.url}/api/bench/database-read`, connections));
     }
-    const ratio = median(v1Slices.map((v1, i) => v1.rps / bareSlices[i]!.rps));
-    rows.push({ connections, bare: combine(bareSlices), v1: combine(v1Slices), ratio });
+    const ratioTo = (slices: Measurement[]) => median(slices.map((m, i) => m.rps / bareSlices[i]!.rps));
+    rows.push({ connections, bare: combine(bareSlices), v1: combine(v1Slices), ratio: ratioTo(v1Slices), readRatio: ratioTo(readSlices) });
   }
 
   console.log(
-    `\nconnections | bare req/s | v1 req/s | throughput ratio (median of ${ROUNDS} rounds; target ≥ ${TARGET_RATIO * 100}%) | bare p50/p99 ms | v1 p50/p99 ms | added p50 ms | v1 errors`,
+    `\nconnections | bare req/s | v1 req/s | throughput ratio (median of ${ROUNDS} rounds; target ≥ ${TARGET_RATIO * 100}%) | reference: bare + one SELECT 1 | bare p50/p99 ms | v1 p50/p99 ms | added p50 ms | v1 errors`,
   );
-  console.log("---|---|---|---|---|---|---|---");
-  for (const { connections, bare, v1, ratio } of rows) {
+  console.log("---|---|---|---|---|---|---|---|---");
+  for (const { connections, bare, v1, ratio, readRatio } of rows) {
     console.log(
       [
         connections,
         bare.rps.toFixed(0),
         v1.rps.toFixed(0),
         `${(ratio * 100).toFixed(1)}% ${ratio >= TARGET_RATIO ? "✓" : "✗"}`,
+        `${(readRatio * 100).toFixed(1)}%`,
         `${bare.p50}/${bare.p99}`,
         `${v1.p50}/${v1.p99}`,
         (v1.p50 - bare.p50).toFixed(1),

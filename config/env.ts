@@ -85,7 +85,7 @@ const envSchema = z
     AUTH_IP_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
     /** API calls per minute for Enterprise workspaces (their limits are agreed per contract). */
     ENTERPRISE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(6_000),
-    /** Serve /api/bench/bare, the baseline route of `npm run bench`. Off in normal operation. */
+    /** Serve /api/bench/bare and /api/bench/database-read, the reference routes of `npm run bench`. Off in normal operation. */
     BENCH_ROUTES: z
       .string()
       .optional()
