@@ -61,6 +61,29 @@ describe("usage ledger and counter", () => {
     expect((await totals(team.workspaceId)).counter).toBe(10_000);
   });
 
+  it("admits every one of a period's concurrent first API calls: none is taken for a call at the cap", async () => {
+    // Each trial is a new period, so its calls race to create the counter. (A counter created between a
+    // call's update and its second look was once read as "at the cap": about 1 trial in 12 refused a call.)
+    const team = await createTeam();
+    const trials = Array.from({ length: 60 }, (_, i) => new Date(Date.UTC(1960 + i, 0, 1)).toISOString());
+    let refused = 0;
+    for (const period of trials) {
+      const results = await Promise.all(
+        Array.from({ length: 10 }, () =>
+          pool().query<{ admitted: boolean }>("SELECT admitted FROM app_count_api_call($1, $2::timestamp(3), $3::bigint)", [
+            team.workspaceId,
+            period,
+            1_000,
+          ]),
+        ),
+      );
+      refused += results.filter((r) => !r.rows[0]!.admitted).length;
+    }
+    expect(refused).toBe(0);
+    const counters = await ownerDb().usageCounter.findMany({ where: { workspaceId: team.workspaceId, metric: "api_calls" } });
+    expect(counters.map((c) => Number(c.used))).toEqual(Array(60).fill(10));
+  });
+
   it("admits exactly what fits under the cap when 50 arrive at once", async () => {
     const team = await createTeam();
     const results = await Promise.all(

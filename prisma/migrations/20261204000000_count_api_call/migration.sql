@@ -32,15 +32,16 @@ BEGIN
 
     SELECT c.used INTO v_used FROM "UsageCounter" c
      WHERE c."workspaceId" = p_workspace_id AND c.metric = 'api_calls' AND c."periodStart" = p_period_start;
-    IF FOUND THEN
+    IF NOT FOUND THEN
+      -- The period's first call: create its counter (a concurrent first call may win), then count again.
+      INSERT INTO "UsageCounter" (id, "workspaceId", metric, "periodStart", used)
+      VALUES (gen_random_uuid()::TEXT, p_workspace_id, 'api_calls', p_period_start, 0)
+      ON CONFLICT ("workspaceId", metric, "periodStart") DO NOTHING;
+    ELSIF p_cap IS NOT NULL AND v_used + 1 > p_cap THEN
       RETURN QUERY SELECT v_used, FALSE; -- at the cap
       RETURN;
     END IF;
-
-    -- The period's first call: create its counter (a concurrent first call may win), then count again.
-    INSERT INTO "UsageCounter" (id, "workspaceId", metric, "periodStart", used)
-    VALUES (gen_random_uuid()::TEXT, p_workspace_id, 'api_calls', p_period_start, 0)
-    ON CONFLICT ("workspaceId", metric, "periodStart") DO NOTHING;
+    -- Else a concurrent first call created the counter after the update looked: count again.
   END LOOP;
 
   INSERT INTO "UsageEvent" (id, "workspaceId", metric, quantity, "idempotencyKey", "periodStart")
