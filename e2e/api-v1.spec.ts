@@ -66,6 +66,16 @@ test("RateLimit-Remaining counts down call by call", async ({ baseURL }) => {
   expect(remaining).toEqual(["59", "58", "57"]);
 });
 
+test("a workspace's keys share its rate limit: a second key continues the first one's countdown", async ({ baseURL }) => {
+  const ws = await createKeyedWorkspace(baseURL!, "v1-shared-limit");
+  const second = await createKey(ws.owner, ws.slug, { name: "second" });
+  const [first, other] = [await apiClient(baseURL!, ws.key), await apiClient(baseURL!, second.key)];
+  const remaining = [];
+  for (const api of [first, first, other, other, first])
+    remaining.push((await api.get("/api/v1/workspace")).headers()["ratelimit-remaining"]);
+  expect(remaining).toEqual(["59", "58", "57", "56", "55"]);
+});
+
 test("missing, malformed, unknown and revoked keys all get the same 401", async ({ baseURL }) => {
   const ws = await createKeyedWorkspace(baseURL!, "v1-401");
   const revoked = await createKey(ws.owner, ws.slug, { name: "to revoke" });

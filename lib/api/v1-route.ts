@@ -1,5 +1,5 @@
 // The one request path of the public API (/api/v1/*), built from small steps: authenticate the key
-// (401; failures are rate limited per IP), rate limit per workspace and key (429), refuse a paused
+// (401; failures are rate limited per IP), rate limit per workspace (429), refuse a paused
 // workspace (423), check the route's scope (403), count the call against the quota (402/423), then run
 // the handler in the key's workspace. Every answer after a rate-limit check carries its RateLimit headers
 // (set on the route's responseHeaders, so route() adds them to problem answers too).
@@ -62,7 +62,7 @@ export function v1Route<P = Record<string, never>>(options: { scope?: ApiScope }
   return route<P>(async (c) => {
     const key = await authenticate(c.request, c.responseHeaders);
     c.log.workspaceId = key.workspace.id;
-    const limit = await limitApiCall(key.workspace.tier, key.workspace.id, key.keyId);
+    const limit = await limitApiCall(key.workspace.tier, key.workspace.id);
     setHeaders(c.responseHeaders, rateLimitHeaders(limit));
     if (!limit.success) throw rateLimited("Rate limit reached for this workspace's tier. Slow down and retry after the reset.", limit);
     await assertActive(key);

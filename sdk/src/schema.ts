@@ -735,7 +735,7 @@ export type components = {
         InvalidRequest: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
-                /** @description Calls the tier allows per window (per workspace and per key). */
+                /** @description Calls the tier allows per window, per workspace (its keys share them). */
                 "RateLimit-Limit"?: number;
                 /** @description Calls left in this window (the counter closer to exhaustion). */
                 "RateLimit-Remaining"?: number;
@@ -802,7 +802,7 @@ export type components = {
         Internal: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
-                /** @description Calls the tier allows per window (per workspace and per key). */
+                /** @description Calls the tier allows per window, per workspace (its keys share them). */
                 "RateLimit-Limit"?: number;
                 /** @description Calls left in this window (the counter closer to exhaustion). */
                 "RateLimit-Remaining"?: number;
@@ -818,7 +818,7 @@ export type components = {
         Unavailable: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
-                /** @description Calls the tier allows per window (per workspace and per key). */
+                /** @description Calls the tier allows per window, per workspace (its keys share them). */
                 "RateLimit-Limit"?: number;
                 /** @description Calls left in this window (the counter closer to exhaustion). */
                 "RateLimit-Remaining"?: number;
@@ -861,7 +861,7 @@ export type components = {
         PayloadTooLarge: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
-                /** @description Calls the tier allows per window (per workspace and per key). */
+                /** @description Calls the tier allows per window, per workspace (its keys share them). */
                 "RateLimit-Limit"?: number;
                 /** @description Calls left in this window (the counter closer to exhaustion). */
                 "RateLimit-Remaining"?: number;
@@ -908,7 +908,7 @@ export type components = {
     headers: {
         /** @description The request's id: the client's own when it sent a sane one (`[A-Za-z0-9._:-]{1,128}`), else a new UUID. */
         "X-Request-Id": string;
-        /** @description Calls the tier allows per window (per workspace and per key). */
+        /** @description Calls the tier allows per window, per workspace (its keys share them). */
         "RateLimit-Limit": number;
         /** @description Calls left in this window (the counter closer to exhaustion). */
         "RateLimit-Remaining": number;

@@ -19,7 +19,11 @@ const requestId = header(
   "The request's id: the client's own when it sent a sane one (`[A-Za-z0-9._:-]{1,128}`), else a new UUID.",
 );
 const rateLimit = {
-  "RateLimit-Limit": header("RateLimit-Limit", z.number().int().min(0), "Calls the tier allows per window (per workspace and per key)."),
+  "RateLimit-Limit": header(
+    "RateLimit-Limit",
+    z.number().int().min(0),
+    "Calls the tier allows per window, per workspace (its keys share them).",
+  ),
   "RateLimit-Remaining": header(
     "RateLimit-Remaining",
     z.number().int().min(0),
