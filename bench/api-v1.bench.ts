@@ -5,7 +5,7 @@
 // round trip to PostgreSQL (/api/bench/database-read), the floor of any path that touches the database
 // (the v1 path makes one round trip, a write). All three are measured in alternating slices (BENCH_ROUNDS,
 // default 5, of BENCH_SECONDS / rounds each; BENCH_SECONDS default 10), so a slower moment of a shared
-// machine weighs on both alike; the ratio is the median of the rounds' ratios. With BENCH_REDIS_URL the
+// machine weighs on all of them alike; each ratio is the median of the rounds' ratios. With BENCH_REDIS_URL the
 // rate limiter runs on that Redis, else in memory.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
