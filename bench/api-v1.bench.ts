@@ -5,13 +5,15 @@
 // round trip to PostgreSQL (/api/bench/database-read), the floor of any path that touches the database
 // (the v1 path makes one round trip, a write). All three are measured in alternating slices (BENCH_ROUNDS,
 // default 5, of BENCH_SECONDS / rounds each; BENCH_SECONDS default 10), so a slower moment of a shared
-// machine weighs on all of them alike; each ratio is the median of the rounds' ratios. With BENCH_REDIS_URL the
-// rate limiter runs on that Redis, else in memory.
+// machine weighs on all of them alike; each ratio is the median of the rounds' ratios. A second table gives
+// the server's main-thread CPU per request and how busy that thread was, for each of the three (Linux).
+// With BENCH_REDIS_URL the rate limiter runs on that Redis, else in memory.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import autocannon from "autocannon";
 import { startAppInstance } from "@/tests/support/app-process";
 import { provisionTestDatabase } from "@/tests/support/test-database";
+import { mainThreadCpuSeconds } from "./support/main-thread-cpu";
 import { enterpriseWorkspaceWithKey } from "./support/workspace-with-key";
 
 const SECONDS = Number(process.env.BENCH_SECONDS || 10);
@@ -23,6 +25,10 @@ const PORT = Number(process.env.BENCH_PORT || 3200);
 
 interface Measurement {
   rps: number;
+  /** The server's main-thread CPU over the slice and its length, in seconds (cpu is null off Linux). */
+  cpu: number | null;
+  seconds: number;
+  requests: number;
   p50: number;
   p99: number;
   ok: number;
@@ -35,9 +41,15 @@ async function measure(
   headers: Record<string, string> = {},
   seconds = SECONDS / ROUNDS,
 ): Promise<Measurement> {
+  const cpuBefore = mainThreadCpuSeconds(server.child.pid!);
+  const started = performance.now();
   const result = await autocannon({ url, connections, duration: seconds, headers });
+  const cpuAfter = mainThreadCpuSeconds(server.child.pid!);
   return {
     rps: result.requests.average,
+    cpu: cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore,
+    seconds: (performance.now() - started) / 1000,
+    requests: result.requests.total,
     p50: result.latency.p50,
     p99: result.latency.p99,
     ok: result["2xx"],
@@ -77,6 +89,9 @@ try {
     rps: slices.reduce((sum, m) => sum + m.rps, 0) / slices.length,
     p50: median(slices.map((m) => m.p50)),
     p99: median(slices.map((m) => m.p99)),
+    cpu: slices.some((m) => m.cpu === null) ? null : slices.reduce((sum, m) => sum + m.cpu!, 0),
+    seconds: slices.reduce((sum, m) => sum + m.seconds, 0),
+    requests: slices.reduce((sum, m) => sum + m.requests, 0),
     ok: slices.reduce((sum, m) => sum + m.ok, 0),
     errors: slices.reduce((sum, m) => sum + m.errors, 0),
   });
@@ -91,7 +106,14 @@ try {
       readSlices.push(await measure(`${server.url}/api/bench/database-read`, connections));
     }
     const ratioTo = (slices: Measurement[]) => median(slices.map((m, i) => m.rps / bareSlices[i]!.rps));
-    rows.push({ connections, bare: combine(bareSlices), v1: combine(v1Slices), ratio: ratioTo(v1Slices), readRatio: ratioTo(readSlices) });
+    rows.push({
+      connections,
+      bare: combine(bareSlices),
+      v1: combine(v1Slices),
+      read: combine(readSlices),
+      ratio: ratioTo(v1Slices),
+      readRatio: ratioTo(readSlices),
+    });
   }
 
   console.log(
@@ -112,6 +134,17 @@ try {
         v1.errors,
       ].join(" | "),
     );
+  }
+
+  // Where the time goes: the server's main thread runs JavaScript for every request, so once it is busy
+  // nearly all the time, each request's CPU there sets the throughput, and a database round trip costs
+  // its CPU (the driver, the socket) more than its wait.
+  if (rows.every((row) => row.bare.cpu !== null)) {
+    const perRequest = (m: Measurement) => `${((m.cpu! / m.requests) * 1000).toFixed(2)} ms, ${((m.cpu! / m.seconds) * 100).toFixed(0)}%`;
+    console.log("\nconnections | server main thread: CPU per request, share of time busy — bare | v1 | reference");
+    console.log("---|---|---|---");
+    for (const { connections, bare, v1, read } of rows)
+      console.log([connections, perRequest(bare), perRequest(v1), perRequest(read)].join(" | "));
   }
 
   // Exactness under load: a fixed number of calls (none cut off by a time limit) must add exactly that
