@@ -137,8 +137,8 @@ try {
   }
 
   // Where the time goes: the server's main thread runs JavaScript for every request, so once it is busy
-  // nearly all the time, each request's CPU there sets the throughput, and a database round trip costs
-  // its CPU (the driver, the socket) more than its wait.
+  // nearly all the time, each request's CPU there sets the throughput (README, "Benchmark", on what that
+  // means for the v1 path at 1 connection).
   if (rows.every((row) => row.bare.cpu !== null)) {
     const perRequest = (m: Measurement) => `${((m.cpu! / m.requests) * 1000).toFixed(2)} ms, ${((m.cpu! / m.seconds) * 100).toFixed(0)}%`;
     console.log("\nconnections | server main thread: CPU per request, share of time busy — bare | v1 | reference");

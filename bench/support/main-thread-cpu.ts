@@ -14,8 +14,10 @@ const TICKS_PER_SECOND = (() => {
 /** Seconds of CPU the process's main thread (its task whose id is the pid) has used so far. */
 export function mainThreadCpuSeconds(pid: number): number | null {
   try {
-    // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
-    const fields = readFileSync(`/proc/${pid}/task/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    // Fields after the command name's closing parenthesis (the name may hold one too): utime and stime
+    // are the 12th and 13th.
+    const stat = readFileSync(`/proc/${pid}/task/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
     return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
   } catch {
     return null;
